@@ -1,0 +1,75 @@
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.text import slugify
+
+from cms.reference import department_choices
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("Une adresse e-mail est obligatoire.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.update(is_staff=True, is_superuser=True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A person on the platform; signs in with their email address."""
+
+    username = None
+    email = models.EmailField("adresse e-mail", unique=True)
+    slug = models.SlugField("identifiant de profil", max_length=120, unique=True, blank=True)
+    department = models.CharField("département", max_length=3, choices=department_choices(), blank=True)
+    description = models.TextField("description", max_length=560, blank=True)
+    avatar = models.ImageField("photo de profil", upload_to="avatars/", blank=True)
+    email_is_public = models.BooleanField("afficher mon adresse e-mail sur mon profil", default=False)
+    website = models.URLField("site internet", blank=True)
+    facebook = models.URLField("Facebook", blank=True)
+    twitter = models.URLField("X (Twitter)", blank=True)
+    linkedin = models.URLField("LinkedIn", blank=True)
+    is_public = models.BooleanField(
+        "profil public",
+        default=False,
+        help_text="Un profil privé ne montre que votre nom aux autres utilisateurs.",
+    )
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = "utilisateur"
+        verbose_name_plural = "utilisateurs"
+        constraints = [models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique")]
+
+    def __str__(self):
+        return self.get_full_name() or self.email
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def _unique_slug(self) -> str:
+        base = slugify(self.get_full_name()) or "profil"
+        taken = set(User.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+        slug, suffix = base, 2
+        while slug in taken:
+            slug, suffix = f"{base}-{suffix}", suffix + 1
+        return slug

@@ -1,0 +1,8 @@
+from .base import *  # noqa: F403
+
+DEBUG = True
+HOST_PROTO = "http"
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+# Serve static files from the apps without collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

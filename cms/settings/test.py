@@ -1,0 +1,11 @@
+from .base import *  # noqa: F403
+
+HOST_PROTO = "http"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+MEDIA_ROOT = DATA_DIR / "test-media"  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://testserver"
+# Serve static files from the apps without collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,27 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    """The site root: what the platform is, and the ways into it."""
+
+    intro = models.TextField(
+        "accroche",
+        max_length=300,
+        blank=True,
+        help_text="Phrase affichée sous le titre de la page d'accueil.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "resources.ResourceIndexPage",
+        "bases.BaseIndexPage",
+        "wagtail_dsfr_content_manager.ContentPage",
+    ]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "page d'accueil"
