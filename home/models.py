@@ -2,6 +2,9 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+# The sections the home page leads to, by slug (see home/demo.py).
+SECTIONS = ["ressources", "bases"]
+
 
 class HomePage(Page):
     """The site root: what the platform is, and the ways into it."""
@@ -25,3 +28,10 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "page d'accueil"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = {
+            page.slug: page for page in self.get_children().live().filter(slug__in=SECTIONS)
+        }
+        return context
