@@ -3,9 +3,10 @@
 Every function finds what exists before creating anything, so a second run changes nothing.
 """
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 from wagtail_dsfr.content_manager.models import CmsDsfrConfig, ContentPage
 from wagtailmenus.models import FlatMenu, FlatMenuItem, MainMenu, MainMenuItem
 
@@ -53,6 +54,7 @@ FOOTER_SLUGS = ["accessibilite", "mentions-legales", "confidentialite", "cgu", "
 def load_demo() -> list[str]:
     """Create what is missing and return what was created, in words."""
     created = []
+    _wagtail_baseline()
     home = _home_page(created)
     resources = _child(home, ResourceIndexPage, "ressources", "Ressources", created, show_in_menus=True)
     bases = _child(home, BaseIndexPage, "bases", "Bases", created, show_in_menus=True)
@@ -65,6 +67,15 @@ def load_demo() -> list[str]:
     _menus(site, [resources, bases], [editorial[slug] for slug in FOOTER_SLUGS], created)
     _superuser(created)
     return created
+
+
+def _wagtail_baseline() -> None:
+    """What Wagtail's migrations create, for a database flushed since (as transactional tests do)."""
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Page.get_first_root_node():
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
 
 
 def _home_page(created: list[str]) -> HomePage:

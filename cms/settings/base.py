@@ -227,6 +227,7 @@ FRAME_CACHE_TIMEOUT = 24 * 3600
 SILENCED_SYSTEM_CHECKS = ["wagtailadmin.W002"]
 
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# Wagtail's live preview shows the page in a same-origin frame of the admin.
 X_FRAME_OPTIONS = "SAMEORIGIN"
 
 LOGGING = {

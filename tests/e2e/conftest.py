@@ -1,13 +1,8 @@
-import os
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
 from home.demo import load_demo
-
-# Playwright's sync API runs an event loop in the test thread; Django's ORM calls there are still synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -22,15 +17,19 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    # Playwright's sync API keeps an event loop in the test thread while it runs, and the database
+    # set-up and teardown of the browser tests are synchronous ORM calls made from that thread.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
 
 
 @pytest.fixture
 def site(live_server, transactional_db):
-    """The live server with the demo content (transactional tests start from migrated data only)."""
+    """The live server with the demo content (each transactional test starts from an empty database)."""
     load_demo()
     return live_server
 
