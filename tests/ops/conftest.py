@@ -6,6 +6,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+# Set by the test harness (the browser tests) or by the developer, never by an operator.
+HARNESS_VARIABLES = {"DATABASE_URL", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
+def operator_environment(**variables) -> dict:
+    """The environment a command gets on a server: this machine's, without the test harness's."""
+    return {**{k: v for k, v in os.environ.items() if k not in HARNESS_VARIABLES}, **variables}
 
 
 @pytest.fixture
@@ -13,10 +20,7 @@ def manage():
     """Run ``manage.py`` in a fresh process, as an operator would; return the completed process."""
 
     def run(*args, env=None, settings="cms.settings.test"):
-        environment = {
-            k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY", "ALLOWED_HOSTS"}
-        }
-        environment.update({"DJANGO_SETTINGS_MODULE": settings, **(env or {})})
+        environment = operator_environment(DJANGO_SETTINGS_MODULE=settings, **(env or {}))
         return subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=ROOT,

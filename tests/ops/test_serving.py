@@ -1,4 +1,3 @@
-import os
 import socket
 import subprocess
 import sys
@@ -10,6 +9,7 @@ import pytest
 import requests
 
 from cms.embedded_db import ensure_running
+from tests.ops.conftest import operator_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,15 +32,14 @@ def gunicorn_production():
     """The Procfile's web process with production settings, on the embedded database."""
     params = ensure_running("lesbases")
     port = free_port()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-        "SECRET_KEY": "a-long-random-production-like-secret-key-for-this-test-only-123456",
-        "DATABASE_URL": f"postgres://postgres@{quote(params['host'], safe='')}:{params['port']}/lesbases",
-        "ALLOWED_HOSTS": "lesbases.test",
-        "PORT": str(port),
-        "WEB_CONCURRENCY": "1",
-    }
+    env = operator_environment(
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        SECRET_KEY="a-long-random-production-like-secret-key-for-this-test-only-123456",
+        DATABASE_URL=f"postgres://postgres@{quote(params['host'], safe='')}:{params['port']}/lesbases",
+        ALLOWED_HOSTS="lesbases.test",
+        PORT=str(port),
+        WEB_CONCURRENCY="1",
+    )
     command = [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--config", "infra/gunicorn.conf.py"]
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
