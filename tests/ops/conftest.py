@@ -1,4 +1,5 @@
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,12 @@ HARNESS_VARIABLES = {"DATABASE_URL", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLO
 def operator_environment(**variables) -> dict:
     """The environment a command gets on a server: this machine's, without the test harness's."""
     return {**{k: v for k, v in os.environ.items() if k not in HARNESS_VARIABLES}, **variables}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 @pytest.fixture

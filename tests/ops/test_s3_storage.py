@@ -1,6 +1,5 @@
 import io
 import json
-import socket
 
 import boto3
 import pytest
@@ -9,6 +8,8 @@ from django.test import override_settings
 from moto.server import ThreadedMotoServer
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
+
+from tests.ops.conftest import free_port
 
 BUCKET = "lesbases-media"
 # As in production (infra/terraform): images are public, documents go through Wagtail's serve view.
@@ -23,12 +24,6 @@ PUBLIC_READ_POLICY = {
         }
     ],
 }
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture

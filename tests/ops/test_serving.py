@@ -1,4 +1,3 @@
-import socket
 import subprocess
 import sys
 import time
@@ -9,7 +8,7 @@ import pytest
 import requests
 
 from cms.embedded_db import ensure_running
-from tests.ops.conftest import operator_environment
+from tests.ops.conftest import free_port, operator_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -19,12 +18,6 @@ def test_static_files_are_served_by_whitenoise(client):
     response = client.get("/static/dsfr/dist/dsfr/dsfr.min.css")
     assert response.status_code == 200
     assert response.streaming  # whitenoise's file response, not a Django view
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
