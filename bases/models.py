@@ -4,7 +4,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.pagination import paginate
-from resources.models import ResourcePage
+from resources.models import ResourcePage, ResourceParentMixin
 
 
 class BaseIndexPage(Page):
@@ -29,7 +29,7 @@ class BaseIndexPage(Page):
         return context
 
 
-class BasePage(Page):
+class BasePage(ResourceParentMixin, Page):
     """A team space (an association, a collectivité…) whose resources live under it."""
 
     description = models.TextField("description", max_length=560, blank=True)
@@ -46,6 +46,6 @@ class BasePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["resources"] = paginate(
-            request, ResourcePage.objects.child_of(self).live().public().order_by("-first_published_at")
+            request, ResourcePage.objects.child_of(self).live().visible_to(request.user).cards()
         )
         return context

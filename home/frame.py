@@ -63,8 +63,11 @@ def _is_active(href: str, path: str) -> bool:
     return path == href or (href != "/" and path.startswith(href))
 
 
+FRAGMENTS = ("header-tools", "main-menu", "follow", "footer-links")
+
+
 class Frame:
-    """What the frame templates need to find their cached fragments."""
+    """What the frame templates need to find their cached fragments (``{% framecache %}``)."""
 
     timeout = settings.FRAME_CACHE_TIMEOUT
 
@@ -79,6 +82,19 @@ class Frame:
         state = frame_state(site)
         active = "|".join(href for href in state["hrefs"] if _is_active(href, self.request.path))
         return f"{site.pk}.{state['version']}.{hashlib.md5(active.encode()).hexdigest()}"
+
+    def _fragment_key(self, name: str) -> str:
+        return f"frame-fragment:{self.cache_key}:{name}"
+
+    @cached_property
+    def fragments(self) -> dict[str, str]:
+        """Every cached fragment of this frame, fetched at once when the first one is rendered."""
+        keys = {self._fragment_key(name): name for name in FRAGMENTS}
+        return {keys[key]: html for key, html in cache.get_many(list(keys)).items()}
+
+    def store(self, name: str, html: str) -> None:
+        cache.set(self._fragment_key(name), html, self.timeout)
+        self.fragments[name] = html
 
 
 def context_processor(request) -> dict:

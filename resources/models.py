@@ -1,12 +1,43 @@
+from django.contrib.auth.models import Group
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
-from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from django.db.models import OuterRef, Q, Subquery, prefetch_related_objects
+from django.db.models.functions import Left, Length
+from django.http import Http404
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, PublishingPanel, TabbedInterface
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms.pagination import paginate
+from resources import taxonomy
+from resources.blocks import ResourceBodyBlock, sections
+from resources.fields import ChoiceArrayField
+from resources.forms import ResourcePageForm
+from resources.permissions import ResourcePermissionTester
 
 
-class ResourceIndexPage(Page):
+class ResourceParentMixin:
+    """For pages whose children are all resources: route to a child in one query, with what its page
+    shows, instead of Wagtail's generic page, then specific page, then owner."""
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        try:
+            resource = (
+                ResourcePage.objects.child_of(self)
+                .select_related("owner", "cover_image")
+                .get(slug=path_components[0])
+            )
+        except ResourcePage.DoesNotExist as error:
+            raise Http404 from error
+        resource._cached_parent_obj = self
+        return resource.route(request, path_components[1:])
+
+
+class ResourceIndexPage(ResourceParentMixin, Page):
     """``/ressources/``: home of the personal resources, those that belong to no base."""
 
     intro = models.TextField("introduction", max_length=560, blank=True)
@@ -23,9 +54,51 @@ class ResourceIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["resources"] = paginate(
-            request, ResourcePage.objects.child_of(self).live().public().order_by("-first_published_at")
+            request, ResourcePage.objects.child_of(self).live().visible_to(request.user).cards()
         )
         return context
+
+
+def _taxonomy_field(verbose_name: str, choices, limit: int, help_text: str) -> ChoiceArrayField:
+    return ChoiceArrayField(
+        models.CharField(max_length=64, choices=choices),
+        size=limit,
+        default=list,
+        blank=True,
+        verbose_name=verbose_name,
+        help_text=f"{help_text} {limit} au plus.",
+    )
+
+
+class ResourcePageQuerySet(PageQuerySet):
+    def visible_to(self, user):
+        """Pages ``user`` may read, as Wagtail's view restrictions decide when serving them:
+        ``public()`` for visitors, plus the restricted pages whose restriction lets ``user`` in."""
+        restrictions = PageViewRestriction.objects.select_related("page")
+        if user.is_superuser:
+            restrictions = restrictions.exclude(restriction_type=PageViewRestriction.GROUPS)
+        if user.is_authenticated:
+            restrictions = restrictions.exclude(restriction_type=PageViewRestriction.LOGIN).exclude(
+                restriction_type=PageViewRestriction.GROUPS, groups__in=user.groups.all()
+            )
+        hidden = Q()
+        for restriction in restrictions:
+            hidden |= self.descendant_of_q(restriction.page, inclusive=True)
+        return self.exclude(hidden) if hidden else self
+
+    def cards(self):
+        """What a resource card shows, in a fixed number of queries whatever the number of cards."""
+        base = Page.objects.filter(
+            path=Left(OuterRef("path"), Length(OuterRef("path")) - Page.steplen),
+            content_type__app_label="bases",
+            content_type__model="basepage",
+        )
+        return (
+            self.select_related("owner", "cover_image")
+            .prefetch_related("cover_image__renditions")
+            .annotate(base_title=Subquery(base.values("title")[:1]))
+            .order_by("-first_published_at", "-pk")
+        )
 
 
 class ResourcePage(Page):
@@ -33,16 +106,231 @@ class ResourcePage(Page):
 
     description = models.TextField(
         "description",
-        max_length=560,
+        max_length=taxonomy.FIELD_LIMITS["resource_description_max"],
         blank=True,
-        help_text="Résumé affiché dans les listes et les résultats de recherche (560 caractères au plus).",
+        help_text="Résumé en texte simple, affiché dans les listes et les résultats de recherche.",
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="image de couverture",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Affichée sur la carte de la ressource et en tête de sa page.",
+    )
+    body = StreamField(ResourceBodyBlock(), verbose_name="contenu", blank=True)
+    themes = _taxonomy_field(
+        "thématiques", taxonomy.THEME_CHOICES, taxonomy.THEMES["max_per_resource"], "Les sujets traités."
+    )
+    resource_types = _taxonomy_field(
+        "types de ressource",
+        taxonomy.RESOURCE_TYPE_CHOICES,
+        taxonomy.RESOURCE_TYPES["max_per_resource"],
+        "La forme de la ressource.",
+    )
+    beneficiaries = _taxonomy_field(
+        "bénéficiaires",
+        taxonomy.BENEFICIARY_CHOICES,
+        taxonomy.BENEFICIARIES["max_per_resource"],
+        "Les publics que la ressource aide à accompagner.",
+    )
+    professional_sectors = _taxonomy_field(
+        "secteurs professionnels",
+        taxonomy.PROFESSIONAL_SECTOR_CHOICES,
+        taxonomy.PROFESSIONAL_SECTORS["max_per_resource"],
+        "Les professionnels à qui la ressource s'adresse.",
+    )
+    is_public = models.BooleanField(
+        "ressource publique",
+        default=True,
+        help_text=(
+            "Décochée, la ressource n'est visible que par son auteur, ses contributeurs "
+            "et les membres de sa base."
+        ),
+    )
+    licence = models.CharField(
+        "licence",
+        max_length=32,
+        choices=taxonomy.LICENCE_CHOICES,
+        default=taxonomy.LICENCES["default"],
+        help_text="Les conditions de réutilisation de la ressource.",
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("description")]
-    search_fields = [*Page.search_fields, index.SearchField("description")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("description"),
+        FieldPanel("cover_image"),
+        FieldPanel("body"),
+    ]
+    indexation_panels = [
+        FieldPanel("themes"),
+        FieldPanel("resource_types"),
+        FieldPanel("beneficiaries"),
+        FieldPanel("professional_sectors"),
+    ]
+    settings_panels = [
+        MultiFieldPanel([FieldPanel("is_public"), FieldPanel("licence")], heading="Visibilité et licence"),
+        FieldPanel("slug"),
+        PublishingPanel(),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Contenu"),
+            ObjectList(indexation_panels, heading="Indexation"),
+            ObjectList(settings_panels, heading="Paramètres"),
+        ]
+    )
+    base_form_class = ResourcePageForm
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("description"),
+        index.SearchField("body"),
+        index.FilterField("is_public"),
+    ]
 
     parent_page_types = ["bases.BasePage", "resources.ResourceIndexPage"]
     subpage_types = []
 
+    objects = PageManager.from_queryset(ResourcePageQuerySet)()
+
     class Meta:
         verbose_name = "ressource"
+        indexes = [
+            GinIndex(fields=["themes"], name="resource_themes_gin"),
+            GinIndex(fields=["resource_types"], name="resource_types_gin"),
+            GinIndex(fields=["beneficiaries"], name="resource_beneficiaries_gin"),
+            GinIndex(fields=["professional_sectors"], name="resource_sectors_gin"),
+        ]
+
+    def publication_errors(self, parent: Page) -> dict[str, str]:
+        """Why this resource may not be published as it stands, by field, in French."""
+        errors = {}
+        if self.is_public:
+            if parent.get_view_restrictions().exists():
+                errors["is_public"] = (
+                    "Cette ressource est dans une base privée : elle ne peut pas être publique."
+                )
+            if not self.themes:
+                errors["themes"] = "Une ressource publique doit avoir au moins une thématique."
+            if not self.resource_types:
+                errors["resource_types"] = "Une ressource publique doit avoir au moins un type de ressource."
+            if not self.professional_sectors:
+                errors["professional_sectors"] = (
+                    "Une ressource publique doit avoir au moins un secteur professionnel."
+                )
+        return errors
+
+    def get_view_restrictions(self):
+        """Wagtail's rule (restrictions on the page, its ancestors, or the pages they are aliases of)
+        in one query rather than two: ancestors are found by their paths, a prefix of this one's."""
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=paths) | Q(page__aliases__path__in=paths)
+        ).distinct()
+
+    def permissions_for_user(self, user):
+        return ResourcePermissionTester(user, self)
+
+    def apply_visibility(self) -> None:
+        """Make the live page's view restriction match ``is_public``: Wagtail then hides it everywhere."""
+        restrictions = PageViewRestriction.objects.filter(page=self)
+        if self.is_public:
+            restrictions.delete()
+            return
+        restriction = restrictions.filter(restriction_type=PageViewRestriction.GROUPS).first()
+        if restriction is None:
+            restriction = PageViewRestriction.objects.create(
+                page=self, restriction_type=PageViewRestriction.GROUPS
+            )
+        restrictions.exclude(pk=restriction.pk).delete()
+        restriction.groups.set(self.viewer_groups())
+
+    def viewer_groups(self) -> list[Group]:
+        """Who may read this resource when private: its contributors and, in a base, the base's groups."""
+        parent = self.get_parent()
+        if parent.specific_class is ResourceIndexPage:
+            return [self.contributors_group()]
+        return [self.contributors_group(), *Group.objects.filter(page_permissions__page=parent).distinct()]
+
+    def contributors_group(self) -> Group:
+        """The owner and the invited contributors of this one resource."""
+        group, _ = Group.objects.get_or_create(name=f"Ressource {self.pk} — contributeurs")
+        if self.owner_id:
+            group.user_set.add(self.owner_id)
+        return group
+
+    def themes_by_category(self) -> list[dict]:
+        return taxonomy.themes_by_category(self.themes)
+
+    def indexation(self) -> list[tuple[str, str, list[dict]]]:
+        """``(label, search parameter, entries)`` for each kind of tag shown under the resource."""
+        return [
+            (
+                "Types de ressource",
+                "types",
+                taxonomy.labelled(taxonomy.RESOURCE_TYPES["values"], self.resource_types),
+            ),
+            (
+                "Bénéficiaires",
+                "beneficiaires",
+                taxonomy.labelled(taxonomy.BENEFICIARIES["values"], self.beneficiaries),
+            ),
+            (
+                "Secteurs professionnels",
+                "secteurs",
+                taxonomy.labelled(taxonomy.PROFESSIONAL_SECTORS["values"], self.professional_sectors),
+            ),
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        parent = self.get_parent()
+        context["base"] = None if parent.specific_class is ResourceIndexPage else parent.specific_deferred
+        context["sections"] = sections(self.body)
+        context["section_anchors"] = {block_id: anchor for block_id, anchor, _ in context["sections"]}
+        context["link_previews"] = LinkPreview.for_urls(self.previewed_urls())
+        self._prefetch_renditions()
+        return context
+
+    def _prefetch_renditions(self) -> None:
+        """One query for the renditions of every image of the body, instead of one per image."""
+        images = [
+            child.value["image"]
+            for child in self.body
+            if child.block_type == "image" and child.value["image"]
+        ]
+        prefetch_related_objects(images, "renditions")
+
+    def previewed_urls(self) -> list[str]:
+        return [
+            child.value["url"]
+            for child in self.body
+            if child.block_type == "link" and child.value["url"] and child.value["show_preview"]
+        ]
+
+
+class LinkPreview(models.Model):
+    """What a linked web page says of itself, fetched in the background for the link blocks."""
+
+    url = models.URLField(max_length=2000, unique=True)
+    title = models.CharField(max_length=300, blank=True)
+    description = models.TextField(blank=True)
+    image_url = models.URLField(max_length=2000, blank=True)
+    favicon_url = models.URLField(max_length=2000, blank=True)
+    failed = models.BooleanField(default=False)
+    fetched_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "aperçu de lien"
+        verbose_name_plural = "aperçus de liens"
+
+    def __str__(self):
+        return self.url
+
+    @classmethod
+    def for_urls(cls, urls: list[str]) -> dict[str, "LinkPreview"]:
+        if not urls:
+            return {}
+        return {preview.url: preview for preview in cls.objects.filter(url__in=urls, failed=False)}

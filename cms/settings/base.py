@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "bases",
     "search",
     "stats",
+    "django_tasks",
+    "django_tasks_db",
     "dsfr",
     "wagtail_dsfr",
     "wagtail_dsfr.content_manager",
@@ -127,6 +129,11 @@ else:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Wagtail writes every rendition it serves to this cache: kept in the process, not in the database.
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
@@ -206,6 +213,16 @@ WAGTAILSEARCH_BACKENDS = {
 # Documents always go through Wagtail's view, which applies the privacy of the pages they belong to.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 100 * 1024 * 1024
+# Wagtail's own housekeeping runs immediately, as shipped; slow work that reaches out to the network
+# (link previews) goes to the database queue, served by the `worker` process (db_worker).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+# Addresses a link preview may reach although they are not public: none outside tests.
+LINK_PREVIEW_ALLOWED_NETWORKS = []
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILMENUS_FLAT_MENUS_HANDLE_CHOICES = (

@@ -6,3 +6,5 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 # Serve static files from the apps without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# One process locally: link previews are fetched as soon as the resource is saved.
+TASKS["background"] = TASKS["default"]  # noqa: F405

@@ -9,7 +9,7 @@ from home.models import HomePage
 
 # Site, routing, view restrictions, site settings, menu links (home page); the frame state and its
 # cached fragments are one query each with the database cache, none with Redis.
-HOME_PAGE_QUERIES = 12
+HOME_PAGE_QUERIES = 9
 
 
 def footer_of(client, path="/"):

@@ -1,0 +1,203 @@
+"""The blocks a resource is composed of: exactly the platform's five, each self-describing."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils.text import slugify
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents import get_document_model
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images import get_image_model
+from wagtail.images.blocks import ImageChooserBlock
+
+from resources.taxonomy import BLOCK_LIMITS
+
+RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link"]
+PREVIEWABLE_DOCUMENT_EXTENSIONS = {"pdf", "jpg", "jpeg", "png", "webp", "gif"}
+
+
+def section_anchor(title: str) -> str:
+    """The anchor of a section: derived from its title, so it does not change between saves."""
+    words = re.sub(r"['\u2019]", " ", title)  # "l'atelier" reads as two words: l-atelier
+    return f"section-{slugify(words)}".rstrip("-")
+
+
+def sections(body) -> list[tuple[str, str, str]]:
+    """``(block id, anchor, title)`` of each section title, anchors made unique by a counter."""
+    seen: dict[str, int] = {}
+    result = []
+    for child in body:
+        if child.block_type == "section_title":
+            anchor = section_anchor(child.value)
+            seen[anchor] = seen.get(anchor, 0) + 1
+            result.append(
+                (child.id, anchor if seen[anchor] == 1 else f"{anchor}-{seen[anchor]}", child.value)
+            )
+    return result
+
+
+class SectionTitleBlock(blocks.CharBlock):
+    def __init__(self, **kwargs):
+        super().__init__(max_length=BLOCK_LIMITS["section_title_max"], **kwargs)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        anchors = context.get("section_anchors", {})
+        context["anchor"] = anchors.get(context.get("id")) or section_anchor(value)
+        return context
+
+    class Meta:
+        icon = "title"
+        label = "Titre de section"
+        description = "Un titre qui découpe la ressource en parties et apparaît dans son sommaire."
+        preview_value = "Préparer l'atelier"
+        template = "resources/blocks/section_title.html"
+        form_classname = "title"
+
+
+class TextBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = "Texte"
+        description = "Du texte mis en forme : intertitres, gras, italique, listes et liens."
+        preview_value = (
+            "<p>Accueillez les participants et présentez le déroulé de l'atelier.</p>"
+            "<ul><li>Durée : 2 heures</li><li>Groupe de 6 à 8 personnes</li></ul>"
+        )
+        template = "resources/blocks/text.html"
+
+
+def _limited_text(label: str, limit: str, *, required: bool = False, help_text: str = "") -> blocks.CharBlock:
+    return blocks.CharBlock(
+        label=label, required=required, max_length=BLOCK_LIMITS[limit], help_text=help_text
+    )
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label="Image", help_text="JPEG, PNG ou WebP, 10 Mo au plus.")
+    alt_text = _limited_text(
+        "Texte alternatif",
+        "alt_text_max",
+        help_text="Ce que l'image apporte à qui ne la voit pas. Obligatoire sauf si l'image est décorative.",
+    )
+    decorative = blocks.BooleanBlock(
+        label="Image décorative", required=False, help_text="Elle n'apporte aucune information."
+    )
+    caption = _limited_text("Légende", "caption_max")
+
+    def get_preview_value(self):
+        """The latest image of the library, so that the preview in the block chooser shows a real one."""
+        return self.normalize(
+            {
+                "image": get_image_model().objects.order_by("-created_at").first(),
+                "alt_text": "Des participants en atelier numérique",
+                "caption": "Atelier de prise en main d'une tablette.",
+            }
+        )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not self.is_deferred_validation and not value["decorative"] and not value["alt_text"].strip():
+            raise StructBlockValidationError(
+                block_errors={
+                    "alt_text": ValidationError(
+                        "Décrivez l'image en texte alternatif ou cochez « Image décorative »."
+                    )
+                }
+            )
+        return value
+
+    class Meta:
+        icon = "image"
+        label = "Image"
+        description = "Une image avec son texte alternatif et une légende."
+        template = "resources/blocks/image.html"
+
+
+class FileBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label="Fichier", help_text="Tout format, 100 Mo au plus.")
+    title = _limited_text("Titre", "block_title_max", help_text="Par défaut, le titre du document.")
+    caption = _limited_text("Légende", "caption_max")
+    show_preview = blocks.BooleanBlock(
+        label="Afficher un aperçu", required=False, help_text="Pour les fichiers PDF et les images."
+    )
+
+    def get_preview_value(self):
+        return self.normalize(
+            {
+                "document": get_document_model().objects.order_by("-created_at").first(),
+                "title": "Support de l'atelier",
+                "caption": "À imprimer pour chaque participant.",
+                "show_preview": False,
+            }
+        )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        document = value["document"]
+        context["title"] = value["title"] or (document.title if document else "")
+        context["extension"] = document.file_extension.lower() if document else ""
+        context["preview"] = value["show_preview"] and context["extension"] in PREVIEWABLE_DOCUMENT_EXTENSIONS
+        return context
+
+    class Meta:
+        icon = "doc-full"
+        label = "Fichier"
+        description = "Un fichier à télécharger, avec son format, sa taille et un aperçu facultatif."
+        template = "resources/blocks/file.html"
+
+
+class LinkBlock(blocks.StructBlock):
+    url = blocks.URLBlock(label="Adresse web", required=False, help_text="Un lien vers un autre site…")
+    page = blocks.PageChooserBlock(
+        label="Page du site", required=False, help_text="… ou vers une page des Bases."
+    )
+    title = _limited_text("Titre", "block_title_max", required=True)
+    caption = _limited_text("Légende", "caption_max")
+    show_preview = blocks.BooleanBlock(
+        label="Afficher un aperçu",
+        required=False,
+        help_text="Titre, description et image de la page liée, récupérés automatiquement.",
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not self.is_deferred_validation and bool(value["url"]) == bool(value["page"]):
+            message = "Indiquez soit une adresse web, soit une page du site."
+            raise StructBlockValidationError(
+                block_errors={"url": ValidationError(message), "page": ValidationError(message)}
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        page = value["page"]
+        context["href"] = value["url"] or (page.get_url(request=context.get("request")) if page else "")
+        previews = context.get("link_previews", {})
+        context["preview"] = value["show_preview"] and value["url"] and previews.get(value["url"])
+        return context
+
+    class Meta:
+        icon = "link"
+        label = "Lien"
+        description = "Un lien vers un site ou une page, avec un aperçu facultatif."
+        preview_value = {
+            "url": "https://www.service-public.fr/",
+            "page": None,
+            "title": "Service Public",
+            "caption": "Le site officiel de l'administration française.",
+            "show_preview": False,
+        }
+        template = "resources/blocks/link.html"
+
+
+class ResourceBodyBlock(blocks.StreamBlock):
+    section_title = SectionTitleBlock()
+    text = TextBlock()
+    image = ImageBlock()
+    file = FileBlock()
+    link = LinkBlock()

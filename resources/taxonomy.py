@@ -1,0 +1,44 @@
+"""The resource taxonomy as Django choices, from the platform's reference data.
+
+Keys are stored and appear in search URLs; labels are what users read.
+"""
+
+from cms.reference import taxonomy
+
+THEMES = taxonomy()["themes"]
+RESOURCE_TYPES = taxonomy()["resource_types"]
+BENEFICIARIES = taxonomy()["beneficiaries"]
+PROFESSIONAL_SECTORS = taxonomy()["professional_sectors"]
+LICENCES = taxonomy()["licences"]
+BLOCK_LIMITS = taxonomy()["block_limits"]
+FIELD_LIMITS = taxonomy()["field_limits"]
+
+
+def _choices(values: list[dict]) -> list[tuple[str, str]]:
+    return [(value["key"], value["label"]) for value in values]
+
+
+THEME_CHOICES = [(category["label"], _choices(category["themes"])) for category in THEMES["categories"]]
+RESOURCE_TYPE_CHOICES = _choices(RESOURCE_TYPES["values"])
+BENEFICIARY_CHOICES = _choices(BENEFICIARIES["values"])
+PROFESSIONAL_SECTOR_CHOICES = _choices(PROFESSIONAL_SECTORS["values"])
+LICENCE_CHOICES = _choices(LICENCES["values"])
+
+THEME_CATEGORY = {theme["key"]: category for category in THEMES["categories"] for theme in category["themes"]}
+
+
+def themes_by_category(keys: list[str]) -> list[dict]:
+    """The given themes grouped under their categories, in the reference order."""
+    selected = set(keys)
+    groups = []
+    for category in THEMES["categories"]:
+        themes = [theme for theme in category["themes"] if theme["key"] in selected]
+        if themes:
+            groups.append({"key": category["key"], "label": category["label"], "themes": themes})
+    return groups
+
+
+def labelled(values: list[dict], keys: list[str]) -> list[dict]:
+    """The reference entries for ``keys``, in the reference order."""
+    selected = set(keys)
+    return [value for value in values if value["key"] in selected]

@@ -1,0 +1,93 @@
+"""Small factories for the objects tests need; each returns a saved object."""
+
+import io
+import itertools
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+
+from bases.models import BaseIndexPage, BasePage
+from resources.models import ResourceIndexPage, ResourcePage
+from resources.permissions import ensure_contributors_group
+
+_sequence = itertools.count(1)
+
+INDEXATION = {
+    "themes": ["parentalite", "navigation-sur-internet"],
+    "resource_types": ["ressources-pedagogiques"],
+    "beneficiaries": ["parents"],
+    "professional_sectors": ["aidants-et-mediateurs-numeriques"],
+}
+
+
+def contributor(email=None, **fields):
+    """A registered user, in the *Contributeurs* group like every signed-up user."""
+    number = next(_sequence)
+    user = get_user_model().objects.create_user(
+        email=email or f"contributeur{number}@example.org",
+        password="mot-de-passe-de-test",
+        first_name=fields.pop("first_name", "Camille"),
+        last_name=fields.pop("last_name", f"Martin {number}"),
+        **fields,
+    )
+    user.groups.add(ensure_contributors_group(ResourceIndexPage.objects.get()))
+    return user
+
+
+def base(title=None, owner=None, **fields):
+    number = next(_sequence)
+    page = BasePage(title=title or f"Base {number}", slug=f"base-{number}", owner=owner, **fields)
+    BaseIndexPage.objects.get().add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def resource(parent=None, owner=None, publish=True, **fields):
+    """A resource that satisfies the publication rules, published unless told otherwise."""
+    number = next(_sequence)
+    page = ResourcePage(
+        title=fields.pop("title", f"Ressource {number}"),
+        slug=fields.pop("slug", f"ressource-{number}"),
+        description=fields.pop("description", "Une fiche pratique pour les ateliers."),
+        owner=owner,
+        live=False,
+        **{**INDEXATION, **fields},
+    )
+    (parent or ResourceIndexPage.objects.get()).add_child(instance=page)
+    revision = page.save_revision(user=owner)
+    if publish:
+        revision.publish()
+        page.refresh_from_db()
+    return page
+
+
+def png_bytes(width=40, height=30, colour=(0, 0, 145)) -> bytes:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (width, height), colour).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def image(title="Atelier", owner=None):
+    return get_image_model().objects.create(
+        title=title,
+        file=ImageFile(io.BytesIO(png_bytes()), name="atelier.png"),
+        collection=Collection.get_first_root_node(),
+        uploaded_by_user=owner,
+    )
+
+
+def document(title="Support d'atelier", owner=None, name="support.pdf", content=b"%PDF-1.4\n%%EOF\n"):
+    document = get_document_model()(
+        title=title,
+        file=ContentFile(content, name=name),
+        collection=Collection.get_first_root_node(),
+        uploaded_by_user=owner,
+    )
+    document._set_document_file_metadata()  # as Wagtail's upload form does
+    document.save()
+    return document
