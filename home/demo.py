@@ -1,4 +1,4 @@
-"""Demo content: the page tree, editorial pages, site settings, menus and a superuser.
+"""Demo content: the page tree, editorial pages, site settings, menus, a superuser and demo resources.
 
 Every function finds what exists before creating anything, so a second run changes nothing.
 """
@@ -12,6 +12,7 @@ from wagtailmenus.models import FlatMenu, FlatMenuItem, MainMenu, MainMenuItem
 
 from bases.models import BaseIndexPage
 from home.models import HomePage
+from resources.demo import load_demo_resources
 from resources.models import ResourceIndexPage
 
 SITE_NAME = "Les Bases du numérique d'intérêt général"
@@ -66,6 +67,7 @@ def load_demo() -> list[str]:
     _site_settings(site, created)
     _menus(site, [resources, bases], [editorial[slug] for slug in FOOTER_SLUGS], created)
     _superuser(created)
+    load_demo_resources(resources, bases, created)
     return created
 
 
