@@ -172,3 +172,11 @@ def test_edits_to_a_published_resource_stay_a_draft_until_published(client, auth
     client.logout()
     html = client.get(page.url).content.decode()
     assert "Version publiée" in html and "Version brouillon" not in html
+
+
+def test_the_live_preview_renders_the_resource_before_it_is_saved(client, author):
+    index = ResourceIndexPage.objects.get()
+    url = reverse("wagtailadmin_pages:preview_on_add", args=("resources", "resourcepage", index.pk))
+    assert client.post(url, form_data(author, title="Aperçu en direct")).json()["is_valid"]
+    assert "Aperçu en direct" in client.get(url).content.decode()
+    assert not ResourcePage.objects.filter(title="Aperçu en direct").exists()
