@@ -4,10 +4,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.pagination import paginate
+from cms.routing import OneQueryRoutingMixin
 from resources.models import ResourcePage, ResourceParentMixin
 
 
-class BaseIndexPage(Page):
+class BaseIndexPage(OneQueryRoutingMixin, Page):
     """``/bases/``: the team spaces of the platform."""
 
     intro = models.TextField("introduction", max_length=560, blank=True)

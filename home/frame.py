@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.functional import SimpleLazyObject, cached_property
+from wagtail.contrib.settings.context_processors import SettingModuleProxy, SettingProxy
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail_dsfr.content_manager.models import CmsDsfrConfig, MegaMenu
@@ -44,6 +45,7 @@ def _build_state(site: Site) -> dict:
     links = [*(page.get_url(current_site=site) for page in [*pages, *children]), *(i.link_url for i in items)]
     return {
         "version": uuid.uuid4().hex,
+        "config": CmsDsfrConfig.for_site(site),
         "hrefs": sorted({href for href in links if href and href.startswith("/")}),
         "page_ids": sorted({page.pk for page in [*pages, *children]}),
     }
@@ -75,13 +77,17 @@ class Frame:
         self.request = request
 
     @cached_property
-    def cache_key(self) -> str:
+    def state(self) -> dict | None:
         site = Site.find_for_request(self.request)
-        if site is None:
+        return None if site is None else frame_state(site)
+
+    @cached_property
+    def cache_key(self) -> str:
+        state = self.state
+        if state is None:
             return "no-site"
-        state = frame_state(site)
         active = "|".join(href for href in state["hrefs"] if _is_active(href, self.request.path))
-        return f"{site.pk}.{state['version']}.{hashlib.md5(active.encode()).hexdigest()}"
+        return f"{state['config'].site_id}.{state['version']}.{hashlib.md5(active.encode()).hexdigest()}"
 
     def _fragment_key(self, name: str) -> str:
         return f"frame-fragment:{self.cache_key}:{name}"
@@ -97,9 +103,28 @@ class Frame:
         self.fragments[name] = html
 
 
+class FrameSettingProxy(SettingProxy):
+    """Wagtail's ``settings`` template variable, except that the site's CmsDsfrConfig, which the
+    frame reads on every page, comes with the frame state instead of a query of its own."""
+
+    def __init__(self, frame: Frame):
+        super().__init__(frame.request)
+        self.frame = frame
+
+    def __missing__(self, app_label):
+        if app_label != CmsDsfrConfig._meta.app_label:
+            return super().__missing__(app_label)
+        self[app_label] = proxy = SettingModuleProxy(self.request_or_site, app_label)
+        if self.frame.state is not None:
+            proxy[CmsDsfrConfig._meta.model_name] = self.frame.state["config"]
+        return proxy
+
+
 def context_processor(request) -> dict:
+    frame = Frame(request)
     return {
-        "frame": Frame(request),
+        "frame": frame,
+        "settings": FrameSettingProxy(frame),
         "skiplinks": SKIPLINKS,
         # wagtail-dsfr's main menu template reads this; lazy so that a cached menu costs no query.
         "mega_menus": SimpleLazyObject(

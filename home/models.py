@@ -2,11 +2,13 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from cms.routing import OneQueryRoutingMixin
+
 # The sections the home page leads to, by slug (see home/demo.py).
 SECTIONS = ["ressources", "bases"]
 
 
-class HomePage(Page):
+class HomePage(OneQueryRoutingMixin, Page):
     """The site root: what the platform is, and the ways into it."""
 
     intro = models.TextField(

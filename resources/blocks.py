@@ -1,5 +1,6 @@
 """The blocks a resource is composed of: exactly the platform's five, each self-describing."""
 
+import copy
 import re
 
 from django.core.exceptions import ValidationError
@@ -77,8 +78,26 @@ def _limited_text(label: str, limit: str, *, required: bool = False, help_text: 
     )
 
 
+class ImageWithRenditionsChooserBlock(ImageChooserBlock):
+    """Loads the images of a body with their renditions in one query: the renditions joined to their
+    image; only images without any rendition yet cost a second query."""
+
+    def bulk_to_python(self, values):
+        images = {}
+        renditions = self.model_class.get_rendition_model().objects.select_related("image")
+        for rendition in renditions.filter(image_id__in=values):
+            image = images.setdefault(rendition.image_id, rendition.image)
+            image.__dict__.setdefault("prefetched_renditions", []).append(rendition)
+        missing = set(values) - set(images) - {None}
+        if missing:
+            images |= self.model_class.objects.in_bulk(missing)
+            for image_id in missing & set(images):
+                images[image_id].prefetched_renditions = []
+        return [copy.copy(images.get(image_id)) for image_id in values]
+
+
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label="Image", help_text="JPEG, PNG ou WebP, 10 Mo au plus.")
+    image = ImageWithRenditionsChooserBlock(label="Image", help_text="JPEG, PNG ou WebP, 10 Mo au plus.")
     alt_text = _limited_text(
         "Texte alternatif",
         "alt_text_max",

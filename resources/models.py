@@ -1,9 +1,8 @@
 from django.contrib.auth.models import Group
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery, prefetch_related_objects
+from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Left, Length
-from django.http import Http404
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, PublishingPanel, TabbedInterface
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager, PageViewRestriction
@@ -11,6 +10,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms.pagination import paginate
+from cms.routing import OneQueryRoutingMixin
 from resources import taxonomy
 from resources.blocks import ResourceBodyBlock, sections
 from resources.fields import ChoiceArrayField
@@ -18,23 +18,11 @@ from resources.forms import ResourcePageForm
 from resources.permissions import ResourcePermissionTester
 
 
-class ResourceParentMixin:
-    """For pages whose children are all resources: route to a child in one query, with what its page
-    shows, instead of Wagtail's generic page, then specific page, then owner."""
+class ResourceParentMixin(OneQueryRoutingMixin):
+    """For pages whose children are all resources: route to a child with what its page shows."""
 
-    def route(self, request, path_components):
-        if not path_components:
-            return super().route(request, path_components)
-        try:
-            resource = (
-                ResourcePage.objects.child_of(self)
-                .select_related("owner", "cover_image")
-                .get(slug=path_components[0])
-            )
-        except ResourcePage.DoesNotExist as error:
-            raise Http404 from error
-        resource._cached_parent_obj = self
-        return resource.route(request, path_components[1:])
+    def routable_child(self, slug: str) -> Page:
+        return ResourcePage.objects.child_of(self).select_related("owner", "cover_image").get(slug=slug)
 
 
 class ResourceIndexPage(ResourceParentMixin, Page):
@@ -291,17 +279,7 @@ class ResourcePage(Page):
         context["sections"] = sections(self.body)
         context["section_anchors"] = {block_id: anchor for block_id, anchor, _ in context["sections"]}
         context["link_previews"] = LinkPreview.for_urls(self.previewed_urls())
-        self._prefetch_renditions()
         return context
-
-    def _prefetch_renditions(self) -> None:
-        """One query for the renditions of every image of the body, instead of one per image."""
-        images = [
-            child.value["image"]
-            for child in self.body
-            if child.block_type == "image" and child.value["image"]
-        ]
-        prefetch_related_objects(images, "renditions")
 
     def previewed_urls(self) -> list[str]:
         return [

@@ -7,9 +7,9 @@ from wagtailmenus.models import FlatMenu, FlatMenuItem
 
 from home.models import HomePage
 
-# Site, routing, view restrictions, site settings, menu links (home page); the frame state and its
-# cached fragments are one query each with the database cache, none with Redis.
-HOME_PAGE_QUERIES = 9
+# Site, home page, view restrictions, its section links; the frame state (site settings included)
+# and its cached fragments are one query each with the database cache, none with Redis.
+HOME_PAGE_QUERIES = 8
 
 
 def footer_of(client, path="/"):
@@ -73,9 +73,12 @@ def test_saving_the_site_settings_refreshes_the_frame(client, django_capture_on_
     config = CmsDsfrConfig.for_site(Site.objects.get(is_default_site=True))
     config.newsletter_description = "Les nouveautés des Bases, une fois par mois."
     config.newsletter_url = "https://lettre.example.org/inscription"
+    config.site_title = "Les Bases (préproduction)"
     with django_capture_on_commit_callbacks(execute=True):
         config.save()
-    assert "Les nouveautés des Bases, une fois par mois." in client.get("/").content.decode()
+    html = client.get("/").content.decode()
+    assert "Les nouveautés des Bases, une fois par mois." in html
+    assert "— Les Bases (préproduction)</title>" in html
 
 
 def current_nav_links(client, path):
