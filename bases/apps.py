@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class BasesConfig(AppConfig):
     name = "bases"
     verbose_name = "Bases"
+
+    def ready(self):
+        from bases import signals
+
+        signals.connect()

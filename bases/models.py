@@ -1,11 +1,22 @@
+from django.conf import settings
+from django.contrib.auth.models import Group
 from django.db import models
-from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import RichTextField
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from bases.forms import BasePageForm
+from bases.roles import Role
 from cms.pagination import paginate
+from cms.reference import department_choices
 from cms.routing import OneQueryRoutingMixin
+from cms.visibility import VisibilityQuerySet, restrict_to_groups
 from resources.models import ResourcePage, ResourceParentMixin
+from resources.permissions import PLATFORM_ADMINS_GROUP, is_platform_admin
+
+DESCRIPTION_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
 class BaseIndexPage(OneQueryRoutingMixin, Page):
@@ -24,19 +35,95 @@ class BaseIndexPage(OneQueryRoutingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["bases"] = paginate(
-            request, BasePage.objects.child_of(self).live().public().order_by("title")
-        )
+        bases = BasePage.objects.child_of(self).live().visible_to(request.user)
+        context["bases"] = paginate(request, bases.select_related("logo").order_by("title"))
         return context
 
 
 class BasePage(ResourceParentMixin, Page):
     """A team space (an association, a collectivité…) whose resources live under it."""
 
-    description = models.TextField("description", max_length=560, blank=True)
+    class Highlight(models.TextChoices):
+        LATEST = "latest", "Les 3 dernières ressources"
+        MOST_VIEWED = "most_viewed", "Les 3 ressources les plus vues"
+        MOST_RECOMMENDED = "most_recommended", "Les 3 ressources les plus recommandées"
+        NONE = "none", "Aucune"
 
-    content_panels = [*Page.content_panels, FieldPanel("description")]
-    search_fields = [*Page.search_fields, index.SearchField("description")]
+    department = models.CharField("département", max_length=3, choices=department_choices(), blank=True)
+    description = RichTextField("description", features=DESCRIPTION_FEATURES, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="logo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="image de couverture",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_email = models.EmailField(
+        "adresse e-mail de contact", help_text="Pour que les visiteurs puissent joindre l'équipe de la base."
+    )
+    email_is_public = models.BooleanField("afficher l'adresse e-mail de contact sur la base", default=False)
+    website = models.URLField("site internet", blank=True)
+    facebook = models.URLField("Facebook", blank=True)
+    twitter = models.URLField("X (Twitter)", blank=True)
+    linkedin = models.URLField("LinkedIn", blank=True)
+    is_public = models.BooleanField(
+        "base publique",
+        default=True,
+        help_text="Une base privée et ses ressources ne sont visibles que par ses membres.",
+    )
+    highlighted_resources = models.CharField(
+        "ressources mises en avant", max_length=20, choices=Highlight.choices, default=Highlight.LATEST
+    )
+    members_group = models.ForeignKey(
+        Group, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    admins_group = models.ForeignKey(
+        Group, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("description"),
+        FieldPanel("department"),
+        FieldPanel("logo"),
+        FieldPanel("cover_image"),
+    ]
+    contact_panels = [
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("email_is_public")], heading="Adresse e-mail"
+        ),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldPanel("facebook"), FieldPanel("twitter"), FieldPanel("linkedin")],
+            heading="Liens",
+        ),
+    ]
+    settings_panels = [FieldPanel("is_public"), FieldPanel("highlighted_resources"), *Page.settings_panels]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Contenu"),
+            ObjectList(contact_panels, heading="Contact"),
+            ObjectList(Page.promote_panels, heading="Référencement"),
+            ObjectList(settings_panels, heading="Paramètres"),
+        ]
+    )
+    base_form_class = BasePageForm
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("description"),
+        index.FilterField("department"),
+    ]
+
+    objects = PageManager.from_queryset(VisibilityQuerySet)()
 
     parent_page_types = ["bases.BaseIndexPage"]
     subpage_types = ["resources.ResourcePage"]
@@ -44,9 +131,130 @@ class BasePage(ResourceParentMixin, Page):
     class Meta:
         verbose_name = "base"
 
+    TABS = {
+        "accueil": "Accueil",
+        "ressources": "Ressources",
+        "collections": "Collections",
+        "membres": "Membres",
+    }
+    MEMBER_SORTS = {
+        "nom": ("Nom", ["user__last_name", "user__first_name"]),
+        "role": ("Rôle", ["role", "user__last_name", "user__first_name"]),
+        "recents": ("Les plus récents", ["-created_at"]),
+        "anciens": ("Les plus anciens", ["created_at"]),
+    }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["resources"] = paginate(
-            request, ResourcePage.objects.child_of(self).live().visible_to(request.user).cards()
+        resources = ResourcePage.objects.child_of(self).live().visible_to(request.user).cards()
+        sort = request.GET.get("tri") if request.GET.get("tri") in self.MEMBER_SORTS else "nom"
+        context.update(
+            tab=request.GET.get("onglet") if request.GET.get("onglet") in self.TABS else "accueil",
+            resources=paginate(request, resources),
+            highlighted=self.highlighted(resources),
+            members=self.memberships.select_related("user").order_by(*self.MEMBER_SORTS[sort][1]),
+            member_sort=sort,
+            viewer=self.viewer_role(request.user),
         )
+        if context["viewer"]["is_admin"]:
+            context["join_requests"] = self.join_requests.filter(answered_at__isnull=True).select_related(
+                "user"
+            )
         return context
+
+    def highlighted(self, resources) -> list:
+        """The resources shown on the base's home tab. Views and recommendations are counted once the
+        community features exist; until then every choice but "none" shows the latest ones."""
+        if self.highlighted_resources == self.Highlight.NONE:
+            return []
+        return list(resources[:3])
+
+    def viewer_role(self, user) -> dict:
+        """What ``user`` is here, for the template: the rights come from the base's groups."""
+        group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
+        is_admin = user.is_superuser or self.admins_group_id in group_ids or is_platform_admin(user)
+        return {
+            "is_admin": is_admin,
+            "is_member": is_admin or self.members_group_id in group_ids,
+            "has_requested": user.is_authenticated
+            and self.join_requests.filter(user=user, answered_at__isnull=True).exists(),
+        }
+
+    def viewer_groups(self) -> list[Group]:
+        return [group for group in (self.members_group, self.admins_group) if group] + list(
+            Group.objects.filter(name=PLATFORM_ADMINS_GROUP)
+        )
+
+    def apply_visibility(self) -> None:
+        """Make the live page's view restriction match ``is_public``."""
+        restrict_to_groups(self, None if self.is_public else self.viewer_groups())
+
+
+class Membership(models.Model):
+    """A user's role in a base; ``bases.membership`` keeps the base's groups in step with it."""
+
+    Role = Role
+
+    base = models.ForeignKey(BasePage, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField("rôle", max_length=10, choices=Role.choices, default=Role.MEMBER)
+    created_at = models.DateTimeField("membre depuis", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "membre"
+        constraints = [models.UniqueConstraint(fields=["base", "user"], name="bases_one_membership_per_user")]
+
+    def __str__(self):
+        return f"{self.user} — {self.base} ({self.get_role_display()})"
+
+
+class Invitation(models.Model):
+    """An emailed invitation to join a base, answered through a single-use token that expires."""
+
+    base = models.ForeignKey(BasePage, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField("adresse e-mail")
+    role = models.CharField("rôle", max_length=10, choices=Role.choices, default=Role.MEMBER)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    answered_at = models.DateTimeField(null=True, blank=True)
+    accepted = models.BooleanField(null=True)
+
+    class Meta:
+        verbose_name = "invitation"
+
+    def __str__(self):
+        return f"{self.email} → {self.base}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.answered_at is None and self.expires_at > timezone.now()
+
+
+class JoinRequest(models.Model):
+    """A user's request to join a base, answered by its admins."""
+
+    base = models.ForeignKey(BasePage, on_delete=models.CASCADE, related_name="join_requests")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    accepted = models.BooleanField(null=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "demande d'adhésion"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["base", "user"],
+                condition=models.Q(answered_at__isnull=True),
+                name="bases_one_open_join_request",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.base}"

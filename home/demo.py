@@ -67,7 +67,7 @@ def load_demo() -> list[str]:
     _site_settings(site, created)
     _menus(site, [resources, bases], [editorial[slug] for slug in FOOTER_SLUGS], created)
     _superuser(created)
-    load_demo_resources(resources, bases, created)
+    load_demo_resources(resources, created)
     return created
 
 

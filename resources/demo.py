@@ -16,7 +16,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from bases.models import BasePage
+from bases.demo import load_demo_bases
 from resources.models import ResourcePage
 from resources.permissions import ensure_contributors_group
 
@@ -60,32 +60,14 @@ USERS = [
         "is_public": False,
         "description": "Conseiller numérique dans une médiathèque du Nord.",
     },
-]
-
-BASES = [
     {
-        "key": "bretagne",
-        "slug": "mediation-numerique-en-bretagne",
-        "title": "Médiation numérique en Bretagne",
-        "owner": "camille",
-        "description": "Le réseau des médiateurs numériques bretons partage ses supports d'ateliers, ses fiches "
-        "pratiques et ses retours d'expérience, des Côtes-d'Armor au Morbihan.",
-    },
-    {
-        "key": "clermont",
-        "slug": "inclusion-numerique-clermont-auvergne-metropole",
-        "title": "Inclusion numérique — Clermont Auvergne Métropole",
-        "owner": "sophie",
-        "description": "Les ressources du service inclusion numérique de la métropole : parcours "
-        "d'accompagnement, outils pour les agents d'accueil et guides des démarches en ligne.",
-    },
-    {
-        "key": "connexions",
-        "slug": "association-connexions-solidaires",
-        "title": "Association Connexions solidaires",
-        "owner": "karim",
-        "description": "Association d'éducation populaire en Seine-Saint-Denis : ateliers collectifs, "
-        "permanences d'aide aux démarches et formation des aidants bénévoles.",
+        "key": "lucie",
+        "email": "lucie.martin@lesbases.local",
+        "first_name": "Lucie",
+        "last_name": "Martin",
+        "department": "63",
+        "is_public": True,
+        "description": "Conseillère France services, membre de la coordination départementale.",
     },
 ]
 
@@ -1139,13 +1121,12 @@ RESOURCES = [
 ]
 
 
-def load_demo_resources(resource_index, base_index, created: list[str]) -> None:
+def load_demo_resources(resource_index, created: list[str]) -> None:
     """Create the demo users, bases, pictures, documents and resources that are missing."""
     users = _users(resource_index, created)
     images = {spec["key"]: _image(spec, users[spec["owner"]], created) for spec in IMAGES}
     documents = {spec["key"]: _document(spec, users[spec["owner"]], created) for spec in DOCUMENTS}
-    parents = {None: resource_index}
-    parents.update({spec["key"]: _base(base_index, spec, users[spec["owner"]], created) for spec in BASES})
+    parents = {None: resource_index, **load_demo_bases(users, created)}
     for spec in RESOURCES:
         _resource(parents[spec["base"]], spec, users[spec["owner"]], images, documents, created)
 
@@ -1163,19 +1144,6 @@ def _users(resource_index, created: list[str]) -> dict:
         users[spec["key"]] = user
     contributors.user_set.add(*users.values())
     return users
-
-
-def _base(base_index, spec: dict, owner, created: list[str]) -> BasePage:
-    base = BasePage.objects.child_of(base_index).filter(slug=spec["slug"]).first()
-    if base is None:
-        base = base_index.add_child(
-            instance=BasePage(
-                title=spec["title"], slug=spec["slug"], description=spec["description"], owner=owner
-            )
-        )
-        base.save_revision(user=owner).publish(user=owner, skip_permission_checks=True)
-        created.append(f"base « {spec['title']} »")
-    return base
 
 
 def _image(spec: dict, owner, created: list[str]):

@@ -6,16 +6,16 @@ from django.db.models.functions import Left, Length
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, PublishingPanel, TabbedInterface
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager, PageViewRestriction
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms.pagination import paginate
 from cms.routing import OneQueryRoutingMixin
+from cms.visibility import VisibilityQuerySet, restrict_to_groups
 from resources import taxonomy
 from resources.blocks import ResourceBodyBlock, sections
 from resources.fields import ChoiceArrayField
 from resources.forms import ResourcePageForm
-from resources.permissions import ResourcePermissionTester
+from resources.permissions import PLATFORM_ADMINS_GROUP, ResourcePermissionTester
 
 
 class ResourceParentMixin(OneQueryRoutingMixin):
@@ -58,22 +58,7 @@ def _taxonomy_field(verbose_name: str, choices, limit: int, help_text: str) -> C
     )
 
 
-class ResourcePageQuerySet(PageQuerySet):
-    def visible_to(self, user):
-        """Pages ``user`` may read, as Wagtail's view restrictions decide when serving them:
-        ``public()`` for visitors, plus the restricted pages whose restriction lets ``user`` in."""
-        restrictions = PageViewRestriction.objects.select_related("page")
-        if user.is_superuser:
-            restrictions = restrictions.exclude(restriction_type=PageViewRestriction.GROUPS)
-        if user.is_authenticated:
-            restrictions = restrictions.exclude(restriction_type=PageViewRestriction.LOGIN).exclude(
-                restriction_type=PageViewRestriction.GROUPS, groups__in=user.groups.all()
-            )
-        hidden = Q()
-        for restriction in restrictions:
-            hidden |= self.descendant_of_q(restriction.page, inclusive=True)
-        return self.exclude(hidden) if hidden else self
-
+class ResourcePageQuerySet(VisibilityQuerySet):
     def cards(self):
         """What a resource card shows, in a fixed number of queries whatever the number of cards."""
         base = Page.objects.filter(
@@ -222,25 +207,17 @@ class ResourcePage(Page):
         return ResourcePermissionTester(user, self)
 
     def apply_visibility(self) -> None:
-        """Make the live page's view restriction match ``is_public``: Wagtail then hides it everywhere."""
-        restrictions = PageViewRestriction.objects.filter(page=self)
-        if self.is_public:
-            restrictions.delete()
-            return
-        restriction = restrictions.filter(restriction_type=PageViewRestriction.GROUPS).first()
-        if restriction is None:
-            restriction = PageViewRestriction.objects.create(
-                page=self, restriction_type=PageViewRestriction.GROUPS
-            )
-        restrictions.exclude(pk=restriction.pk).delete()
-        restriction.groups.set(self.viewer_groups())
+        """Make the live page's view restriction match ``is_public``."""
+        restrict_to_groups(self, None if self.is_public else self.viewer_groups())
 
     def viewer_groups(self) -> list[Group]:
         """Who may read this resource when private: its contributors and, in a base, the base's groups."""
         parent = self.get_parent()
+        platform_admins = list(Group.objects.filter(name=PLATFORM_ADMINS_GROUP))
         if parent.specific_class is ResourceIndexPage:
-            return [self.contributors_group()]
-        return [self.contributors_group(), *Group.objects.filter(page_permissions__page=parent).distinct()]
+            return [self.contributors_group(), *platform_admins]
+        base_groups = Group.objects.filter(page_permissions__page=parent).distinct()
+        return [self.contributors_group(), *base_groups, *platform_admins]
 
     def contributors_group(self) -> Group:
         """The owner and the invited contributors of this one resource."""

@@ -11,7 +11,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from bases.models import BaseIndexPage, BasePage
+from bases.creation import create_base
+from bases.membership import join
+from bases.roles import Role
 from resources.models import ResourceIndexPage, ResourcePage
 from resources.permissions import ensure_contributors_group
 
@@ -39,11 +41,15 @@ def contributor(email=None, **fields):
     return user
 
 
-def base(title=None, owner=None, **fields):
+def base(title=None, owner=None, members=(), admins=(), **fields):
+    """A base created as from the site by ``owner`` (its first admin), with these other members."""
     number = next(_sequence)
-    page = BasePage(title=title or f"Base {number}", slug=f"base-{number}", owner=owner, **fields)
-    BaseIndexPage.objects.get().add_child(instance=page)
-    page.save_revision().publish()
+    fields.setdefault("contact_email", f"base-{number}@exemple.fr")
+    page = create_base(owner or contributor(), title or f"Base {number}", slug=f"base-{number}", **fields)
+    for user in members:
+        join(page, user, Role.MEMBER, by=page.owner)
+    for user in admins:
+        join(page, user, Role.ADMIN, by=page.owner)
     return page
 
 

@@ -252,3 +252,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Base invitations: their single-use token expires after this many days.
+BASE_INVITATION_DAYS = 14

@@ -1,0 +1,59 @@
+"""Creating a base: its page, its two groups and their permissions, its moderation workflow and its
+first admin, all in one transaction."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
+
+from bases.models import BaseIndexPage, BasePage, Membership
+
+MEMBER_PERMISSIONS = ("add_page", "change_page")
+ADMIN_PERMISSIONS = (*MEMBER_PERMISSIONS, "publish_page", "lock_page", "unlock_page")
+# Paths of the site under /bases/ that a base's slug must not take.
+RESERVED_SLUGS = {"creer"}
+
+
+@transaction.atomic
+def create_base(user, title: str, slug: str = "", **fields) -> BasePage:
+    """A published base whose creator is its first admin."""
+    index = BaseIndexPage.objects.get()
+    page = BasePage(title=title, slug=slug or _free_slug(index, title), owner=user, **fields)
+    base = index.add_child(instance=page)
+    base.members_group = _group(base, "membres", MEMBER_PERMISSIONS)
+    base.admins_group = _group(base, "admins", ADMIN_PERMISSIONS)
+    base.save(update_fields=["members_group", "admins_group"])
+    _moderation_workflow(base)
+    Membership.objects.create(base=base, user=user, role=Membership.Role.ADMIN)
+    base.admins_group.user_set.add(user)
+    base.save_revision(user=user).publish(user=user, skip_permission_checks=True)
+    return base
+
+
+def _free_slug(index, title: str) -> str:
+    stem = slugify(title)[:80] or "base"
+    taken = RESERVED_SLUGS | set(
+        BasePage.objects.child_of(index).filter(slug__startswith=stem).values_list("slug", flat=True)
+    )
+    slug, number = stem, 2
+    while slug in taken:
+        slug, number = f"{stem}-{number}", number + 1
+    return slug
+
+
+def _group(base: BasePage, role: str, codenames: tuple[str, ...]) -> Group:
+    group = Group.objects.create(name=f"Base {base.slug} — {role}")
+    permissions = Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames)
+    GroupPagePermission.objects.bulk_create(
+        GroupPagePermission(group=group, page=base, permission=permission) for permission in permissions
+    )
+    return group
+
+
+def _moderation_workflow(base: BasePage) -> None:
+    """Members submit their resources; the base's admins approve or reject them."""
+    task = GroupApprovalTask.objects.create(name=f"Validation par les administrateurs de « {base.title} »")
+    task.groups.set([base.admins_group])
+    workflow = Workflow.objects.create(name=f"Base {base.slug}")
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.create(workflow=workflow, page=base)

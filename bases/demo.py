@@ -1,0 +1,87 @@
+"""Demo bases, one of them private, with their admins and members. Existing bases and memberships
+are kept as they are, so a second run changes nothing."""
+
+from bases import membership
+from bases.creation import create_base
+from bases.models import BaseIndexPage, BasePage, Membership
+
+Role = Membership.Role
+
+BASES = [
+    {
+        "key": "bretagne",
+        "slug": "mediation-numerique-en-bretagne",
+        "title": "Médiation numérique en Bretagne",
+        "owner": "camille",
+        "department": "35",
+        "contact_email": "contact@mediation-bretagne.lesbases.local",
+        "email_is_public": True,
+        "website": "https://www.bretagne.bzh/",
+        "description": "<p>Le réseau des médiateurs numériques bretons partage ses supports d'ateliers, ses "
+        "fiches pratiques et ses retours d'expérience, des Côtes-d'Armor au Morbihan.</p>",
+        "members": [("karim", Role.MEMBER), ("julien", Role.MEMBER)],
+    },
+    {
+        "key": "clermont",
+        "slug": "inclusion-numerique-clermont-auvergne-metropole",
+        "title": "Inclusion numérique — Clermont Auvergne Métropole",
+        "owner": "sophie",
+        "department": "63",
+        "contact_email": "inclusion-numerique@clermont.lesbases.local",
+        "description": "<p>Les ressources du service inclusion numérique de la métropole : parcours "
+        "d'accompagnement, outils pour les agents d'accueil et guides des démarches en ligne.</p>",
+        "members": [("lucie", Role.MEMBER)],
+    },
+    {
+        "key": "connexions",
+        "slug": "association-connexions-solidaires",
+        "title": "Association Connexions solidaires",
+        "owner": "karim",
+        "department": "93",
+        "contact_email": "bonjour@connexions-solidaires.lesbases.local",
+        "email_is_public": True,
+        "description": "<p>Association d'éducation populaire en Seine-Saint-Denis : ateliers collectifs, "
+        "permanences d'aide aux démarches et formation des aidants bénévoles.</p>",
+        "members": [("camille", Role.ADMIN)],
+    },
+    {
+        "key": "nord",
+        "slug": "conseillers-numeriques-du-nord",
+        "title": "Conseillers numériques du Nord",
+        "owner": "julien",
+        "department": "59",
+        "contact_email": "conseillers-numeriques@nord.lesbases.local",
+        "description": "<p>Les conseillers numériques du département mettent en commun leurs fiches "
+        "d'ateliers et leurs outils d'évaluation des besoins.</p>",
+        "members": [],
+    },
+    {
+        "key": "coordination",
+        "slug": "coordination-france-services-puy-de-dome",
+        "title": "Coordination France services du Puy-de-Dôme",
+        "owner": "sophie",
+        "department": "63",
+        "contact_email": "coordination@france-services-63.lesbases.local",
+        "is_public": False,
+        "description": "<p>Espace de travail des animateurs France services du département : comptes rendus, "
+        "procédures internes et documents de travail. Réservé à ses membres.</p>",
+        "members": [("lucie", Role.ADMIN)],
+    },
+]
+
+
+def load_demo_bases(users: dict, created: list[str]) -> dict[str, BasePage]:
+    """The demo bases by key, created with their members when missing."""
+    index = BaseIndexPage.objects.get()
+    bases = {}
+    for spec in BASES:
+        base = BasePage.objects.child_of(index).filter(slug=spec["slug"]).first()
+        if base is None:
+            fields = {name: value for name, value in spec.items() if name not in ("key", "owner", "members")}
+            base = create_base(users[spec["owner"]], **fields)
+            created.append(f"base « {base.title} »")
+        for key, role in spec["members"]:
+            if not base.memberships.filter(user=users[key]).exists():
+                membership.join(base, users[key], role, by=users[spec["owner"]])
+        bases[spec["key"]] = base
+    return bases

@@ -1,0 +1,72 @@
+from django import forms
+from django.utils.html import linebreaks
+from dsfr.forms import DsfrBaseForm
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from bases.roles import Role
+from cms.reference import department_choices
+from resources.taxonomy import FIELD_LIMITS
+
+TITLE_MAX = FIELD_LIMITS["base_title_max"]
+DESCRIPTION_MAX = 2000
+
+
+class BasePageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        if len(cleaned_data.get("title") or "") > TITLE_MAX:
+            self.add_error("title", f"Le nom de la base ne doit pas dépasser {TITLE_MAX} caractères.")
+        return cleaned_data
+
+
+class BaseCreationForm(DsfrBaseForm):
+    title = forms.CharField(label="Nom de la base", max_length=TITLE_MAX)
+    description = forms.CharField(
+        label="Description",
+        required=False,
+        max_length=DESCRIPTION_MAX,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Qui vous êtes, ce que la base partage. Vous pourrez la mettre en forme ensuite.",
+    )
+    department = forms.ChoiceField(
+        label="Département", required=False, choices=[("", "—"), *department_choices()]
+    )
+    contact_email = forms.EmailField(
+        label="Adresse e-mail de contact", help_text="Format attendu : nom@domaine.fr"
+    )
+    email_is_public = forms.BooleanField(label="Afficher cette adresse sur la base", required=False)
+    website = forms.URLField(
+        label="Site internet",
+        required=False,
+        assume_scheme="https",
+        help_text="Format attendu : https://exemple.fr",
+    )
+    is_public = forms.TypedChoiceField(
+        label="Visibilité de la base",
+        choices=[("1", "Publique : visible par tous"), ("0", "Privée : visible par ses seuls membres")],
+        coerce=lambda value: value == "1",
+        initial="1",
+        widget=forms.RadioSelect,
+    )
+
+    def base_fields_values(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["description"] = linebreaks(data["description"], autoescape=True) if data["description"] else ""
+        return data
+
+
+class InvitationForm(DsfrBaseForm):
+    email = forms.EmailField(
+        label="Adresse e-mail de la personne à inviter", help_text="Format attendu : nom@domaine.fr"
+    )
+    role = forms.ChoiceField(label="Rôle", choices=Role.choices, initial=Role.MEMBER)
+
+
+class RoleForm(DsfrBaseForm):
+    role = forms.ChoiceField(label="Rôle", choices=Role.choices)
+
+
+class AnswerForm(forms.Form):
+    accept = forms.TypedChoiceField(
+        choices=[("1", "Accepter"), ("0", "Refuser")], coerce=lambda value: value == "1"
+    )

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from bases import views
+
+app_name = "bases"
+
+urlpatterns = [
+    path("bases/creer/", views.create, name="create"),
+    path("bases/<slug:slug>/membres/inviter/", views.invite, name="invite"),
+    path("bases/<slug:slug>/membres/rejoindre/", views.request_to_join, name="request_to_join"),
+    path("bases/<slug:slug>/membres/quitter/", views.leave, name="leave"),
+    path("bases/<slug:slug>/membres/<int:user_id>/role/", views.change_role, name="change_role"),
+    path("bases/<slug:slug>/membres/<int:user_id>/retirer/", views.remove, name="remove"),
+    path("bases/<slug:slug>/membres/demandes/<int:request_id>/", views.answer_request, name="answer_request"),
+    path("invitations/<str:token>/", views.invitation, name="invitation"),
+]
