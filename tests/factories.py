@@ -6,10 +6,12 @@ import itertools
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.utils.text import slugify
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from bases.creation import create_base
 from bases.membership import join
@@ -97,3 +99,38 @@ def document(title="Support d'atelier", owner=None, name="support.pdf", content=
     document._set_document_file_metadata()  # as Wagtail's upload form does
     document.save()
     return document
+
+
+def resource_form_data(author, title="Atelier smartphone", action="action-publish", **overrides):
+    """The POST data of the admin resource form, with one block of each type."""
+    picture = image(owner=author)
+    attachment = document(owner=author)
+    fields = {
+        "title": title,
+        "slug": slugify(title),
+        "description": "Apprendre à se servir d'un smartphone en trois séances.",
+        "body": streamfield(
+            [
+                ("section_title", "Avant l'atelier"),
+                ("text", rich_text("<h3>Matériel</h3><ul><li>Un smartphone chargé</li></ul>")),
+                (
+                    "image",
+                    {"image": picture.pk, "alt_text": "Un smartphone", "caption": "Modèle de démonstration"},
+                ),
+                ("file", {"document": attachment.pk, "title": "Fiche", "caption": "", "show_preview": "on"}),
+                ("link", {"url": "https://www.example.org/", "page": "", "title": "Exemple", "caption": ""}),
+            ]
+        ),
+        "themes": ["maitrise-des-outils-numeriques"],
+        "resource_types": ["ressources-pedagogiques"],
+        "beneficiaries": ["seniors"],
+        "professional_sectors": ["aidants-et-mediateurs-numeriques"],
+        "is_public": "on",
+        "licence": "etalab-2-0",
+        action: "1",
+    }
+    fields.update(overrides)
+    fields = {key: value for key, value in fields.items() if value is not None}
+    # Checkbox lists are posted as repeated keys, which nested_form_data would number instead.
+    checkboxes = {key: fields.pop(key) for key in list(fields) if isinstance(fields[key], list)}
+    return {**nested_form_data(fields), **checkboxes}

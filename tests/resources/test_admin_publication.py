@@ -2,9 +2,8 @@
 
 import pytest
 from django.urls import reverse
-from django.utils.text import slugify
 from wagtail.models import PageViewRestriction
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import streamfield
 
 from resources.models import ResourceIndexPage, ResourcePage
 from tests import factories
@@ -23,43 +22,9 @@ def add_url(parent):
     return reverse("wagtailadmin_pages:add", args=("resources", "resourcepage", parent.pk))
 
 
-def form_data(author, title="Atelier smartphone", action="action-publish", **overrides):
-    picture = factories.image(owner=author)
-    document = factories.document(owner=author)
-    fields = {
-        "title": title,
-        "slug": slugify(title),
-        "description": "Apprendre à se servir d'un smartphone en trois séances.",
-        "body": streamfield(
-            [
-                ("section_title", "Avant l'atelier"),
-                ("text", rich_text("<h3>Matériel</h3><ul><li>Un smartphone chargé</li></ul>")),
-                (
-                    "image",
-                    {"image": picture.pk, "alt_text": "Un smartphone", "caption": "Modèle de démonstration"},
-                ),
-                ("file", {"document": document.pk, "title": "Fiche", "caption": "", "show_preview": "on"}),
-                ("link", {"url": "https://www.example.org/", "page": "", "title": "Exemple", "caption": ""}),
-            ]
-        ),
-        "themes": ["maitrise-des-outils-numeriques"],
-        "resource_types": ["ressources-pedagogiques"],
-        "beneficiaries": ["seniors"],
-        "professional_sectors": ["aidants-et-mediateurs-numeriques"],
-        "is_public": "on",
-        "licence": "etalab-2-0",
-        action: "1",
-    }
-    fields.update(overrides)
-    fields = {key: value for key, value in fields.items() if value is not None}
-    # Checkbox lists are posted as repeated keys, which nested_form_data would number instead.
-    checkboxes = {key: fields.pop(key) for key in list(fields) if isinstance(fields[key], list)}
-    return {**nested_form_data(fields), **checkboxes}
-
-
 def test_a_contributor_composes_every_block_and_publishes(client, author):
     index = ResourceIndexPage.objects.get()
-    response = client.post(add_url(index), form_data(author, slug="atelier-smartphone"))
+    response = client.post(add_url(index), factories.resource_form_data(author, slug="atelier-smartphone"))
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     page = ResourcePage.objects.get(slug="atelier-smartphone")
     assert page.live and page.owner == author
@@ -70,7 +35,9 @@ def test_a_contributor_composes_every_block_and_publishes(client, author):
 
 
 def errors_after_publishing(client, author, **overrides):
-    response = client.post(add_url(ResourceIndexPage.objects.get()), form_data(author, **overrides))
+    response = client.post(
+        add_url(ResourceIndexPage.objects.get()), factories.resource_form_data(author, **overrides)
+    )
     assert response.status_code == 200, "the form comes back with its errors"
     assert not ResourcePage.objects.filter(title=overrides.get("title", "Atelier smartphone")).exists()
     return response.context["form"].errors
@@ -89,7 +56,7 @@ def test_a_public_resource_needs_its_indexation(client, author, field, message):
 
 
 def test_a_draft_may_stay_without_indexation(client, author):
-    data = form_data(
+    data = factories.resource_form_data(
         author, action="action-save", themes=None, resource_types=None, professional_sectors=None
     )
     assert client.post(add_url(ResourceIndexPage.objects.get()), data).status_code == 302
@@ -98,7 +65,9 @@ def test_a_draft_may_stay_without_indexation(client, author):
 
 
 def test_a_private_resource_may_be_published_without_indexation(client, author):
-    data = form_data(author, is_public=None, themes=None, resource_types=None, professional_sectors=None)
+    data = factories.resource_form_data(
+        author, is_public=None, themes=None, resource_types=None, professional_sectors=None
+    )
     assert client.post(add_url(ResourceIndexPage.objects.get()), data).status_code == 302
     page = ResourcePage.objects.get(title="Atelier smartphone")
     assert page.live and PageViewRestriction.objects.filter(page=page).exists()
@@ -144,7 +113,7 @@ def test_an_image_without_alternative_text_is_refused_unless_decorative(client, 
     decorative = streamfield(
         [("image", {"image": picture.pk, "alt_text": "", "decorative": "on", "caption": ""})]
     )
-    data = form_data(author, body=decorative, slug="decorative")
+    data = factories.resource_form_data(author, body=decorative, slug="decorative")
     assert client.post(add_url(ResourceIndexPage.objects.get()), data).status_code == 302
 
 
@@ -156,7 +125,7 @@ def test_a_link_needs_an_address_or_a_page(client, author):
 def test_a_resource_in_a_private_base_cannot_be_made_public(superuser_client):
     base = factories.base()
     restriction = PageViewRestriction.objects.create(page=base, restriction_type=PageViewRestriction.LOGIN)
-    response = superuser_client.post(add_url(base), form_data(None))
+    response = superuser_client.post(add_url(base), factories.resource_form_data(None))
     assert response.status_code == 200
     assert response.context["form"].errors["is_public"] == [
         "Cette ressource est dans une base privée : elle ne peut pas être publique."
@@ -167,7 +136,9 @@ def test_a_resource_in_a_private_base_cannot_be_made_public(superuser_client):
 def test_edits_to_a_published_resource_stay_a_draft_until_published(client, author):
     page = factories.resource(owner=author, title="Version publiée")
     edit_url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
-    data = form_data(author, title="Version brouillon", slug=page.slug, action="action-save")
+    data = factories.resource_form_data(
+        author, title="Version brouillon", slug=page.slug, action="action-save"
+    )
     assert client.post(edit_url, data).status_code == 302
     client.logout()
     html = client.get(page.url).content.decode()
@@ -177,6 +148,6 @@ def test_edits_to_a_published_resource_stay_a_draft_until_published(client, auth
 def test_the_live_preview_renders_the_resource_before_it_is_saved(client, author):
     index = ResourceIndexPage.objects.get()
     url = reverse("wagtailadmin_pages:preview_on_add", args=("resources", "resourcepage", index.pk))
-    assert client.post(url, form_data(author, title="Aperçu en direct")).json()["is_valid"]
+    assert client.post(url, factories.resource_form_data(author, title="Aperçu en direct")).json()["is_valid"]
     assert "Aperçu en direct" in client.get(url).content.decode()
     assert not ResourcePage.objects.filter(title="Aperçu en direct").exists()
