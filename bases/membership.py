@@ -6,7 +6,6 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
@@ -184,12 +183,3 @@ def _membership(base: BasePage, user) -> Membership:
     if membership is None:
         raise MembershipError("Cette personne n'est pas membre de la base.")
     return membership
-
-
-def user_for(user_id) -> object | None:
-    """The active user with this id, or None for a malformed or unknown one."""
-    return (
-        get_user_model().objects.filter(pk=user_id, is_active=True).first()
-        if str(user_id).isdigit()
-        else None
-    )

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -55,7 +56,7 @@ def _valid(form):
 
 
 def _member(user_id: int):
-    user = membership.user_for(user_id)
+    user = get_user_model().objects.filter(pk=user_id).first()
     if user is None:
         raise membership.MembershipError("Cette personne n'est pas membre de la base.")
     return user

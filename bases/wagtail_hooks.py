@@ -1,14 +1,7 @@
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
-
-def _formatter(label: str, template: str):
-    """A log formatter whose message fills ``template`` with the entry's data."""
-    return type(
-        "MembershipLogFormatter",
-        (LogFormatter,),
-        {"label": label, "format_message": lambda self, entry: template.format(**entry.data)},
-    )
+from cms.log_actions import register_formatted_actions
 
 
 class VisibilityChanged(LogFormatter):
@@ -19,8 +12,8 @@ class VisibilityChanged(LogFormatter):
 
 
 MEMBERSHIP_ACTIONS = {
-    "lesbases.member_invited": ("Invitation envoyée", "{email} invité(e) comme {role}"),
-    "lesbases.invitation_declined": ("Invitation refusée", "{email} a refusé l'invitation"),
+    "lesbases.member_invited": ("Invitation envoyée", "Invitation envoyée à {email} ({role})"),
+    "lesbases.invitation_declined": ("Invitation refusée", "Invitation refusée par {email}"),
     "lesbases.member_added": ("Membre ajouté", "{member} a rejoint la base comme {role}"),
     "lesbases.join_requested": ("Demande d'adhésion", "{member} demande à rejoindre la base"),
     "lesbases.join_declined": ("Demande d'adhésion refusée", "Demande de {member} refusée"),
@@ -32,6 +25,5 @@ MEMBERSHIP_ACTIONS = {
 
 @hooks.register("register_log_actions")
 def register_membership_actions(actions):
-    for action, (label, template) in MEMBERSHIP_ACTIONS.items():
-        actions.register_action(action)(_formatter(label, template))
+    register_formatted_actions(actions, MEMBERSHIP_ACTIONS)
     actions.register_action("lesbases.visibility_changed")(VisibilityChanged)

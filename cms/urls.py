@@ -23,4 +23,8 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include("bases.urls")), path("", include(wagtail_urls))]
+urlpatterns += [
+    path("", include("bases.urls")),
+    path("", include("resources.urls")),
+    path("", include(wagtail_urls)),
+]

@@ -13,6 +13,7 @@ from cms.routing import OneQueryRoutingMixin
 from cms.visibility import VisibilityQuerySet, restrict_to_groups
 from resources import taxonomy
 from resources.blocks import ResourceBodyBlock, sections
+from resources.contributors import contributors
 from resources.fields import ChoiceArrayField
 from resources.forms import ResourcePageForm
 from resources.permissions import PLATFORM_ADMINS_GROUP, ResourcePermissionTester
@@ -256,6 +257,8 @@ class ResourcePage(Page):
         context["sections"] = sections(self.body)
         context["section_anchors"] = {block_id: anchor for block_id, anchor, _ in context["sections"]}
         context["link_previews"] = LinkPreview.for_urls(self.previewed_urls())
+        if request.user.is_authenticated and self.permissions_for_user(request.user).can_edit():
+            context["contributors"] = contributors(self)
         return context
 
     def previewed_urls(self) -> list[str]:

@@ -1,6 +1,7 @@
 from wagtail import hooks
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from cms.log_actions import register_formatted_actions
 from resources.models import ResourceIndexPage, ResourcePage
 from resources.tasks import enqueue_link_previews
 
@@ -28,3 +29,17 @@ def choose_only_own_uploads(items, request):
     if request.user.is_superuser:
         return items
     return items.filter(uploaded_by_user=request.user)
+
+
+@hooks.register("register_log_actions")
+def register_contributor_actions(actions):
+    register_formatted_actions(
+        actions,
+        {
+            "lesbases.contributor_added": ("Contributeur ajouté", "{member} peut modifier la ressource"),
+            "lesbases.contributor_removed": (
+                "Contributeur retiré",
+                "{member} ne contribue plus à la ressource",
+            ),
+        },
+    )
