@@ -21,7 +21,7 @@ def create(request):
             request, f"La base « {base.title} » est créée. Invitez-y vos collègues depuis l'onglet Membres."
         )
         return redirect(base.url)
-    return render(request, "bases/base_create.html", {"form": form}, status=400 if form.errors else 200)
+    return render(request, "bases/base_create.html", {"form": form})
 
 
 def _visible_base(request, slug: str) -> BasePage:

@@ -43,7 +43,9 @@ def test_highlighted_resources_follow_the_setting(team, client):
 def test_visitors_are_offered_to_sign_in_and_users_to_join(team, client):
     base = team["bases"]["public"]
     assert "Se connecter pour rejoindre la base" in client.get(base.url).content.decode()
-    assert "Demander à rejoindre la base" in client_for(factories.contributor()).get(base.url).content.decode()
+    assert (
+        "Demander à rejoindre la base" in client_for(factories.contributor()).get(base.url).content.decode()
+    )
     assert "Quitter la base" in client_for(team["member"]).get(base.url).content.decode()
 
 

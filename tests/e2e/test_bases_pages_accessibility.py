@@ -1,0 +1,54 @@
+"""Base pages in a real browser: tabs work by keyboard, and every page and form state is accessible."""
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from bases import membership
+from bases.models import BasePage
+
+pytestmark = pytest.mark.e2e
+
+DEMO_BASE = "/bases/mediation-numerique-en-bretagne/"
+
+
+def sign_in(visit, user):
+    """Give the browser the session of ``user``, as signing in would."""
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    visit.page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": visit.base_url}])
+
+
+def test_a_visitor_goes_through_the_tabs_of_a_base_by_keyboard(visit):
+    page = visit.open(DEMO_BASE)
+    assert visit.axe_violations() == []
+    page.get_by_role("tab", name="Accueil").focus()
+    page.keyboard.press("ArrowRight")
+    assert page.get_by_role("tab", name="Ressources").get_attribute("aria-selected") == "true"
+    assert page.get_by_role("tabpanel").filter(has_text="Atelier").first.is_visible()
+    page.keyboard.press("End")
+    assert page.get_by_role("tab", name="Membres").get_attribute("aria-selected") == "true"
+    assert visit.axe_violations() == []
+    assert visit.errors == []
+
+
+def test_an_admin_manages_members_and_creates_a_base_with_accessible_forms(visit):
+    base = BasePage.objects.get(url_path__endswith="/mediation-numerique-en-bretagne/")
+    admin = base.memberships.get(role="admin").user
+    sign_in(visit, admin)
+    page = visit.open(DEMO_BASE + "?onglet=membres")
+    assert page.get_by_role("button", name="Envoyer l'invitation").is_visible()
+    assert visit.axe_violations() == []
+
+    page = visit.open("/bases/creer/")
+    page.get_by_role("button", name="Créer la base").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Le formulaire contient des erreurs").is_visible()
+    assert visit.axe_violations() == []
+
+    _, token = membership.invite(base, "nouvelle@exemple.fr", "member", by=admin)
+    visit.page.context.clear_cookies()
+    visit.open(f"/invitations/{token}/")
+    assert visit.axe_violations() == []
+    assert visit.errors == []
