@@ -1,6 +1,9 @@
 """Demo bases, one of them private, with their admins and members. Existing bases and memberships
 are kept as they are, so a second run changes nothing."""
 
+from django.contrib.auth import get_user_model
+from django.db.models import Prefetch
+
 from bases import membership
 from bases.creation import create_base
 from bases.models import BaseIndexPage, BasePage, Membership
@@ -19,7 +22,7 @@ BASES = [
         "website": "https://www.bretagne.bzh/",
         "description": "<p>Le réseau des médiateurs numériques bretons partage ses supports d'ateliers, ses "
         "fiches pratiques et ses retours d'expérience, des Côtes-d'Armor au Morbihan.</p>",
-        "members": [("karim", Role.MEMBER), ("julien", Role.MEMBER)],
+        "members": [("julien", Role.MEMBER)],
     },
     {
         "key": "clermont",
@@ -42,13 +45,13 @@ BASES = [
         "email_is_public": True,
         "description": "<p>Association d'éducation populaire en Seine-Saint-Denis : ateliers collectifs, "
         "permanences d'aide aux démarches et formation des aidants bénévoles.</p>",
-        "members": [("camille", Role.ADMIN)],
+        "members": [("camille", Role.MEMBER)],
     },
     {
         "key": "nord",
         "slug": "conseillers-numeriques-du-nord",
         "title": "Conseillers numériques du Nord",
-        "owner": "julien",
+        "owner": "karim",
         "department": "59",
         "contact_email": "conseillers-numeriques@nord.lesbases.local",
         "description": "<p>Les conseillers numériques du département mettent en commun leurs fiches "
@@ -65,7 +68,7 @@ BASES = [
         "is_public": False,
         "description": "<p>Espace de travail des animateurs France services du département : comptes rendus, "
         "procédures internes et documents de travail. Réservé à ses membres.</p>",
-        "members": [("lucie", Role.ADMIN)],
+        "members": [("lucie", Role.MEMBER)],
     },
 ]
 
@@ -85,3 +88,15 @@ def load_demo_bases(users: dict, created: list[str]) -> dict[str, BasePage]:
                 membership.join(base, users[key], role, by=users[spec["owner"]])
         bases[spec["key"]] = base
     return bases
+
+
+def describe_accounts(emails: list[str]) -> list[str]:
+    """One line per demo account: its address and its roles in bases."""
+    memberships = Prefetch("memberships", Membership.objects.select_related("base").order_by("base__title"))
+    users = get_user_model().objects.filter(email__in=emails).prefetch_related(memberships).order_by("email")
+    lines = []
+    for user in users:
+        roles = [f"{m.get_role_display().lower()} de « {m.base.title} »" for m in user.memberships.all()]
+        description = ", ".join(roles) or "inscrit, membre d'aucune base"
+        lines.append(f"{user.email} — {description}")
+    return lines

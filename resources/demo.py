@@ -69,6 +69,15 @@ USERS = [
         "is_public": True,
         "description": "Conseillère France services, membre de la coordination départementale.",
     },
+    {
+        "key": "thomas",
+        "email": "thomas.girard@lesbases.local",
+        "first_name": "Thomas",
+        "last_name": "Girard",
+        "department": "69",
+        "is_public": True,
+        "description": "Bénévole dans une association d'aide aux démarches en ligne à Lyon.",
+    },
 ]
 
 IMAGE_SIZE = WIDTH, HEIGHT = (1200, 675)

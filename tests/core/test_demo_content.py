@@ -7,6 +7,7 @@ from wagtail_dsfr.content_manager.models import CmsDsfrConfig
 from wagtailmenus.models import FlatMenuItem, MainMenuItem
 
 from accounts.models import User
+from bases.models import BasePage, Membership
 from home.models import HomePage
 
 
@@ -36,7 +37,22 @@ def test_loading_the_demo_again_changes_nothing():
 
 
 @pytest.mark.django_db
-def test_load_demo_prints_the_superuser_credentials(capsys):
+def test_load_demo_prints_the_accounts_of_each_role(capsys):
     call_command("load_demo")
     out = capsys.readouterr().out
     assert "admin@lesbases.local" in out and "mot de passe" in out
+    roles = dict(line.strip().split(" — ", 1) for line in out.splitlines() if "@lesbases.local — " in line)
+    assert "administrateur de « Médiation numérique en Bretagne »" in roles["camille.lefevre@lesbases.local"]
+    assert "membre de « Coordination France services du Puy-de-Dôme »" in roles["lucie.martin@lesbases.local"]
+    assert roles["thomas.girard@lesbases.local"] == "inscrit, membre d'aucune base"
+
+
+@pytest.mark.django_db
+def test_the_demo_has_five_bases_one_of_them_private_with_members():
+    bases = BasePage.objects.live()
+    assert bases.count() == 5
+    assert [base.title for base in bases if not base.is_public] == [
+        "Coordination France services du Puy-de-Dôme"
+    ]
+    assert all(base.memberships.filter(role="admin").exists() for base in bases)
+    assert Membership.objects.filter(role="member").count() >= 4

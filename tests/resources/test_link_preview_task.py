@@ -7,7 +7,7 @@ from wagtail.test.utils.form_data import streamfield
 from home.demo import load_demo
 from resources.models import LinkPreview, ResourceIndexPage, ResourcePage
 from tests import factories
-from tests.resources.test_admin_publication import add_url, form_data
+from tests.resources.test_admin_publication import add_url
 
 OPEN_GRAPH_PAGE = (
     b"<html><head><title>Atelier</title>"
@@ -35,7 +35,9 @@ def link_to(url):
 def publish_with_links(client, urls):
     author = factories.contributor()
     client.force_login(author)
-    data = form_data(author, slug="avec-un-lien", body=streamfield([("link", link_to(url)) for url in urls]))
+    data = factories.resource_form_data(
+        author, slug="avec-un-lien", body=streamfield([("link", link_to(url)) for url in urls])
+    )
     assert client.post(add_url(ResourceIndexPage.objects.get()), data).status_code == 302
     client.logout()
     return ResourcePage.objects.get(slug="avec-un-lien")
@@ -61,7 +63,7 @@ def test_the_worker_fetches_previews_once_and_a_refused_address_stays_a_plain_li
     assert f'href="{forbidden}"' in html and LinkPreview.objects.get(url=forbidden).failed
 
     client.force_login(page.owner)
-    data = form_data(
+    data = factories.resource_form_data(
         page.owner, slug=page.slug, body=streamfield([("link", link_to(f"{site.url}/ateliers"))])
     )
     assert client.post(f"/admin/pages/{page.pk}/edit/", data).status_code == 302

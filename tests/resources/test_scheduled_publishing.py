@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from resources.models import ResourceIndexPage, ResourcePage
 from tests import factories
-from tests.resources.test_admin_publication import add_url, form_data
+from tests.resources.test_admin_publication import add_url
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,9 @@ def test_a_resource_scheduled_in_the_future_goes_live_when_the_job_runs(client):
     author = factories.contributor()
     client.force_login(author)
     go_live_at = timezone.localtime() + timedelta(days=1)
-    data = form_data(author, slug="plus-tard", go_live_at=go_live_at.strftime("%Y-%m-%d %H:%M"))
+    data = factories.resource_form_data(
+        author, slug="plus-tard", go_live_at=go_live_at.strftime("%Y-%m-%d %H:%M")
+    )
     assert client.post(add_url(ResourceIndexPage.objects.get()), data).status_code == 302
     page = ResourcePage.objects.get(slug="plus-tard")
     assert not page.live and page.scheduled_revision

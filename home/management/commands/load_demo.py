@@ -1,6 +1,8 @@
 from django.core.management.base import BaseCommand
 
+from bases.demo import describe_accounts
 from home.demo import SUPERUSER_EMAIL, SUPERUSER_PASSWORD, load_demo
+from resources.demo import DEMO_PASSWORD, USERS
 
 
 class Command(BaseCommand):
@@ -17,3 +19,6 @@ class Command(BaseCommand):
                 f"identifiant {SUPERUSER_EMAIL}, mot de passe {SUPERUSER_PASSWORD}"
             )
         )
+        self.stdout.write(f"Comptes de démonstration (mot de passe {DEMO_PASSWORD}) :")
+        for line in describe_accounts([user["email"] for user in USERS]):
+            self.stdout.write(f"  {line}")
