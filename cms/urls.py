@@ -11,6 +11,7 @@ from cms.health import health
 
 urlpatterns = [
     path("health/", health, name="health"),
+    path("", include("accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
