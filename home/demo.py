@@ -10,6 +10,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from wagtail_dsfr.content_manager.models import CmsDsfrConfig, ContentPage
 from wagtailmenus.models import FlatMenu, FlatMenuItem, MainMenu, MainMenuItem
 
+from accounts.roles import ensure_platform_groups
 from bases.models import BaseIndexPage
 from home.models import HomePage
 from resources.demo import load_demo_resources
@@ -67,6 +68,7 @@ def load_demo() -> list[str]:
     _site_settings(site, created)
     _menus(site, [resources, bases], [editorial[slug] for slug in FOOTER_SLUGS], created)
     _superuser(created)
+    ensure_platform_groups()
     load_demo_resources(resources, bases, created)
     return created
 

@@ -54,7 +54,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.apps.UsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
