@@ -230,6 +230,7 @@ SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
 SOCIALACCOUNT_PROVIDERS = {
     "openid_connect": {
+        "provider_class": "accounts.proconnect.ProConnectProvider",
         "OAUTH_PKCE_ENABLED": True,
         "APPS": (
             [
@@ -242,6 +243,8 @@ SOCIALACCOUNT_PROVIDERS = {
                         "server_url": PROCONNECT_SERVER_URL,
                         "token_auth_method": "client_secret_post",
                         "scope": ["openid", "email", "given_name", "usual_name"],
+                        # ProConnect's identity providers have verified the professional address.
+                        "verified_email": True,
                     },
                 }
             ]
