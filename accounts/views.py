@@ -20,14 +20,15 @@ DEPARTMENTS = dict(department_choices())
 def profile(request, slug):
     profile_user = get_object_or_404(User, slug=slug, is_active=True)
     is_owner = request.user == profile_user
+    sees_private = is_owner or is_platform_admin(request.user)
     context = {
         "profile_user": profile_user,
         "is_owner": is_owner,
-        "shows_everything": profile_user.is_public or is_owner or is_platform_admin(request.user),
+        "shows_everything": profile_user.is_public or sees_private,
     }
     if context["shows_everything"]:
         collections = profile_user.collections.all()
-        if not (is_owner or is_platform_admin(request.user)):
+        if not sees_private:
             collections = collections.filter(is_public=True)
         context.update(
             resources=paginate(

@@ -15,6 +15,7 @@ def test_a_user_signs_in_with_the_code_sent_by_email(client, contributor, mailou
     response = client.post("/compte/login/code/", {"email": contributor.email})
     assert response.status_code == 302
     assert mailoutbox[0].to == [contributor.email]
+    assert "Voici votre code pour vous connecter aux Bases." in mailoutbox[0].body
 
     response = client.post(response.url, {"code": code_in(mailoutbox[0])})
 

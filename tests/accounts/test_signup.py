@@ -32,6 +32,7 @@ def test_a_new_user_confirms_with_the_emailed_code_and_is_signed_in(client, mail
     assert response.status_code == 302
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == [FORM["email"]]
+    assert "Voici votre code pour confirmer votre adresse e-mail sur les Bases." in mailoutbox[0].body
     assert client.get("/").wsgi_request.user.is_anonymous
 
     response = client.post(response.url, {"code": code_in(mailoutbox[0])}, follow=True)
