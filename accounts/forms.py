@@ -43,7 +43,8 @@ class SignupForm(DsfrFormMixin, allauth_forms.SignupForm):
     )
     cgu = forms.BooleanField(
         label=format_html(
-            'J\'accepte les <a href="{}" target="_blank" rel="noopener" title="{}">conditions générales '
+            # A non-breaking space: the DSFR lays the label out in flex items, which drop a plain one.
+            'J\'accepte les\u00a0<a href="{}" target="_blank" rel="noopener" title="{}">conditions générales '
             "d'utilisation</a>",
             CGU_URL,
             "Conditions générales d'utilisation - nouvelle fenêtre",
