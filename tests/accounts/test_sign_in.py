@@ -1,6 +1,7 @@
 """Signing in by a code sent by email (or a password, for the accounts that have one), signing out."""
 
 import pytest
+from django.test import Client
 
 from tests.accounts.conftest import code_in
 
@@ -58,3 +59,18 @@ def test_signing_out_takes_a_post_with_its_token(client, contributor):
 
     assert response.status_code == 302
     assert signed_in_user(client).is_anonymous
+
+
+def test_signing_out_without_the_token_is_refused(contributor):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(contributor)
+    assert client.post("/deconnexion/").status_code == 403
+    assert signed_in_user(client) == contributor
+
+
+def test_codes_for_one_address_are_rate_limited(contributor, mailoutbox):
+    # Each request from a new browser: within one session, a pending code is simply asked for again.
+    responses = [Client().post("/compte/login/code/", {"email": contributor.email}) for _ in range(4)]
+    assert [response.status_code for response in responses] == [302, 302, 302, 200]
+    assert "Trop de tentatives de connexion" in responses[-1].content.decode()
+    assert len(mailoutbox) == 3
