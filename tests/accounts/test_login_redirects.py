@@ -14,6 +14,12 @@ def test_the_admin_sends_visitors_to_our_sign_in_page(client):
     assert response.url == "/connexion/?next=/admin/"
 
 
+def test_wagtails_login_form_is_our_sign_in_page(client):
+    response = client.get("/admin/login/?next=/admin/pages/")
+    assert response.status_code == 302
+    assert response.url == "/connexion/?next=/admin/pages/"
+
+
 def test_a_page_for_signed_in_users_sends_visitors_to_our_sign_in_page(client):
     resource = factories.resource(slug="reservee")
     PageViewRestriction.objects.create(page=resource, restriction_type=PageViewRestriction.LOGIN)
