@@ -1,6 +1,7 @@
 """Forms of the accounts: allauth's, rendered with the DSFR, and the profile forms."""
 
 from allauth.account import forms as allauth_forms
+from allauth.socialaccount import forms as allauth_social_forms
 from django import forms
 from django.utils.html import format_html
 from dsfr.forms import DsfrBaseForm, DsfrBoundField
@@ -34,7 +35,9 @@ class LoginForm(DsfrFormMixin, allauth_forms.LoginForm):
         pass
 
 
-class SignupForm(DsfrFormMixin, allauth_forms.SignupForm):
+class SignupFieldsMixin(forms.Form):
+    """What every sign-up asks, by email or through ProConnect: names and the terms of use."""
+
     first_name = forms.CharField(
         label="Prénom", max_length=150, widget=forms.TextInput({"autocomplete": "given-name"})
     )
@@ -57,8 +60,17 @@ class SignupForm(DsfrFormMixin, allauth_forms.SignupForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].label = "Adresse e-mail"
-        self.fields["email"].help_text = "Nous vous y enverrons un code pour confirmer votre inscription."
         self.fields["email"].widget.attrs.pop("placeholder", None)
+
+
+class SignupForm(DsfrFormMixin, SignupFieldsMixin, allauth_forms.SignupForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].help_text = "Nous vous y enverrons un code pour confirmer votre inscription."
+
+
+class SocialSignupForm(DsfrFormMixin, SignupFieldsMixin, allauth_social_forms.SignupForm):
+    """The last step of a first sign-in with ProConnect, prefilled with what ProConnect gave."""
 
 
 class RequestLoginCodeForm(DsfrFormMixin, allauth_forms.RequestLoginCodeForm):

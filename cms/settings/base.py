@@ -225,6 +225,9 @@ ACCOUNT_FORMS = {
 # ACCOUNT_RATE_LIMITS is deliberately left unset: allauth's defaults limit sign-up, sign-in, failed
 # attempts and code requests per address and per key, which is what we want.
 SOCIALACCOUNT_ADAPTER = "accounts.adapters.SocialAccountAdapter"
+# A first ProConnect sign-in ends on a form, prefilled, where the terms of use are accepted.
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_FORMS = {"signup": "accounts.forms.SocialSignupForm"}
 # ProConnect vouches for the address: a known address signs in to its existing account.
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True

@@ -193,12 +193,24 @@ def test_the_button_shows_only_when_proconnect_is_configured(client, settings):
         assert "S\u2019identifier avec" in html and 'class="fr-connect"' in html
 
 
-def test_a_new_agent_signs_up_with_proconnect(client, proconnect):
+def test_a_new_agent_accepts_the_terms_and_is_signed_up(client, proconnect, settings):
     response = sign_in_with_proconnect(client)
+
+    assert response.wsgi_request.path == "/compte/3rdparty/signup/"
+    form = response.context["form"]
+    assert (form["first_name"].value(), form["last_name"].value()) == ("Claude", "Lemoine")
+    assert form["email"].value() == IDENTITY["email"]
+    fields = {"first_name": "Claude", "last_name": "Lemoine", "email": IDENTITY["email"]}
+    refused = client.post("/compte/3rdparty/signup/", fields)
+    assert "Vous devez accepter les conditions générales" in refused.content.decode()
+    assert not User.objects.filter(email=IDENTITY["email"]).exists()
+
+    response = client.post("/compte/3rdparty/signup/", {**fields, "cgu": "on"}, follow=True)
 
     user = User.objects.get(email=IDENTITY["email"])
     assert response.wsgi_request.user == user
     assert user.get_full_name() == "Claude Lemoine"
+    assert user.cgu_version == settings.CGU_VERSION
     assert user.groups.filter(name=CONTRIBUTORS_GROUP).exists()
     assert Collection.objects.filter(owner=user, is_favorites=True).exists()
 
