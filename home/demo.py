@@ -57,6 +57,7 @@ def load_demo() -> list[str]:
     """Create what is missing and return what was created, in words."""
     created = []
     _wagtail_baseline()
+    ensure_platform_groups()
     home = _home_page(created)
     resources = _child(home, ResourceIndexPage, "ressources", "Ressources", created, show_in_menus=True)
     bases = _child(home, BaseIndexPage, "bases", "Bases", created, show_in_menus=True)
@@ -68,7 +69,6 @@ def load_demo() -> list[str]:
     _site_settings(site, created)
     _menus(site, [resources, bases], [editorial[slug] for slug in FOOTER_SLUGS], created)
     _superuser(created)
-    ensure_platform_groups()
     load_demo_resources(resources, bases, created)
     return created
 
