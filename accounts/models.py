@@ -5,6 +5,9 @@ from django.utils.text import slugify
 
 from cms.reference import department_choices
 
+# Addresses under /profils/ that are not profiles.
+RESERVED_SLUGS = {"modifier", "supprimer"}
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -12,9 +15,15 @@ class UserManager(BaseUserManager):
     def _create_user(self, email, password, **extra_fields):
         if not email:
             raise ValueError("Une adresse e-mail est obligatoire.")
+        from allauth.account.models import EmailAddress
+
         user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
+        # Accounts made by a command (createsuperuser, the demo loader) have an address that whoever
+        # ran it vouches for: it is verified, so that signing in asks for no confirmation code.
+        # Sign-ups go through allauth, which has the address confirmed by a code instead.
+        EmailAddress.objects.using(self._db).create(user=user, email=user.email, primary=True, verified=True)
         return user
 
     def create_user(self, email, password=None, **extra_fields):
@@ -46,6 +55,8 @@ class User(AbstractUser):
         default=False,
         help_text="Un profil privé ne montre que votre nom aux autres utilisateurs.",
     )
+    cgu_version = models.CharField("version des CGU acceptée", max_length=32, blank=True)
+    cgu_accepted_at = models.DateTimeField("CGU acceptées le", null=True, blank=True)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -68,7 +79,9 @@ class User(AbstractUser):
 
     def _unique_slug(self) -> str:
         base = slugify(self.get_full_name()) or "profil"
-        taken = set(User.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+        taken = RESERVED_SLUGS | set(
+            User.objects.filter(slug__startswith=base).values_list("slug", flat=True)
+        )
         slug, suffix = base, 2
         while slug in taken:
             slug, suffix = f"{base}-{suffix}", suffix + 1

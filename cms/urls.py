@@ -11,6 +11,9 @@ from cms.health import health
 
 urlpatterns = [
     path("health/", health, name="health"),
+    path("", include("accounts.urls")),
+    # One sign-in page for the whole site: Wagtail's own login form sends there too.
+    path("admin/login/", RedirectView.as_view(url=settings.LOGIN_URL, query_string=True)),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

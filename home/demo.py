@@ -10,6 +10,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from wagtail_dsfr.content_manager.models import CmsDsfrConfig, ContentPage
 from wagtailmenus.models import FlatMenu, FlatMenuItem, MainMenu, MainMenuItem
 
+from accounts.roles import ensure_platform_groups
 from bases.models import BaseIndexPage
 from home.models import HomePage
 from resources.demo import load_demo_resources
@@ -56,6 +57,7 @@ def load_demo() -> list[str]:
     """Create what is missing and return what was created, in words."""
     created = []
     _wagtail_baseline()
+    ensure_platform_groups()
     home = _home_page(created)
     resources = _child(home, ResourceIndexPage, "ressources", "Ressources", created, show_in_menus=True)
     bases = _child(home, BaseIndexPage, "bases", "Bases", created, show_in_menus=True)

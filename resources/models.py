@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
@@ -292,3 +293,34 @@ class LinkPreview(models.Model):
         if not urls:
             return {}
         return {preview.url: preview for preview in cls.objects.filter(url__in=urls, failed=False)}
+
+
+class Collection(models.Model):
+    """Resources a user gathers; every user has one named *Mes favoris*, created when they sign up."""
+
+    FAVORITES_TITLE = "Mes favoris"
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="propriétaire",
+        on_delete=models.CASCADE,
+        related_name="collections",
+    )
+    title = models.CharField("titre", max_length=100)
+    description = models.TextField("description", max_length=560, blank=True)
+    is_public = models.BooleanField("collection publique", default=False)
+    is_favorites = models.BooleanField("favoris", default=False, editable=False)
+    created_at = models.DateTimeField("créée le", auto_now_add=True)
+    updated_at = models.DateTimeField("modifiée le", auto_now=True)
+
+    class Meta:
+        verbose_name = "collection"
+        ordering = ["-is_favorites", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner"], condition=Q(is_favorites=True), name="one_favorites_collection_per_owner"
+            )
+        ]
+
+    def __str__(self):
+        return self.title

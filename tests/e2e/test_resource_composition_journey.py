@@ -30,11 +30,14 @@ LINK_TITLE = "Service Public"
 
 
 def sign_in(page, base_url, email, password):
-    page.goto(base_url + "/admin/login/")
-    page.get_by_label("Adresse e-mail").fill(email)
-    # Wagtail's login form declares its password field without a label: Django names it "Password".
-    page.get_by_label(re.compile("Mot de passe|Password")).fill(password)
-    page.get_by_role("button", name="S'identifier").click()
+    """Through our sign-in page, where Wagtail's admin sends visitors, by the password path."""
+    page.goto(base_url + "/admin/")
+    page.wait_for_url("**/connexion/?next=/admin/")
+    page.get_by_role("button", name="Se connecter avec un mot de passe").click()
+    password_form = page.locator("#connexion-mot-de-passe")
+    password_form.get_by_label("Adresse e-mail").fill(email)
+    password_form.get_by_label("Mot de passe").fill(password)
+    password_form.get_by_role("button", name="Se connecter").click()
     page.wait_for_url("**/admin/")
 
 

@@ -32,7 +32,8 @@ def test_anonymous_visitors_cannot_open_hidden_resources(client, hidden):
     assert client.get("/ressources/" + hidden["draft"].slug + "/").status_code == 404
     assert client.get("/ressources/" + hidden["unpublished"].slug + "/").status_code == 404
     response = client.get(hidden["private"].url)
-    assert response.status_code == 302 and "login" in response["Location"]
+    assert response.status_code == 302
+    assert response["Location"] == f"/connexion/?next={hidden['private'].url}"
 
 
 def test_hidden_resources_have_no_card_in_the_listing(client, hidden):

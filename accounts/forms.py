@@ -1,0 +1,164 @@
+"""Forms of the accounts: allauth's, rendered with the DSFR, and the profile forms."""
+
+from allauth.account import forms as allauth_forms
+from allauth.socialaccount import forms as allauth_social_forms
+from django import forms
+from django.utils.html import format_html
+from dsfr.forms import DsfrBaseForm, DsfrBoundField
+
+from accounts.models import User
+
+CGU_URL = "/cgu/"
+
+
+class DsfrFormMixin:
+    """django-dsfr's rendering (field groups, error messages) for forms that are not DsfrBaseForm."""
+
+    template_name = DsfrBaseForm.template_name
+    bound_field_class = DsfrBoundField
+    default_renderer = DsfrBaseForm.default_renderer
+
+
+class LoginForm(DsfrFormMixin, allauth_forms.LoginForm):
+    """Sign-in with a password, for the accounts that have one; the code is the primary path."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = "Adresse e-mail"
+        self.fields["password"].label = "Mot de passe"
+        self.fields["password"].help_text = ""
+        self.fields["remember"].label = "Rester connecté"
+
+    def _setup_password_field(self):
+        # allauth drops the password field when sign-up asks for none: ours keeps it for the
+        # accounts that have a password (the demo users, the superuser).
+        pass
+
+
+class SignupFieldsMixin(forms.Form):
+    """What every sign-up asks, by email or through ProConnect: names and the terms of use."""
+
+    first_name = forms.CharField(
+        label="Prénom", max_length=150, widget=forms.TextInput({"autocomplete": "given-name"})
+    )
+    last_name = forms.CharField(
+        label="Nom", max_length=150, widget=forms.TextInput({"autocomplete": "family-name"})
+    )
+    cgu = forms.BooleanField(
+        label=format_html(
+            # A non-breaking space: the DSFR lays the label out in flex items, which drop a plain one.
+            'J\'accepte les\u00a0<a href="{}" target="_blank" rel="noopener" title="{}">conditions générales '
+            "d'utilisation</a>",
+            CGU_URL,
+            "Conditions générales d'utilisation - nouvelle fenêtre",
+        ),
+        error_messages={"required": "Vous devez accepter les conditions générales d'utilisation."},
+    )
+
+    field_order = ["first_name", "last_name", "email", "cgu"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = "Adresse e-mail"
+        self.fields["email"].widget.attrs.pop("placeholder", None)
+
+
+class SignupForm(DsfrFormMixin, SignupFieldsMixin, allauth_forms.SignupForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].help_text = "Nous vous y enverrons un code pour confirmer votre inscription."
+
+
+class SocialSignupForm(DsfrFormMixin, SignupFieldsMixin, allauth_social_forms.SignupForm):
+    """The last step of a first sign-in with ProConnect, prefilled with what ProConnect gave."""
+
+
+class RequestLoginCodeForm(DsfrFormMixin, allauth_forms.RequestLoginCodeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = "Adresse e-mail"
+        self.fields["email"].widget.attrs.pop("placeholder", None)
+
+
+class ConfirmLoginCodeForm(DsfrFormMixin, allauth_forms.ConfirmLoginCodeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].label = "Code reçu par e-mail"
+        self.fields["code"].widget.attrs.pop("placeholder", None)
+
+
+class ConfirmEmailVerificationCodeForm(DsfrFormMixin, allauth_forms.ConfirmEmailVerificationCodeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].label = "Code reçu par e-mail"
+        self.fields["code"].widget.attrs.pop("placeholder", None)
+
+
+AVATAR_MAX_BYTES = 5 * 1024 * 1024
+AVATAR_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
+
+
+class ProfileForm(DsfrFormMixin, forms.ModelForm):
+    class Meta:
+        model = User
+        fields = [
+            "first_name",
+            "last_name",
+            "department",
+            "description",
+            "avatar",
+            "email_is_public",
+            "website",
+            "facebook",
+            "twitter",
+            "linkedin",
+            "is_public",
+        ]
+        labels = {"first_name": "Prénom", "last_name": "Nom"}
+        widgets = {"description": forms.Textarea({"rows": 4})}
+        help_texts = {
+            "avatar": "Formats JPEG, PNG ou WebP, 5 Mo au plus.",
+            "description": "560 caractères au plus.",
+            "website": "Adresse complète, commençant par https://",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["first_name"].required = self.fields["last_name"].required = True
+        self.fields["department"].choices = [
+            ("", "Choisir un département"),
+            *self.fields["department"].choices[1:],
+        ]
+        self.fields["avatar"].widget.attrs.update(
+            {"class": "fr-upload", "accept": "image/jpeg,image/png,image/webp"}
+        )
+        self.fields["avatar"].widget.group_class = "fr-upload-group"
+
+    def clean_avatar(self):
+        avatar = self.cleaned_data.get("avatar")
+        # Only a new upload carries ``image``, set by Django once Pillow has read the file.
+        image = getattr(avatar, "image", None)
+        if image is None:
+            return avatar
+        if image.format not in AVATAR_FORMATS:
+            raise forms.ValidationError("La photo doit être une image JPEG, PNG ou WebP.")
+        if avatar.size > AVATAR_MAX_BYTES:
+            raise forms.ValidationError("La photo ne doit pas dépasser 5 Mo.")
+        return avatar
+
+
+class DeleteAccountForm(DsfrBaseForm):
+    email = forms.EmailField(
+        label="Pour confirmer, saisissez votre adresse e-mail",
+        widget=forms.EmailInput({"autocomplete": "off"}),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if email.strip().lower() != self.user.email.lower():
+            raise forms.ValidationError("Cette adresse n'est pas celle de votre compte.")
+        return email

@@ -1,0 +1,65 @@
+"""Profiles: a public page per user, the profile form and account deletion."""
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from accounts.forms import DeleteAccountForm, ProfileForm
+from accounts.lifecycle import delete_account as delete_user_account
+from accounts.models import User
+from accounts.roles import is_platform_admin
+from cms.pagination import paginate
+from cms.reference import department_choices
+from resources.models import ResourcePage
+
+DEPARTMENTS = dict(department_choices())
+
+
+def profile(request, slug):
+    profile_user = get_object_or_404(User, slug=slug, is_active=True)
+    is_owner = request.user == profile_user
+    sees_private = is_owner or is_platform_admin(request.user)
+    context = {
+        "profile_user": profile_user,
+        "is_owner": is_owner,
+        "shows_everything": profile_user.is_public or sees_private,
+    }
+    if context["shows_everything"]:
+        collections = profile_user.collections.all()
+        if not sees_private:
+            collections = collections.filter(is_public=True)
+        context.update(
+            resources=paginate(
+                request,
+                ResourcePage.objects.live().visible_to(request.user).filter(owner=profile_user).cards(),
+            ),
+            collections=list(collections),
+            bases=[],
+            department_label=DEPARTMENTS.get(profile_user.department, ""),
+        )
+    return render(request, "accounts/profile.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_profile(request):
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Votre profil a été enregistré.")
+        return redirect("profile", slug=request.user.slug)
+    return render(request, "accounts/profile_edit.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_account(request):
+    form = DeleteAccountForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        delete_user_account(request.user)
+        logout(request)
+        messages.success(request, "Votre compte a été supprimé. Merci d'avoir contribué aux Bases.")
+        return redirect("/")
+    return render(request, "accounts/account_delete.html", {"form": form})
