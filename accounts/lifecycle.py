@@ -43,6 +43,7 @@ def delete_account(user: User) -> None:
     user.save()
     user.groups.clear()
     user.user_permissions.clear()
+    user.memberships.all().delete()
     # Without these, the old address could not sign up again and ProConnect would sign them back in.
     EmailAddress.objects.filter(user=user).delete()
     SocialAccount.objects.filter(user=user).delete()

@@ -10,6 +10,7 @@ from accounts.forms import DeleteAccountForm, ProfileForm
 from accounts.lifecycle import delete_account as delete_user_account
 from accounts.models import User
 from accounts.roles import is_platform_admin
+from bases.models import BasePage
 from cms.pagination import paginate
 from cms.reference import department_choices
 from resources.models import ResourcePage
@@ -36,7 +37,10 @@ def profile(request, slug):
                 ResourcePage.objects.live().visible_to(request.user).filter(owner=profile_user).cards(),
             ),
             collections=list(collections),
-            bases=[],
+            bases=BasePage.objects.live()
+            .visible_to(request.user)
+            .filter(memberships__user=profile_user)
+            .order_by("title"),
             department_label=DEPARTMENTS.get(profile_user.department, ""),
         )
     return render(request, "accounts/profile.html", context)

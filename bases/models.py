@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from accounts.roles import ADMINISTRATORS_GROUP, is_platform_admin
 from bases.forms import BasePageForm
 from bases.roles import Role
 from cms.pagination import paginate
@@ -14,7 +15,6 @@ from cms.reference import department_choices
 from cms.routing import OneQueryRoutingMixin
 from cms.visibility import VisibilityQuerySet, restrict_to_groups
 from resources.models import ResourcePage, ResourceParentMixin
-from resources.permissions import PLATFORM_ADMINS_GROUP, is_platform_admin
 
 DESCRIPTION_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -172,7 +172,7 @@ class BasePage(ResourceParentMixin, Page):
     def viewer_role(self, user) -> dict:
         """What ``user`` is here, for the template: the rights come from the base's groups."""
         group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
-        is_admin = user.is_superuser or self.admins_group_id in group_ids or is_platform_admin(user)
+        is_admin = self.admins_group_id in group_ids or is_platform_admin(user)
         return {
             "is_admin": is_admin,
             "is_member": is_admin or self.members_group_id in group_ids,
@@ -182,7 +182,7 @@ class BasePage(ResourceParentMixin, Page):
 
     def viewer_groups(self) -> list[Group]:
         return [group for group in (self.members_group, self.admins_group) if group] + list(
-            Group.objects.filter(name=PLATFORM_ADMINS_GROUP)
+            Group.objects.filter(name=ADMINISTRATORS_GROUP)
         )
 
     def apply_visibility(self) -> None:

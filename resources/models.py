@@ -9,6 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.search import index
 
+from accounts.roles import ADMINISTRATORS_GROUP
 from cms.pagination import paginate
 from cms.routing import OneQueryRoutingMixin
 from cms.visibility import VisibilityQuerySet, restrict_to_groups
@@ -17,7 +18,7 @@ from resources.blocks import ResourceBodyBlock, sections
 from resources.contributors import contributors
 from resources.fields import ChoiceArrayField
 from resources.forms import ResourcePageForm
-from resources.permissions import PLATFORM_ADMINS_GROUP, ResourcePermissionTester
+from resources.permissions import ResourcePermissionTester
 
 
 class ResourceParentMixin(OneQueryRoutingMixin):
@@ -215,7 +216,7 @@ class ResourcePage(Page):
     def viewer_groups(self) -> list[Group]:
         """Who may read this resource when private: its contributors and, in a base, the base's groups."""
         parent = self.get_parent()
-        platform_admins = list(Group.objects.filter(name=PLATFORM_ADMINS_GROUP))
+        platform_admins = list(Group.objects.filter(name=ADMINISTRATORS_GROUP))
         if parent.specific_class is ResourceIndexPage:
             return [self.contributors_group(), *platform_admins]
         base_groups = Group.objects.filter(page_permissions__page=parent).distinct()

@@ -2,13 +2,6 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, PagePermissionTester
 
 CONTRIBUTORS_GROUP = "Contributeurs"
-PLATFORM_ADMINS_GROUP = "Administrateurs"
-
-
-def is_platform_admin(user) -> bool:
-    return user.is_superuser or (
-        user.is_authenticated and user.groups.filter(name=PLATFORM_ADMINS_GROUP).exists()
-    )
 
 
 class ResourcePermissionTester(PagePermissionTester):

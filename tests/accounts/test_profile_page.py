@@ -9,8 +9,9 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 # For a signed-in viewer: session, user, their groups and permissions (header links), the frame, the
-# profile's user, view restrictions, the count, the page of cards, their renditions, the collections.
-PROFILE_PAGE_QUERIES = 17
+# profile's user, view restrictions, the count, the page of cards, their renditions, the collections,
+# and the bases they belong to (view restrictions, then the bases).
+PROFILE_PAGE_QUERIES = 19
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from tests import factories
 @pytest.fixture
 def team(db):
     """A base admin and a member, with a public and a private base they run, each with a resource."""
-    admin = factories.contributor(first_name="Adèle", last_name="Admin")
+    admin = factories.contributor(first_name="Adèle", last_name="Admin", is_public=True)
     member = factories.contributor(first_name="Marc", last_name="Membre")
     bases = {
         "public": factories.base(title="Base ouverte", owner=admin, members=[member]),

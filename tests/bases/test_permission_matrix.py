@@ -38,7 +38,7 @@ def reads(role, visibility):
 
 @pytest.mark.parametrize("visibility", BASES)
 @pytest.mark.parametrize("role", ROLES)
-def test_reading_the_base_its_resource_and_the_listings(role, visibility, team, superuser):
+def test_reading_the_base_its_resource_and_the_base_profile_and_sitemap_listings(role, visibility, team, superuser):
     client = client_for(user_for(role, team, superuser))
     base, resource = team["bases"][visibility], team["resources"][visibility]
     expected = reads(role, visibility)
@@ -49,6 +49,9 @@ def test_reading_the_base_its_resource_and_the_listings(role, visibility, team, 
     assert (client.get(resource.url).status_code == 200) is expected
     assert (base.title in client.get("/bases/").content.decode()) is expected
     assert (resource.title in client.get("/ressources/").content.decode()) is False
+    profile = client.get(f"/profils/{team['admin'].slug}/").content.decode()
+    assert (resource.title in profile) is expected
+    assert (base.title in profile) is expected
     assert (resource.url in client.get("/sitemap.xml").content.decode()) is (visibility == "public")
 
 
