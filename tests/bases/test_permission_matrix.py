@@ -38,7 +38,9 @@ def reads(role, visibility):
 
 @pytest.mark.parametrize("visibility", BASES)
 @pytest.mark.parametrize("role", ROLES)
-def test_reading_the_base_its_resource_and_the_base_profile_and_sitemap_listings(role, visibility, team, superuser):
+def test_reading_the_base_its_resource_and_the_base_profile_and_sitemap_listings(
+    role, visibility, team, superuser
+):
     client = client_for(user_for(role, team, superuser))
     base, resource = team["bases"][visibility], team["resources"][visibility]
     expected = reads(role, visibility)
