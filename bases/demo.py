@@ -4,11 +4,13 @@ are kept as they are, so a second run changes nothing."""
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
 
+from accounts.roles import ADMINISTRATORS_GROUP, MODERATORS_GROUP
 from bases import membership
 from bases.creation import create_base
 from bases.models import BaseIndexPage, BasePage, Membership
 
 Role = Membership.Role
+PLATFORM_GROUPS = {ADMINISTRATORS_GROUP, MODERATORS_GROUP}
 
 BASES = [
     {
@@ -93,10 +95,13 @@ def load_demo_bases(users: dict, created: list[str]) -> dict[str, BasePage]:
 def describe_accounts(emails: list[str]) -> list[str]:
     """One line per demo account: its address and its roles in bases."""
     memberships = Prefetch("memberships", Membership.objects.select_related("base").order_by("base__title"))
-    users = get_user_model().objects.filter(email__in=emails).prefetch_related(memberships).order_by("email")
+    users = get_user_model().objects.filter(email__in=emails).prefetch_related(memberships, "groups")
     lines = []
-    for user in users:
-        roles = [f"{m.get_role_display().lower()} de « {m.base.title} »" for m in user.memberships.all()]
+    for user in users.order_by("email"):
+        platform = [f"groupe {group.name}" for group in user.groups.all() if group.name in PLATFORM_GROUPS]
+        roles = platform + [
+            f"{m.get_role_display().lower()} de « {m.base.title} »" for m in user.memberships.all()
+        ]
         description = ", ".join(roles) or "inscrit, membre d'aucune base"
         lines.append(f"{user.email} — {description}")
     return lines

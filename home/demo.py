@@ -5,21 +5,23 @@ Every function finds what exists before creating anything, so a second run chang
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail_dsfr.content_manager.models import CmsDsfrConfig, ContentPage
 from wagtailmenus.models import FlatMenu, FlatMenuItem, MainMenu, MainMenuItem
 
-from accounts.roles import ensure_platform_groups
+from accounts.roles import MODERATORS_GROUP, ensure_platform_groups
 from bases.models import BaseIndexPage
 from home.models import HomePage
-from resources.demo import load_demo_resources
+from resources.demo import DEMO_PASSWORD, load_demo_resources
 from resources.models import ResourceIndexPage
 
 SITE_NAME = "Les Bases du numérique d'intérêt général"
 OPERATOR = "Agence nationale de la cohésion des territoires"
 SUPERUSER_EMAIL = "admin@lesbases.local"
 SUPERUSER_PASSWORD = "lesbases-demo-admin"
+MODERATOR_EMAIL = "mona.moderatrice@lesbases.local"
 
 PLACEHOLDER = (
     "<p>Cette page est en cours de rédaction : son texte définitif sera publié avant l'ouverture du service. "
@@ -58,6 +60,7 @@ def load_demo() -> list[str]:
     created = []
     _wagtail_baseline()
     ensure_platform_groups()
+    _moderator(created)
     home = _home_page(created)
     resources = _child(home, ResourceIndexPage, "ressources", "Ressources", created, show_in_menus=True)
     bases = _child(home, BaseIndexPage, "bases", "Bases", created, show_in_menus=True)
@@ -157,3 +160,15 @@ def _superuser(created: list[str]) -> None:
         return
     User.objects.create_superuser(SUPERUSER_EMAIL, SUPERUSER_PASSWORD, first_name="Admin", last_name="Démo")
     created.append("superutilisateur")
+
+
+def _moderator(created: list[str]) -> None:
+    """A member of the platform's *Modérateurs* group, to try that role."""
+    User = get_user_model()
+    if User.objects.filter(email=MODERATOR_EMAIL).exists():
+        return
+    moderator = User.objects.create_user(
+        MODERATOR_EMAIL, DEMO_PASSWORD, first_name="Mona", last_name="Modératrice", is_public=True
+    )
+    moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    created.append("modératrice")

@@ -1,15 +1,17 @@
 """Who may do what, for each role and each kind of base: every cell asserted, nothing leaks."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from accounts.roles import ADMINISTRATORS_GROUP
 from bases.models import Invitation, Membership
 from tests import factories
 from tests.bases.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["visitor", "user", "member", "admin", "platform"]
+ROLES = ["visitor", "user", "member", "admin", "superuser", "administrateurs"]
 BASES = ["public", "private"]
 
 # role → (reads the private base, edits in the admin, publishes, invites, changes a role)
@@ -18,17 +20,23 @@ RIGHTS = {
     "user": (False, False, False, False, False),
     "member": (True, True, False, False, False),
     "admin": (True, True, True, True, True),
-    "platform": (True, True, True, True, True),
+    "superuser": (True, True, True, True, True),
+    "administrateurs": (True, True, True, True, True),
 }
 
 
 def user_for(role, team, superuser):
+    platform_admin = None
+    if role == "administrateurs":
+        platform_admin = factories.contributor(first_name="Pia", last_name="Plateforme")
+        platform_admin.groups.add(Group.objects.get(name=ADMINISTRATORS_GROUP))
     return {
         "visitor": None,
         "user": factories.contributor(first_name="Ursule", last_name="Inscrite"),
         "member": team["member"],
         "admin": team["admin"],
-        "platform": superuser,
+        "superuser": superuser,
+        "administrateurs": platform_admin,
     }[role]
 
 

@@ -45,6 +45,7 @@ def test_load_demo_prints_the_accounts_of_each_role(capsys):
     assert "administrateur de « Médiation numérique en Bretagne »" in roles["camille.lefevre@lesbases.local"]
     assert "membre de « Coordination France services du Puy-de-Dôme »" in roles["lucie.martin@lesbases.local"]
     assert roles["thomas.girard@lesbases.local"] == "inscrit, membre d'aucune base"
+    assert roles["mona.moderatrice@lesbases.local"] == "groupe Modérateurs"
 
 
 @pytest.mark.django_db

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from bases.demo import describe_accounts
-from home.demo import SUPERUSER_EMAIL, SUPERUSER_PASSWORD, load_demo
+from home.demo import MODERATOR_EMAIL, SUPERUSER_EMAIL, SUPERUSER_PASSWORD, load_demo
 from resources.demo import DEMO_PASSWORD, USERS
 
 
@@ -20,5 +20,5 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write(f"Comptes de démonstration (mot de passe {DEMO_PASSWORD}) :")
-        for line in describe_accounts([user["email"] for user in USERS]):
+        for line in describe_accounts([user["email"] for user in USERS] + [MODERATOR_EMAIL]):
             self.stdout.write(f"  {line}")
