@@ -6,7 +6,7 @@ from wagtail.models import PageLogEntry
 
 from bases import membership
 from tests import factories
-from tests.bases.conftest import client_for
+from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 

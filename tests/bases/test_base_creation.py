@@ -9,7 +9,7 @@ from wagtail.models import GroupPagePermission, PageViewRestriction, Workflow, W
 from bases.creation import create_base
 from bases.models import BasePage, Membership
 from tests import factories
-from tests.bases.conftest import client_for
+from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 

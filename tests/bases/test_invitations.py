@@ -10,7 +10,7 @@ from django.utils import timezone
 from bases import membership
 from bases.models import Invitation, Membership
 from tests import factories
-from tests.bases.conftest import client_for
+from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from bases.membership import join
 from bases.models import JoinRequest, Membership
 from tests import factories
-from tests.bases.conftest import client_for
+from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 

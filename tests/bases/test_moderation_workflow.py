@@ -6,7 +6,7 @@ from wagtail.models import Page, TaskState, WorkflowState
 
 from resources.models import ResourcePage
 from tests import factories
-from tests.bases.conftest import client_for
+from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 

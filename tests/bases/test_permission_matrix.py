@@ -7,7 +7,7 @@ from django.urls import reverse
 from accounts.roles import ADMINISTRATORS_GROUP
 from bases.models import Invitation, Membership
 from tests import factories
-from tests.bases.conftest import client_for
+from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests import factories
-from tests.bases.conftest import client_for
+from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 
