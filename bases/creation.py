@@ -20,14 +20,22 @@ def create_base(user, title: str, slug: str = "", **fields) -> BasePage:
     index = BaseIndexPage.objects.get()
     page = BasePage(title=title, slug=slug or _free_slug(index, title), owner=user, **fields)
     base = index.add_child(instance=page)
-    base.members_group = _group(base, "membres", MEMBER_PERMISSIONS)
-    base.admins_group = _group(base, "admins", ADMIN_PERMISSIONS)
-    base.save(update_fields=["members_group", "admins_group"])
-    _moderation_workflow(base)
-    Membership.objects.create(base=base, user=user, role=Membership.Role.ADMIN)
-    base.admins_group.user_set.add(user)
+    equip(base, admin=user)
     base.save_revision(user=user).publish(user=user, skip_permission_checks=True)
     return base
+
+
+@transaction.atomic
+def equip(base: BasePage, admin) -> None:
+    """Give ``base`` its two groups, its moderation workflow and ``admin`` as its first admin."""
+    base.members_group = _group(base, "membres", MEMBER_PERMISSIONS)
+    base.admins_group = _group(base, "admins", ADMIN_PERMISSIONS)
+    BasePage.objects.filter(pk=base.pk).update(
+        members_group=base.members_group, admins_group=base.admins_group
+    )
+    _moderation_workflow(base)
+    Membership.objects.create(base=base, user=admin, role=Membership.Role.ADMIN)
+    base.admins_group.user_set.add(admin)
 
 
 def _free_slug(index, title: str) -> str:

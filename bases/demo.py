@@ -6,7 +6,7 @@ from django.db.models import Prefetch
 
 from accounts.roles import ADMINISTRATORS_GROUP, MODERATORS_GROUP
 from bases import membership
-from bases.creation import create_base
+from bases.creation import create_base, equip
 from bases.models import BaseIndexPage, BasePage, Membership
 
 Role = Membership.Role
@@ -85,6 +85,9 @@ def load_demo_bases(users: dict, created: list[str]) -> dict[str, BasePage]:
             fields = {name: value for name, value in spec.items() if name not in ("key", "owner", "members")}
             base = create_base(users[spec["owner"]], **fields)
             created.append(f"base « {base.title} »")
+        elif base.admins_group_id is None:
+            # A base made before bases had groups (an older development database).
+            equip(base, admin=users[spec["owner"]])
         for key, role in spec["members"]:
             if not base.memberships.filter(user=users[key]).exists():
                 membership.join(base, users[key], role, by=users[spec["owner"]])
