@@ -20,12 +20,8 @@ class MembershipError(Exception):
     """A refused membership operation; its message is shown to the user as is."""
 
 
-def is_admin(base: BasePage, user) -> bool:
-    return base.viewer_role(user)["is_admin"]
-
-
 def _require_admin(base: BasePage, user) -> None:
-    if not is_admin(base, user):
+    if not base.viewer_role(user)["is_admin"]:
         raise MembershipError("Seuls les administrateurs de la base peuvent gérer ses membres.")
 
 
