@@ -1,0 +1,20 @@
+from tests import factories
+
+
+def test_unpublishing_removes_the_result_at_once(titles):
+    page = factories.resource(title="Atelier de spéléologie")
+    assert titles(q="spéléologie") == ["Atelier de spéléologie"]
+
+    page.unpublish()
+
+    assert titles(q="spéléologie") == []
+
+
+def test_a_new_title_is_found_as_soon_as_it_is_published(titles):
+    page = factories.resource(title="Atelier de spéléologie")
+
+    page.title = "Atelier d'apiculture"
+    page.save_revision().publish()
+
+    assert titles(q="apiculture") == ["Atelier d'apiculture"]
+    assert titles(q="spéléologie") == []
