@@ -18,3 +18,24 @@ def test_a_new_title_is_found_as_soon_as_it_is_published(titles):
 
     assert titles(q="apiculture") == ["Atelier d'apiculture"]
     assert titles(q="spéléologie") == []
+
+
+def test_a_draft_is_not_searchable_before_it_is_published(titles):
+    page = factories.resource(title="Atelier de spéléologie")
+
+    page.title = "Atelier d'apiculture"
+    page.save_revision()
+
+    assert "Atelier d'apiculture" not in titles(q="apiculture")
+    assert titles(q="spéléologie") == ["Atelier de spéléologie"]
+
+
+def test_renaming_a_base_finds_its_resources_by_the_new_name(titles):
+    base = factories.base(title="Médiathèque de Trifouillis")
+    factories.resource(parent=base, title="Accueil du public")
+
+    base.title = "Médiathèque de Pétaouchnok"
+    base.save_revision().publish()
+
+    assert titles(q="petaouchnok") == ["Accueil du public"]
+    assert titles(q="trifouillis") == []
