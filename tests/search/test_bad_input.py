@@ -21,6 +21,8 @@ def resource(db):
         "q=%27%22%5C%3A%2A%26%7C%21%28%29",
         "q=le%20la%20les",
         "q=%20%20",
+        "q=---",
+        "q=-marqueterie",
     ],
 )
 def test_bad_input_never_breaks_the_page(client, query):

@@ -1,5 +1,6 @@
 import pytest
 
+from tests import factories
 from tests.conftest import client_for
 
 
@@ -14,8 +15,6 @@ def test_a_private_base_resource_is_invisible_to_visitors(titles, team, private_
 
 
 def test_a_private_base_resource_is_invisible_to_a_non_member(titles, team, private_title):
-    from tests import factories
-
     outsider = client_for(factories.contributor())
 
     assert private_title not in titles(outsider, q="fiche fermée")
