@@ -29,5 +29,6 @@ if settings.DEBUG:
 urlpatterns += [
     path("", include("bases.urls")),
     path("", include("resources.urls")),
+    path("", include("search.urls")),
     path("", include(wagtail_urls)),
 ]

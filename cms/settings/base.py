@@ -276,8 +276,10 @@ init_sentry(os.environ)
 WAGTAIL_SITE_NAME = "Les Bases du numérique d'intérêt général"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# french_unaccent (search/migrations/0002) is the French stemmer behind an accent filter; changing it
+# requires `manage.py update_index`, as the stored vectors were built with the old one.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "french"},
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "french_unaccent"},
 }
 # Documents always go through Wagtail's view, which applies the privacy of the pages they belong to.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

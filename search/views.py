@@ -1,0 +1,46 @@
+from django.shortcuts import render
+
+from cms.pagination import paginate
+from resources import taxonomy
+from search.params import SearchParams
+from search.resources import search_resources
+
+
+def _options(values: list[dict], selected: list[str]) -> list[dict]:
+    return [{**value, "checked": value["key"] in selected} for value in values]
+
+
+def search(request):
+    """``/rechercher/``: the resources a visitor may read that match the query and the filters."""
+    params = SearchParams.from_query(request.GET)
+    results = paginate(request, search_resources(request.user, params))
+    filters = [
+        {
+            "parameter": "thematiques",
+            "legend": "Thématiques",
+            "groups": [
+                {
+                    "label": category["label"],
+                    "options": _options(category["themes"], params.selected("thematiques")),
+                }
+                for category in taxonomy.THEMES["categories"]
+            ],
+        },
+        *(
+            {
+                "parameter": parameter,
+                "legend": legend,
+                "groups": [{"label": "", "options": _options(values, params.selected(parameter))}],
+            }
+            for parameter, legend, values in [
+                ("types", "Types de ressource", taxonomy.RESOURCE_TYPES["values"]),
+                ("beneficiaires", "Bénéficiaires", taxonomy.BENEFICIARIES["values"]),
+                ("secteurs", "Secteurs professionnels", taxonomy.PROFESSIONAL_SECTORS["values"]),
+            ]
+        ),
+    ]
+    return render(
+        request,
+        "search/search.html",
+        {"title": "Rechercher", "params": params, "results": results, "filters": filters},
+    )

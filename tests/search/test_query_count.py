@@ -1,0 +1,22 @@
+import pytest
+
+from tests import factories
+
+
+@pytest.mark.parametrize("count", [1, 20])
+@pytest.mark.parametrize(
+    ("query", "budget"),
+    [("marqueterie", 8), ("marqueteries", 8), ("markueterie", 10)],  # exact, stemmed, misspelt (fuzzy)
+)
+def test_the_results_page_uses_a_bounded_number_of_queries(
+    db, client, django_assert_max_num_queries, count, query, budget
+):
+    picture = factories.image()
+    for number in range(count):
+        factories.resource(title=f"Marqueterie {number}", cover_image=picture)
+    client.get("/rechercher/")  # the frame's cache, filled once, as in production
+
+    with django_assert_max_num_queries(budget):
+        response = client.get(f"/rechercher/?q={query}")
+
+    assert min(count, 16) <= len(response.context["results"]) <= 16
