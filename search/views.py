@@ -18,6 +18,7 @@ def search(request):
         {
             "parameter": "thematiques",
             "legend": "Thématiques",
+            "active": bool(params.selected("thematiques")),
             "groups": [
                 {
                     "label": category["label"],
@@ -30,6 +31,7 @@ def search(request):
             {
                 "parameter": parameter,
                 "legend": legend,
+                "active": bool(params.selected(parameter)),
                 "groups": [{"label": "", "options": _options(values, params.selected(parameter))}],
             }
             for parameter, legend, values in [
