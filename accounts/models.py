@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.text import slugify
 
+from cms.links import WebLinks
 from cms.reference import department_choices
 
 # Addresses under /profils/ that are not profiles.
@@ -36,7 +37,7 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra_fields)
 
 
-class User(AbstractUser):
+class User(WebLinks, AbstractUser):
     """A person on the platform; signs in with their email address."""
 
     username = None
@@ -46,10 +47,6 @@ class User(AbstractUser):
     description = models.TextField("description", max_length=560, blank=True)
     avatar = models.ImageField("photo de profil", upload_to="avatars/", blank=True)
     email_is_public = models.BooleanField("afficher mon adresse e-mail sur mon profil", default=False)
-    website = models.URLField("site internet", blank=True)
-    facebook = models.URLField("Facebook", blank=True)
-    twitter = models.URLField("X (Twitter)", blank=True)
-    linkedin = models.URLField("LinkedIn", blank=True)
     is_public = models.BooleanField(
         "profil public",
         default=False,

@@ -10,6 +10,7 @@ from wagtail.search import index
 from accounts.roles import ADMINISTRATORS_GROUP, is_platform_admin
 from bases.forms import BasePageForm
 from bases.roles import Role
+from cms.links import WebLinks
 from cms.pagination import paginate
 from cms.reference import department_choices
 from cms.routing import OneQueryRoutingMixin
@@ -40,7 +41,7 @@ class BaseIndexPage(OneQueryRoutingMixin, Page):
         return context
 
 
-class BasePage(ResourceParentMixin, Page):
+class BasePage(WebLinks, ResourceParentMixin, Page):
     """A team space (an association, a collectivité…) whose resources live under it."""
 
     class Highlight(models.TextChoices):
@@ -71,10 +72,6 @@ class BasePage(ResourceParentMixin, Page):
         "adresse e-mail de contact", help_text="Pour que les visiteurs puissent joindre l'équipe de la base."
     )
     email_is_public = models.BooleanField("afficher l'adresse e-mail de contact sur la base", default=False)
-    website = models.URLField("site internet", blank=True)
-    facebook = models.URLField("Facebook", blank=True)
-    twitter = models.URLField("X (Twitter)", blank=True)
-    linkedin = models.URLField("LinkedIn", blank=True)
     is_public = models.BooleanField(
         "base publique",
         default=True,
@@ -102,7 +99,7 @@ class BasePage(ResourceParentMixin, Page):
             [FieldPanel("contact_email"), FieldPanel("email_is_public")], heading="Adresse e-mail"
         ),
         MultiFieldPanel(
-            [FieldPanel("website"), FieldPanel("facebook"), FieldPanel("twitter"), FieldPanel("linkedin")],
+            [FieldPanel(name) for name in WebLinks.LINK_FIELDS],
             heading="Liens",
         ),
     ]
