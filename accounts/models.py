@@ -83,3 +83,22 @@ class User(WebLinks, AbstractUser):
         while slug in taken:
             slug, suffix = f"{base}-{suffix}", suffix + 1
         return slug
+
+
+class ProfileFollow(models.Model):
+    """A user following another user's profile."""
+
+    profile = models.ForeignKey(User, on_delete=models.CASCADE, related_name="follows")
+    follower = models.ForeignKey(User, on_delete=models.CASCADE, related_name="followed_profiles")
+    created_at = models.DateTimeField("suivi depuis le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "abonnement à un profil"
+        verbose_name_plural = "abonnements à des profils"
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "follower"], name="one_follow_per_profile_and_user"),
+            models.CheckConstraint(condition=~models.Q(profile=models.F("follower")), name="no_self_follow"),
+        ]
+
+    def __str__(self):
+        return f"{self.follower} → {self.profile}"

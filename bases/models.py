@@ -255,3 +255,23 @@ class JoinRequest(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.base}"
+
+
+class BaseFollow(models.Model):
+    """A user following a base, to hear of its new resources."""
+
+    base = models.ForeignKey(BasePage, on_delete=models.CASCADE, related_name="follows")
+    follower = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="followed_bases"
+    )
+    created_at = models.DateTimeField("suivie depuis le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "abonnement à une base"
+        verbose_name_plural = "abonnements à des bases"
+        constraints = [
+            models.UniqueConstraint(fields=["base", "follower"], name="one_follow_per_base_and_user")
+        ]
+
+    def __str__(self):
+        return f"{self.follower} → {self.base}"

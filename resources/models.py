@@ -4,6 +4,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Left, Length
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, PublishingPanel, TabbedInterface
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager, PageViewRestriction
@@ -125,6 +126,7 @@ class ResourcePage(Page):
             "et les membres de sa base."
         ),
     )
+    views_count = models.PositiveIntegerField("vues", default=0, editable=False)
     licence = models.CharField(
         "licence",
         max_length=32,
@@ -312,6 +314,43 @@ class LinkPreview(models.Model):
         return {preview.url: preview for preview in cls.objects.filter(url__in=urls, failed=False)}
 
 
+class ResourceView(models.Model):
+    """A counted visit, dated for the statistics; ``ResourcePage.views_count`` sums them."""
+
+    resource = models.ForeignKey(ResourcePage, on_delete=models.CASCADE, related_name="views")
+    # Random, per browser; lets a visitor's views within two hours count once without knowing who.
+    visit_hash = models.CharField(max_length=64)
+    viewed_at = models.DateTimeField("vue le", default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = "vue"
+        indexes = [models.Index(fields=["resource", "visit_hash", "viewed_at"], name="resource_view_visit")]
+
+    def __str__(self):
+        return f"{self.resource} ({self.viewed_at:%d/%m/%Y %H:%M})"
+
+
+class Rating(models.Model):
+    """A user's answer to « Recommandez-vous cette ressource ? », one per user and resource."""
+
+    resource = models.ForeignKey(ResourcePage, on_delete=models.CASCADE, related_name="ratings")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ratings")
+    value = models.PositiveSmallIntegerField("recommandation", choices=taxonomy.RATING_CHOICES)
+    comment = models.TextField("commentaire", max_length=2000, blank=True)
+    created_at = models.DateTimeField("créée le", auto_now_add=True)
+    updated_at = models.DateTimeField("modifiée le", auto_now=True)
+
+    class Meta:
+        verbose_name = "recommandation"
+        constraints = [
+            models.UniqueConstraint(fields=["resource", "user"], name="one_rating_per_user_and_resource"),
+            models.CheckConstraint(condition=Q(value__gte=1, value__lte=4), name="rating_value_1_to_4"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} : {self.get_value_display()} ({self.resource})"
+
+
 class Collection(models.Model):
     """Resources a user gathers; every user has one named *Mes favoris*, created when they sign up."""
 
@@ -341,3 +380,25 @@ class Collection(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class CollectionItem(models.Model):
+    """A resource saved in a collection, at its place in the collection's order."""
+
+    collection = models.ForeignKey(Collection, on_delete=models.CASCADE, related_name="items")
+    resource = models.ForeignKey(ResourcePage, on_delete=models.CASCADE, related_name="saves")
+    position = models.PositiveIntegerField("position", default=0)
+    added_at = models.DateTimeField("ajoutée le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "ressource enregistrée"
+        verbose_name_plural = "ressources enregistrées"
+        ordering = ["position", "added_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collection", "resource"], name="one_save_per_collection_and_resource"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.resource} ({self.collection})"

@@ -12,6 +12,7 @@ PROFESSIONAL_SECTORS = taxonomy()["professional_sectors"]
 LICENCES = taxonomy()["licences"]
 BLOCK_LIMITS = taxonomy()["block_limits"]
 FIELD_LIMITS = taxonomy()["field_limits"]
+FEEDBACK = taxonomy()["feedback"]
 
 
 def _choices(values: list[dict]) -> list[tuple[str, str]]:
@@ -23,6 +24,7 @@ RESOURCE_TYPE_CHOICES = _choices(RESOURCE_TYPES["values"])
 BENEFICIARY_CHOICES = _choices(BENEFICIARIES["values"])
 PROFESSIONAL_SECTOR_CHOICES = _choices(PROFESSIONAL_SECTORS["values"])
 LICENCE_CHOICES = _choices(LICENCES["values"])
+RATING_CHOICES = [(rating["value"], rating["label"]) for rating in FEEDBACK["ratings"]]
 
 THEME_CATEGORY = {theme["key"]: category for category in THEMES["categories"] for theme in category["themes"]}
 
