@@ -1,8 +1,7 @@
 """Resource search: what the viewer may read, filtered, then matched and ranked by modelsearch."""
 
-from modelsearch.query import Fuzzy
-
 from resources.models import ResourcePage
+from search.lookups import typo_tolerant
 from search.params import RESOURCE_FILTERS, SearchParams
 
 
@@ -24,5 +23,6 @@ def search_resources(user, params: SearchParams):
     if results.count():
         return results
     # Nothing matches every stemmed word exactly: a misspelt word ("ressouces") still finds the
-    # resources whose title or text holds a close word, compared by trigrams without accents.
-    return resources.search(Fuzzy(params.q, unaccent=True))
+    # resources whose title or text holds a close word, compared by trigrams without accents, through
+    # the trigram indexes (search/lookups.py) rather than modelsearch's Fuzzy, which cannot use them.
+    return typo_tolerant(resources, params.q)

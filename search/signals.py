@@ -1,8 +1,10 @@
+from django.db.backends.signals import connection_created
 from wagtail.search.backends import get_search_backends
 from wagtail.signals import page_published
 
 from bases.models import BasePage
 from resources.models import ResourcePage
+from search.lookups import set_similarity_threshold
 
 
 def reindex_resources_of_base(sender, instance, **kwargs):
@@ -16,3 +18,4 @@ def reindex_resources_of_base(sender, instance, **kwargs):
 
 def connect() -> None:
     page_published.connect(reindex_resources_of_base, sender=BasePage, dispatch_uid="search-base-renamed")
+    connection_created.connect(set_similarity_threshold, dispatch_uid="search-similarity-threshold")
