@@ -1,0 +1,51 @@
+"""The typo fallback goes through the trigram indexes (``<%``) and keeps privacy, filters and ranking."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.search.backends import get_search_backend
+
+from tests import factories
+from tests.conftest import client_for
+
+
+def test_connections_use_modelsearchs_similarity_threshold(db):
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW pg_trgm.word_similarity_threshold")
+        threshold = float(cursor.fetchone()[0])
+
+    assert threshold == get_search_backend().fuzzy_similarity_threshold
+
+
+def test_the_fallback_uses_the_indexable_operator(titles):
+    factories.resource(title="Guide de la cryptographie")
+
+    with CaptureQueriesContext(connection) as queries:
+        assert titles(q="criptografie") == ["Guide de la cryptographie"]
+
+    fuzzy = [query["sql"] for query in queries if "f_unaccent" in query["sql"]]
+    assert fuzzy and all("%>" in sql and "word_similarity(" not in sql.split("WHERE")[1] for sql in fuzzy)
+
+
+def test_a_misspelt_word_in_a_title_ranks_above_one_in_a_description(titles):
+    factories.resource(title="Fiche pratique", description="Tout sur la cryptographie au quotidien.")
+    factories.resource(title="La cryptographie", description="Une fiche pratique.")
+
+    assert titles(q="criptografie") == ["La cryptographie", "Fiche pratique"]
+
+
+def test_a_misspelt_word_keeps_private_resources_private(titles, team):
+    private = factories.resource(
+        parent=team["bases"]["private"], title="Cryptographie fermée", is_public=False
+    )
+    public = factories.resource(parent=team["bases"]["public"], title="Cryptographie ouverte")
+
+    assert titles(q="criptografie") == [public.title]
+    assert titles(client_for(factories.contributor()), q="criptografie") == [public.title]
+    assert sorted(titles(client_for(team["member"]), q="criptografie")) == [private.title, public.title]
+
+
+def test_a_misspelt_word_keeps_the_filters(titles):
+    factories.resource(title="Cryptographie pour les parents", beneficiaries=["parents"])
+    factories.resource(title="Cryptographie pour les seniors", beneficiaries=["seniors"])
+
+    assert titles(q="criptografie", beneficiaires="seniors") == ["Cryptographie pour les seniors"]
