@@ -73,7 +73,7 @@ SEARCHES = [
     ("expression", "ressources", "médiation numérique", {}, "visiteur"),
     ("expression sans accent", "ressources", "demarches en ligne", {}, "visiteur"),
     ("expression", "ressources", "intelligence artificielle", {}, "visiteur"),
-    ("mot rare", "ressources", "hameçonnage", {}, "visiteur"),
+    ("nom propre", "ressources", "franceconnect", {}, "visiteur"),
     ("faute (anglais)", "ressources", "resources", {}, "visiteur"),
     ("faute", "ressources", "mediaton", {}, "visiteur"),
     ("deux fautes", "ressources", "acessibilitee", {}, "visiteur"),
@@ -319,7 +319,7 @@ def main() -> None:
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
-    call_command("createcachetable")  # the demo tree saves a Site, which clears Wagtail's cache
+    call_command("createcachetable", verbosity=0)  # the demo tree saves a Site, which clears Wagtail's cache
     print(f"Base de données {BENCH_DATABASE} migrée en {time.perf_counter() - started:.1f} s.")
     existing = ResourcePage.objects.filter(slug__startswith="ressource-banc-").count()
     if existing == 0:
