@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test lint install migrate chromium db-stop
+.PHONY: run test lint install migrate chromium db-stop bench-search
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,3 +43,7 @@ test: lint chromium
 
 db-stop: install
 	$(BIN)/python -m cms.embedded_db stop
+
+# Search benchmark in its own database (lesbases_bench, kept for the next run; see bench/search.py).
+bench-search: install
+	$(BIN)/python bench/search.py
