@@ -23,6 +23,6 @@ def search_resources(user, params: SearchParams):
     if results.count():
         return results
     # Nothing matches every stemmed word exactly: a misspelt word ("ressouces") still finds the
-    # resources whose title or text holds a close word, compared by trigrams without accents, through
+    # resources whose title holds a close word, compared by trigrams without accents, through
     # the trigram indexes (search/lookups.py) rather than modelsearch's Fuzzy, which cannot use them.
     return typo_tolerant(resources, params.q)

@@ -26,11 +26,11 @@ def test_the_fallback_uses_the_indexable_operator(titles):
     assert fuzzy and all("%>" in sql and "word_similarity(" not in sql.split("WHERE")[1] for sql in fuzzy)
 
 
-def test_a_misspelt_word_in_a_title_ranks_above_one_in_a_description(titles):
-    factories.resource(title="Fiche pratique", description="Tout sur la cryptographie au quotidien.")
-    factories.resource(title="La cryptographie", description="Une fiche pratique.")
+def test_the_closest_title_comes_first(titles):
+    factories.resource(title="Cryptographes et cryptanalystes du quotidien")
+    factories.resource(title="La cryptographie")
 
-    assert titles(q="criptografie") == ["La cryptographie", "Fiche pratique"]
+    assert titles(q="criptografie") == ["La cryptographie", "Cryptographes et cryptanalystes du quotidien"]
 
 
 def test_a_misspelt_word_keeps_private_resources_private(titles, team):
