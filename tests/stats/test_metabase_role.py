@@ -11,6 +11,7 @@ import pytest
 from django.db import connection
 from psycopg import errors
 
+from stats.metabase_sync import load_spec, question_sql
 from stats.schema import SCHEMA, VIEWS
 from tests.stats.tcp_postgres import copy_database, tcp_server
 
@@ -161,3 +162,9 @@ def test_a_view_created_later_by_a_migration_is_readable(role):
     finally:
         with connect(role, user="postgres", password=role["password"]) as admin:
             admin.execute("DROP VIEW stats.later")
+
+
+def test_the_role_runs_every_question_of_the_dashboard(role):
+    with connect(role) as metabase:
+        for question in load_spec()["questions"]:
+            metabase.execute(question_sql(question)).fetchall()
