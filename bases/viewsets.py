@@ -1,6 +1,7 @@
 """The chooser of the collections a base may put forward: public ones only."""
 
 from django import forms
+from django.apps import apps
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
@@ -36,7 +37,12 @@ class PublicCollectionChooserViewSet(ChooserViewSet):
     choose_results_view_class = PublicCollectionChooseResultsView
 
     def get_object_list(self):
-        return self.model_class.objects.filter(is_public=True).select_related("owner").order_by("title")
+        return (
+            apps.get_model(self.model)
+            .objects.filter(is_public=True)
+            .select_related("owner")
+            .order_by("title")
+        )
 
 
 public_collection_chooser_viewset = PublicCollectionChooserViewSet("public_collection_chooser")

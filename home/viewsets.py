@@ -1,6 +1,7 @@
 """Admin views of the home app: the profile chooser of the home page, and the questionnaire answers."""
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from wagtail.admin.forms.choosers import BaseFilterForm
@@ -57,8 +58,10 @@ class ProfileChooserViewSet(ChooserViewSet):
     register_widget = False
 
     def get_object_list(self):
-        return self.model_class.objects.filter(is_active=True, is_public=True).order_by(
-            "last_name", "first_name"
+        return (
+            get_user_model()
+            .objects.filter(is_active=True, is_public=True)
+            .order_by("last_name", "first_name")
         )
 
     choose_view_class = ProfileChooseView
