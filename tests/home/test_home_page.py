@@ -13,7 +13,10 @@ pytestmark = pytest.mark.django_db
 
 
 def feature(*, resources=(), bases=(), profiles=()):
+    """Make these the featured items of the home page, in this order, instead of the demo's."""
     home = HomePage.objects.get()
+    for relation in (home.featured_resources, home.featured_bases, home.featured_profiles):
+        relation.all().delete()
     for order, resource in enumerate(resources):
         HomeFeaturedResource.objects.create(page=home, resource=resource, sort_order=order)
     for order, base in enumerate(bases):
@@ -129,9 +132,6 @@ def test_the_home_page_costs_the_same_queries_for_1_or_8_featured_items(
         ]
         bases = [factories.base(title=f"Base {start + n}") for n in range(count)]
         profiles = [factories.contributor(is_public=True) for _ in range(count)]
-        HomePage.objects.get().featured_resources.all().delete()
-        HomePage.objects.get().featured_bases.all().delete()
-        HomePage.objects.get().featured_profiles.all().delete()
         feature(resources=resources, bases=bases, profiles=profiles)
 
     add_items(1, 0)

@@ -24,6 +24,12 @@ def team_address(settings):
     settings.SITE_FEEDBACK_EMAIL = TEAM
 
 
+@pytest.fixture(autouse=True)
+def no_answer_yet(db):
+    """Without the demo's answer, so that each test sees only what it sent."""
+    SiteFeedback.objects.all().delete()
+
+
 def answer(**overrides) -> dict:
     """What a person sends after a few seconds on the page (wagtail-honeypot's fields included)."""
     data = {
