@@ -3,6 +3,7 @@ and the featured collections, for what the visitor may read, at a cost that does
 
 import pytest
 from django.forms import modelform_factory
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from bases.models import BaseFeaturedCollection
 from resources.models import Collection, CollectionItem, Rating, ResourcePage
@@ -141,3 +142,28 @@ def test_the_home_tab_costs_the_same_queries_for_1_or_6_collections_and_rated_re
         response = client.get(base.url)
     assert len(response.context["featured_collections"]) == 6
     assert len(response.context["highlighted"]) == 3
+
+
+def test_a_base_admin_sets_the_highlights_and_featured_collections_in_the_admin(team, client):
+    base = team["bases"]["public"]
+    ateliers = collection(team["admin"], "Ateliers seniors")
+    data = nested_form_data(
+        {
+            "title": base.title,
+            "slug": base.slug,
+            "description": rich_text("<p>Notre base.</p>"),
+            "contact_email": base.contact_email,
+            "is_public": "on",
+            "highlighted_resources": "most_viewed",
+            "featured_collections": inline_formset([{"collection": ateliers.pk}]),
+            "comments": inline_formset([]),
+            "action-publish": "1",
+        }
+    )
+    response = client_for(team["admin"]).post(f"/admin/pages/{base.pk}/edit/", data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    base.refresh_from_db()
+    assert base.highlighted_resources == "most_viewed"
+    assert [item.title for item in client.get(base.url).context["featured_collections"]] == [
+        "Ateliers seniors"
+    ]
