@@ -192,6 +192,9 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Les Bases <ne-pas-repondre@lesbases.anct.gouv.fr>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The team's address, to which the answers of « Je donne mon avis » are sent; unset, they are only
+# stored and listed in the admin.
+SITE_FEEDBACK_EMAIL = os.environ.get("SITE_FEEDBACK_EMAIL", "")
 
 # ProConnect (OpenID Connect); the sign-in button is hidden while these are unset.
 PROCONNECT_CLIENT_ID = os.environ.get("PROCONNECT_CLIENT_ID", "")
