@@ -20,8 +20,11 @@ def filter_bases(bases, filters: dict[str, list[str]]):
 def search_bases(user, params: SearchParams):
     """The bases matching ``params`` that ``user`` may read, in the order of ``params.sort``."""
     key = sorting.sort_key(sorting.BASE_PROFILE_SORTS, params)
-    bases = filter_bases(readable_bases(user), params.filters_of(BASES))
-    bases = sorting.sort_bases(bases.select_related("logo").prefetch_related("logo__renditions"), key)
+    readable, filters = readable_bases(user), params.filters_of(BASES)
+    bases = filter_bases(readable, filters).select_related("logo").prefetch_related("logo__renditions")
+    bases = sorting.sort_bases(bases, key)
     if not params.q:
         return bases
-    return match(bases, params.q, order_by_relevance=key == sorting.RELEVANCE)
+    return match(
+        bases, params.q, order_by_relevance=key == sorting.RELEVANCE, unfiltered=readable if filters else None
+    )

@@ -4,6 +4,7 @@ Counts are disjunctive: the counts of a filter ignore that filter's own selectio
 theme widens the results) but apply the other filters and the query, as the results page does.
 """
 
+from django.contrib.postgres.fields import ArrayField
 from django.db import connection
 from modelsearch.backends.base import BaseSearchResults
 from wagtail.search.backends import get_search_backend
@@ -38,7 +39,7 @@ def facet_counts(candidates, results, selected: dict[str, list[str]], parameters
     for parameter in parameters:
         field = model._meta.get_field(FILTERS[parameter][0])
         column = f"item.{quote(field.column)}"
-        is_array = field.get_internal_type() == "ArrayField"
+        is_array = isinstance(field, ArrayField)
         options.append(f"SELECT %s::text, {f'unnest({column})' if is_array else column}::text")
         if selected.get(parameter):
             # The other filters' selections apply; this filter's own does not.

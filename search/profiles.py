@@ -21,7 +21,13 @@ def search_profiles(user, params: SearchParams):
     """The public profiles matching ``params``, in the order of ``params.sort``; ``user`` changes
     nothing (every visitor sees the same profiles) but keeps the signature of the other searches."""
     key = sorting.sort_key(sorting.BASE_PROFILE_SORTS, params)
-    profiles = sorting.sort_profiles(filter_profiles(listed_profiles(), params.filters_of(PROFILES)), key)
+    listed, filters = listed_profiles(), params.filters_of(PROFILES)
+    profiles = sorting.sort_profiles(filter_profiles(listed, filters), key)
     if not params.q:
         return profiles
-    return match(profiles, params.q, order_by_relevance=key == sorting.RELEVANCE)
+    return match(
+        profiles,
+        params.q,
+        order_by_relevance=key == sorting.RELEVANCE,
+        unfiltered=listed if filters else None,
+    )

@@ -29,13 +29,15 @@ def search_resources(user, params: SearchParams):
     once, whatever the state of the index.
     """
     key = sorting.sort_key(sorting.RESOURCE_SORTS, params)
-    resources = filter_resources(readable_resources(user).cards(), params.filters_of(RESOURCES))
-    resources = sorting.sort_resources(resources, key)
+    readable, filters = readable_resources(user), params.filters_of(RESOURCES)
+    resources = sorting.sort_resources(filter_resources(readable.cards(), filters), key)
     if not params.q:
         return resources
     by_relevance = key == sorting.RELEVANCE
     results = resources.search(params.q, operator="and", order_by_relevance=by_relevance)
-    if results.count():
+    if results.count() or (filters and readable.search(params.q, operator="and").count()):
+        # The typo fallback depends on the query alone: when only the filters leave nothing, the page
+        # says so, as the filters' counts did, rather than showing loosely similar resources.
         return results
     # Nothing matches every stemmed word exactly: a misspelt word ("ressouces") still finds the
     # resources whose title or text holds a close word, compared by trigrams without accents.

@@ -32,8 +32,8 @@ def found(db, client):
 def facets(db, client):
     """``{parameter: {key: count}}`` as the filters of ``/rechercher/`` show them, and the result count."""
 
-    def search(**parameters) -> tuple[dict[str, dict[str, int]], int]:
-        response = client.get(f"/rechercher/?{urlencode(parameters, doseq=True)}")
+    def search(client_=None, **parameters) -> tuple[dict[str, dict[str, int]], int]:
+        response = (client_ or client).get(f"/rechercher/?{urlencode(parameters, doseq=True)}")
         assert response.status_code == 200
         counts = {
             facet["parameter"]: {
