@@ -68,8 +68,3 @@ class SearchParams:
     def filters_of(self, tab: str) -> dict[str, list[str]]:
         """The selected filters that apply to ``tab``."""
         return {parameter: keys for parameter, keys in self.filters.items() if parameter in TAB_FILTERS[tab]}
-
-    def without(self, parameter: str) -> "SearchParams":
-        """The same search without the selection of one filter (for its disjunctive facet counts)."""
-        filters = {name: keys for name, keys in self.filters.items() if name != parameter}
-        return SearchParams(q=self.q, filters=filters, tab=self.tab, sort=self.sort)

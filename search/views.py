@@ -4,32 +4,32 @@ from cms.pagination import paginate
 from cms.reference import departments
 from resources import taxonomy
 from search import sorting
-from search.bases import filter_bases, readable_bases, search_bases
+from search.bases import readable_bases, search_bases
 from search.facets import facet_counts
 from search.params import BASES, PROFILES, RESOURCES, TAB_FILTERS, TABS, SearchParams
-from search.profiles import filter_profiles, listed_profiles, search_profiles
-from search.resources import filter_resources, readable_resources, search_resources
+from search.profiles import listed_profiles, search_profiles
+from search.resources import readable_resources, search_resources
 
 SEARCHES = {RESOURCES: search_resources, BASES: search_bases, PROFILES: search_profiles}
-# What each tab shows: its card, its sorts, and what it searches before its own filters apply.
+# What each tab shows: its card, its sorts, and what its facets count before any filter applies.
 TAB_SETTINGS = {
     RESOURCES: {
         "card": "includes/resource_card.html",
         "empty": "Aucune ressource ne correspond à votre recherche.",
         "sorts": sorting.RESOURCE_SORTS,
-        "candidates": lambda user, filters: filter_resources(readable_resources(user), filters),
+        "readable": readable_resources,
     },
     BASES: {
         "card": "includes/base_card.html",
         "empty": "Aucune base ne correspond à votre recherche.",
         "sorts": sorting.BASE_PROFILE_SORTS,
-        "candidates": lambda user, filters: filter_bases(readable_bases(user), filters),
+        "readable": readable_bases,
     },
     PROFILES: {
         "card": "includes/profile_card.html",
         "empty": "Aucun profil ne correspond à votre recherche.",
         "sorts": sorting.BASE_PROFILE_SORTS,
-        "candidates": lambda user, filters: filter_profiles(listed_profiles(), filters),
+        "readable": lambda _user: listed_profiles(),
     },
 }
 FILTER_LEGENDS = {
@@ -94,7 +94,7 @@ def _filters(user, params: SearchParams, results) -> list[dict]:
     """The filters of the current tab, each option with its facet count."""
     parameters = TAB_FILTERS[params.tab]
     own = params.filters_of(params.tab)
-    candidates = TAB_SETTINGS[params.tab]["candidates"](user, {})
+    candidates = TAB_SETTINGS[params.tab]["readable"](user)
     counts = facet_counts(candidates, results, own, parameters)
     filters = []
     for parameter in parameters:

@@ -30,8 +30,9 @@ MAKERS = {"ressources": _resources, "bases": _bases, "profils": _profiles}
 @pytest.mark.parametrize("tab", ["ressources", "bases", "profils"])
 @pytest.mark.parametrize(
     ("query", "budget"),
-    # exact, stemmed, misspelt (the typo fallback costs one more count per tab that finds nothing exact)
-    [("marqueterie", 16), ("marqueteries&tri=recent&departements=75", 16), ("markueterie", 18)],
+    # Exact; stemmed with a sort and a filter; misspelt. A tab that finds nothing exactly costs one more
+    # count (the typo fallback), two with a filter (does the query match without the filter?).
+    [("marqueterie", 16), ("marqueteries&tri=recent&departements=75", 18), ("markueterie", 18)],
 )
 def test_the_results_page_uses_a_bounded_number_of_queries(
     db, client, django_assert_max_num_queries, count, tab, query, budget
