@@ -128,9 +128,11 @@ class BasePage(WebLinks, ResourceParentMixin, Page):
     )
     base_form_class = BasePageForm
 
+    # Ranked like resources: the title (its own vector) over the description (weight C).
     search_fields = [
         *Page.search_fields,
-        index.SearchField("description"),
+        index.SearchField("title", boost=10),  # replaces Page's (boost 2): the last definition wins
+        index.SearchField("description", boost=3),
         index.FilterField("department"),
     ]
 
