@@ -27,7 +27,12 @@ class ResourceParentMixin(OneQueryRoutingMixin):
     """For pages whose children are all resources: route to a child with what its page shows."""
 
     def routable_child(self, slug: str) -> Page:
-        return ResourcePage.objects.child_of(self).select_related("owner", "cover_image").get(slug=slug)
+        return (
+            ResourcePage.objects.child_of(self)
+            .select_related("owner", "cover_image")
+            .with_rating_summary()
+            .get(slug=slug)
+        )
 
 
 class ResourceIndexPage(ResourceParentMixin, Page):
@@ -64,6 +69,15 @@ def _taxonomy_field(verbose_name: str, choices, limit: int, help_text: str) -> C
 
 
 class ResourcePageQuerySet(VisibilityQuerySet):
+    def with_rating_summary(self):
+        """``rating_average`` (None when unrated) and ``ratings_count`` of each resource. Subqueries
+        rather than joins: they add up with other per-resource counts without multiplying them."""
+        ratings = Rating.objects.filter(resource=OuterRef("pk")).order_by().values("resource")
+        return self.annotate(
+            rating_average=Subquery(ratings.annotate(average=Avg("value")).values("average")),
+            ratings_count=Coalesce(Subquery(ratings.annotate(count=Count("pk")).values("count")), 0),
+        )
+
     def cards(self):
         """What a resource card shows, in a fixed number of queries whatever the number of cards."""
         base = Page.objects.filter(
@@ -71,16 +85,11 @@ class ResourcePageQuerySet(VisibilityQuerySet):
             content_type__app_label="bases",
             content_type__model="basepage",
         )
-        # Subqueries rather than joins: they add up with other per-resource counts without multiplying.
-        ratings = Rating.objects.filter(resource=OuterRef("pk")).order_by().values("resource")
         return (
             self.select_related("owner", "cover_image")
             .prefetch_related("cover_image__renditions")
-            .annotate(
-                base_title=Subquery(base.values("title")[:1]),
-                rating_average=Subquery(ratings.annotate(average=Avg("value")).values("average")),
-                ratings_count=Coalesce(Subquery(ratings.annotate(count=Count("pk")).values("count")), 0),
-            )
+            .with_rating_summary()
+            .annotate(base_title=Subquery(base.values("title")[:1]))
             .order_by("-first_published_at", "-pk")
         )
 
@@ -305,6 +314,10 @@ class ResourcePage(Page):
         if request.user.is_authenticated and self.permissions_for_user(request.user).can_edit():
             context["contributors"] = contributors(self)
         context["feedback"] = self.feedback(request.user)
+        # A public resource in a public base: Wagtail's view restrictions follow these two switches.
+        context["feedback"]["can_report"] = self.is_public and (
+            context["base"] is None or context["base"].is_public
+        )
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -313,12 +326,15 @@ class ResourcePage(Page):
         return response
 
     def feedback(self, user) -> dict:
-        """What the page shows of its ratings to ``user``, in at most four queries whatever their number."""
-        ratings = list(
-            self.ratings.select_related("user")
-            .prefetch_related(Prefetch("replies", queryset=RatingReply.objects.select_related("author")))
-            .order_by("-updated_at", "-pk")
-        )
+        """What the page shows of its ratings to ``user``, in at most three queries whatever their
+        number; none for an unrated resource that was routed to (routing counts its ratings)."""
+        ratings = []
+        if getattr(self, "ratings_count", None) != 0:
+            ratings = list(
+                self.ratings.select_related("user")
+                .prefetch_related(Prefetch("replies", queryset=RatingReply.objects.select_related("author")))
+                .order_by("-updated_at", "-pk")
+            )
         average = sum(rating.value for rating in ratings) / len(ratings) if ratings else None
         in_team = self.is_owner_or_contributor(user)
         own_rating = next((rating for rating in ratings if rating.user_id == user.pk), None)
@@ -333,7 +349,6 @@ class ResourcePage(Page):
             ),
             "can_reply": in_team,
             "comments_visible": in_team or not self.rating_comments_private,
-            "can_report": self.is_public and not self.get_view_restrictions().exists(),
         }
 
     def previewed_urls(self) -> list[str]:
