@@ -327,9 +327,10 @@ class ResourcePage(Page):
 
     def feedback(self, user) -> dict:
         """What the page shows of its ratings to ``user``, in at most three queries whatever their
-        number; none for an unrated resource that was routed to (routing counts its ratings)."""
+        number; none for an unrated resource that was routed to (routing counts its ratings) or for
+        the preview of a resource not saved yet."""
         ratings = []
-        if getattr(self, "ratings_count", None) != 0:
+        if self.pk and getattr(self, "ratings_count", None) != 0:
             ratings = list(
                 self.ratings.select_related("user")
                 .prefetch_related(Prefetch("replies", queryset=RatingReply.objects.select_related("author")))

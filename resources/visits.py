@@ -56,12 +56,14 @@ def count_view(resource, request, response) -> None:
 
 
 @transaction.atomic
-def record_view(resource, visit_hash: str) -> bool:
-    """Add a dated view and one to the resource's counter, both or neither, unless this visitor was
-    counted within the window. The counter is incremented in SQL, so concurrent views all count."""
-    now = timezone.now()
-    if resource.views.filter(visit_hash=visit_hash, viewed_at__gt=now - VISIT_WINDOW).exists():
+def record_view(resource, visit_hash: str, at=None) -> bool:
+    """Add a view dated ``at`` (now by default) and one to the resource's counter, both or neither,
+    unless this visitor was counted within the window before. The counter is incremented in SQL, so
+    concurrent views all count."""
+    at = at or timezone.now()
+    recent = resource.views.filter(visit_hash=visit_hash, viewed_at__gt=at - VISIT_WINDOW, viewed_at__lte=at)
+    if recent.exists():
         return False
-    resource.views.create(visit_hash=visit_hash, viewed_at=now)
+    resource.views.create(visit_hash=visit_hash, viewed_at=at)
     type(resource).objects.filter(pk=resource.pk).update(views_count=F("views_count") + 1)
     return True

@@ -10,7 +10,7 @@ from django.test import Client
 
 from home.demo import load_demo
 from resources.models import ResourcePage, ResourceView
-from resources.visits import VISIT_COOKIE
+from resources.visits import VISIT_COOKIE, record_view
 from tests import factories
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"
@@ -53,6 +53,16 @@ def test_the_same_visitor_counts_again_after_two_hours():
 
     visitor.get(resource.url)
 
+    assert views_of(resource) == (2, 2)
+
+
+@pytest.mark.django_db
+def test_views_dated_in_the_past_follow_the_same_window():
+    resource = factories.resource()
+    monday = ResourceView._meta.get_field("viewed_at").default() - timedelta(days=7)
+    assert record_view(resource, "a" * 32, at=monday)
+    assert not record_view(resource, "a" * 32, at=monday + timedelta(hours=1))
+    assert record_view(resource, "a" * 32, at=monday + timedelta(hours=3))
     assert views_of(resource) == (2, 2)
 
 
