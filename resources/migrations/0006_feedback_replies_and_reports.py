@@ -8,8 +8,10 @@ from django.db import migrations, models
 
 
 def let_platform_roles_moderate_reports(apps, schema_editor):
-    # As accounts/0003 does: the permissions on reports are needed now, not after all migrations.
-    create_permissions(global_apps.get_app_config("resources"), verbosity=0)
+    # As accounts/0003 does: the permissions the roles name (reports among them) are needed now, not
+    # after all migrations; every app's, since the roles may name models of apps migrated later.
+    for app_config in global_apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
     from accounts.roles import ensure_platform_groups
 
     ensure_platform_groups()
