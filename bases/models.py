@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
+from django.db.models import Count, Q
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField
@@ -15,7 +16,7 @@ from cms.pagination import paginate
 from cms.reference import department_choices
 from cms.routing import OneQueryRoutingMixin
 from cms.visibility import VisibilityQuerySet, restrict_to_groups
-from resources.models import ResourcePage, ResourceParentMixin
+from resources.models import Collection, ResourcePage, ResourceParentMixin
 
 DESCRIPTION_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -153,6 +154,7 @@ class BasePage(WebLinks, ResourceParentMixin, Page):
             member_sort=sort,
             viewer=self.viewer_role(request.user),
         )
+        context.update(self.follow_state(request.user), collections=self.visible_collections(request.user))
         if context["viewer"]["is_admin"]:
             context["join_requests"] = self.join_requests.filter(answered_at__isnull=True).select_related(
                 "user"
@@ -165,6 +167,15 @@ class BasePage(WebLinks, ResourceParentMixin, Page):
         if self.highlighted_resources == self.Highlight.NONE:
             return []
         return list(resources[:3])
+
+    def follow_state(self, viewer) -> dict:
+        """How many follow the base, and whether ``viewer`` does, in one query."""
+        return self.follows.aggregate(
+            followers_count=Count("pk"), is_following=Count("pk", filter=Q(follower_id=viewer.pk))
+        )
+
+    def visible_collections(self, viewer):
+        return Collection.objects.visible_to(viewer).filter(base=self).with_resource_counts(viewer)
 
     def viewer_role(self, user) -> dict:
         """What ``user`` is here, for the template: the rights come from the base's groups."""
