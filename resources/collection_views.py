@@ -106,7 +106,8 @@ def save(request, resource_id):
     """Choose the collections a resource is saved in: a plain form page, for every browser."""
     resource = get_object_or_404(ResourcePage.objects.live().visible_to(request.user), pk=resource_id)
     saved_in = Collection.objects.managed_by(request.user).filter(items__resource=resource)
-    form = SaveForm(request.POST or None, user=request.user, initial={"collections": saved_in})
+    data = request.POST if request.method == "POST" else None  # unchecking everything posts nothing
+    form = SaveForm(data, user=request.user, initial={"collections": saved_in})
     if request.method == "POST" and form.is_valid():
         chosen = list(form.cleaned_data["collections"])
         if form.cleaned_data["new_collection"]:
