@@ -20,6 +20,7 @@ ADMINISTRATOR_MODEL_PERMISSIONS = {
     "wagtailredirects": ["add_redirect", "change_redirect", "delete_redirect"],
     "wagtail_dsfr_content_manager": ["change_cmsdsfrconfig"],
     "wagtailmenus": ["change_mainmenu", "change_flatmenu", "add_flatmenu"],
+    "home": ["view_sitefeedback"],
 }
 MODERATOR_MODEL_PERMISSIONS = {"wagtailadmin": ["access_admin"], "accounts": ["view_user"]}
 

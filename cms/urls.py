@@ -31,5 +31,6 @@ urlpatterns += [
     path("", include("resources.urls")),
     path("", include("resources.collection_urls")),
     path("", include("search.urls")),
+    path("", include("home.urls")),
     path("", include(wagtail_urls)),
 ]
