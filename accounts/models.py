@@ -8,7 +8,7 @@ from cms.links import WebLinks
 from cms.reference import department_choices
 
 # Addresses under /profils/ that are not profiles.
-RESERVED_SLUGS = {"modifier", "supprimer"}
+RESERVED_SLUGS = {"modifier", "supprimer", "abonnements"}
 
 
 class UserManager(BaseUserManager):
@@ -87,6 +87,13 @@ class User(WebLinks, index.Indexed, AbstractUser):
         if not self.slug:
             self.slug = self._unique_slug()
         super().save(*args, **kwargs)
+
+    def follow_state(self, viewer) -> dict:
+        """How many follow this profile, and whether ``viewer`` does, in one query."""
+        return self.follows.aggregate(
+            followers_count=models.Count("pk"),
+            is_following=models.Count("pk", filter=models.Q(follower_id=viewer.pk)),
+        )
 
     def _unique_slug(self) -> str:
         base = slugify(self.get_full_name()) or "profil"

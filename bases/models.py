@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, Q
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
@@ -170,6 +170,7 @@ class BasePage(WebLinks, ResourceParentMixin, Page):
             member_sort=sort,
             viewer=self.viewer_role(request.user),
         )
+        context.update(self.follow_state(request.user), collections=self.visible_collections(request.user))
         if context["viewer"]["is_admin"]:
             context["join_requests"] = self.join_requests.filter(answered_at__isnull=True).select_related(
                 "user"
@@ -204,6 +205,15 @@ class BasePage(WebLinks, ResourceParentMixin, Page):
         )
         by_pk = {collection.pk: collection for collection in collections}
         return [by_pk[pk] for pk in chosen if pk in by_pk]
+
+    def follow_state(self, viewer) -> dict:
+        """How many follow the base, and whether ``viewer`` does, in one query."""
+        return self.follows.aggregate(
+            followers_count=Count("pk"), is_following=Count("pk", filter=Q(follower_id=viewer.pk))
+        )
+
+    def visible_collections(self, viewer):
+        return Collection.objects.visible_to(viewer).filter(base=self).with_resource_counts(viewer)
 
     def viewer_role(self, user) -> dict:
         """What ``user`` is here, for the template: the rights come from the base's groups."""

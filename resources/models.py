@@ -2,9 +2,11 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
-from django.db.models import Avg, Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Left, Length
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, PublishingPanel, TabbedInterface
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager, PageViewRestriction
@@ -31,6 +33,7 @@ class ResourceParentMixin(OneQueryRoutingMixin):
             ResourcePage.objects.child_of(self)
             .select_related("owner", "cover_image")
             .with_rating_summary()
+            .annotate(saves_count=CollectionItem.count_for(OuterRef("pk")))
             .get(slug=slug)
         )
 
@@ -90,6 +93,7 @@ class ResourcePageQuerySet(VisibilityQuerySet):
             .prefetch_related("cover_image__renditions")
             .with_rating_summary()
             .annotate(base_title=Subquery(base.values("title")[:1]))
+            .annotate(saves_count=CollectionItem.count_for(OuterRef("pk")))
             .order_by("-first_published_at", "-pk")
         )
 
@@ -422,23 +426,70 @@ class Rating(models.Model):
         return f"{self.user} : {self.get_value_display()} ({self.resource})"
 
 
+class CollectionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Collections ``user`` may see: public ones (a base's only while the base is visible to them),
+        and, whatever their visibility, their own and those of the bases they belong to. Platform
+        admins see them all."""
+        from bases.models import BasePage  # bases depends on resources, not the other way round
+
+        if user.is_superuser:
+            return self.all()
+        visible = Q(is_public=True, owner__is_active=True) | Q(
+            is_public=True, base__in=BasePage.objects.live().visible_to(user).values("pk")
+        )
+        if user.is_authenticated:
+            # Platform admins are checked in the same query rather than by one of their own.
+            is_admin = Exists(Group.objects.filter(user=user, name=ADMINISTRATORS_GROUP))
+            visible |= Q(owner=user) | Q(base__in=user.memberships.values("base_id")) | Q(is_admin)
+        return self.filter(visible)
+
+    def managed_by(self, user):
+        """Collections ``user`` may change: their own and those of the bases they belong to."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(Q(owner=user) | Q(base__in=user.memberships.values("base_id")))
+
+    def with_resource_counts(self, user):
+        """Each collection with ``resource_count``: the resources in it that ``user`` may read."""
+        readable = ResourcePage.objects.live().visible_to(user).values("pk")
+        return self.annotate(
+            resource_count=Count("items", filter=Q(items__resource__in=readable), distinct=True)
+        )
+
+
 class Collection(models.Model):
-    """Resources a user gathers; every user has one named *Mes favoris*, created when they sign up."""
+    """Resources gathered by a user or by a base; every user has one named *Mes favoris*, created
+    when they sign up, which cannot be deleted."""
 
     FAVORITES_TITLE = "Mes favoris"
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="propriétaire",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="collections",
+    )
+    base = models.ForeignKey(
+        "bases.BasePage",
+        verbose_name="base",
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="collections",
     )
     title = models.CharField("titre", max_length=100)
+    slug = models.SlugField("identifiant", max_length=100, blank=True, editable=False)
     description = models.TextField("description", max_length=560, blank=True)
+    image = models.ImageField("image", upload_to="collections/", blank=True)
     is_public = models.BooleanField("collection publique", default=False)
     is_favorites = models.BooleanField("favoris", default=False, editable=False)
     created_at = models.DateTimeField("créée le", auto_now_add=True)
     updated_at = models.DateTimeField("modifiée le", auto_now=True)
+
+    objects = CollectionQuerySet.as_manager()
 
     class Meta:
         verbose_name = "collection"
@@ -446,11 +497,34 @@ class Collection(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["owner"], condition=Q(is_favorites=True), name="one_favorites_collection_per_owner"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(owner__isnull=False, base__isnull=True)
+                | Q(owner__isnull=True, base__isnull=False),
+                name="collection_owned_by_a_profile_or_a_base",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_favorites=False) | Q(owner__isnull=False), name="favorites_owned_by_a_profile"
+            ),
         ]
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.slug = slugify(self.title)[:100] or "collection"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("collections:detail", kwargs={"pk": self.pk, "slug": self.slug})
+
+    def is_managed_by(self, user) -> bool:
+        """Whether ``user`` may change this collection: its owner, or a member of its base."""
+        if not user.is_authenticated:
+            return False
+        if self.owner_id is not None:
+            return self.owner_id == user.pk
+        return self.base.memberships.filter(user=user).exists()
 
 
 class CollectionItem(models.Model):
@@ -473,6 +547,12 @@ class CollectionItem(models.Model):
 
     def __str__(self):
         return f"{self.resource} ({self.collection})"
+
+    @classmethod
+    def count_for(cls, resource):
+        """How many times ``resource`` (a pk or an ``OuterRef``) is saved, as a subquery expression."""
+        saves = cls.objects.filter(resource=resource).order_by().values("resource")
+        return Coalesce(Subquery(saves.annotate(count=Count("pk")).values("count")[:1]), 0)
 
 
 class RatingReply(models.Model):
