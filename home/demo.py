@@ -14,6 +14,7 @@ from wagtailmenus.models import FlatMenu, FlatMenuItem, MainMenu, MainMenuItem
 from accounts.roles import MODERATORS_GROUP, ensure_platform_groups
 from bases.demo import load_demo_highlights
 from bases.models import BaseIndexPage, BasePage
+from home.demo_community import load_demo_community
 from home.models import HomeFeaturedBase, HomeFeaturedProfile, HomeFeaturedResource, HomePage, SiteFeedback
 from resources.demo import DEMO_PASSWORD, load_demo_resources
 from resources.models import ResourceIndexPage, ResourcePage
@@ -77,6 +78,7 @@ def load_demo() -> list[str]:
     load_demo_highlights(created)
     _home_featured_items(home, created)
     _site_feedback(created)
+    load_demo_community(created)
     return created
 
 
