@@ -443,6 +443,10 @@ def make_resources(rng, count: int, bases: list[BasePage], users: dict[int, str]
     base_pages = list(BasePage.objects.filter(slug__startswith="banc-"))
     index_in_bulk(BasePage, base_pages)
     timer.step("index de recherche (bases)", len(base_pages), since)
+    since = time.perf_counter()
+    profiles = list(User.objects.filter(email__startswith="bench-"))
+    index_in_bulk(User, profiles)
+    timer.step("index de recherche (profils)", len(profiles), since)
 
 
 def index_in_bulk(model, objects) -> None:

@@ -123,42 +123,11 @@ def ours(tab: str, user, query: str, filters: dict):
 
 
 def tab_searches() -> dict:
-    """Each tab's search function; search-tabs' ``search_bases``/``search_profiles`` when present,
-    else the plain search they replace (said once in the output)."""
+    from search.bases import search_bases
+    from search.profiles import search_profiles
     from search.resources import search_resources
 
-    searches = {"ressources": search_resources}
-    try:
-        from search.bases import search_bases
-
-        searches["bases"] = search_bases
-    except ImportError:
-        searches["bases"] = plain_base_search
-    try:
-        from search.profiles import search_profiles
-
-        searches["profils"] = search_profiles
-    except ImportError:
-        searches["profils"] = plain_profile_search
-    return searches
-
-
-def plain_base_search(user, params):
-    from bases.models import BasePage
-
-    bases = BasePage.objects.live().visible_to(user).order_by("title")
-    return bases.search(params.q, operator="and") if params.q else bases
-
-
-def plain_profile_search(user, params):
-    from django.db.models import Q
-
-    from accounts.models import User
-
-    profiles = User.objects.filter(is_active=True, is_public=True).order_by("last_name", "first_name", "pk")
-    for word in params.q.split():
-        profiles = profiles.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
-    return profiles
+    return {"ressources": search_resources, "bases": search_bases, "profils": search_profiles}
 
 
 # La Base's ranking: weighted word similarities over unaccented, lowercased texts.
@@ -259,12 +228,6 @@ def viewers():
 
 def measure(runs: int, baseline_runs: int) -> None:
     users = viewers()
-    searches = tab_searches()
-    for tab, name in (("bases", "search_bases"), ("profils", "search_profiles")):
-        if searches[tab].__module__ == __name__:
-            print(
-                f"Onglet {tab} : {name} n'existe pas encore, recherche simple à sa place ({searches[tab].__name__})."
-            )
     header = f"{'recherche':<26} {'requête':<26} {'nb':>6} {'nous méd.':>9} {'p95':>7} {'base méd.':>9} {'p95':>7} {'ratio':>6}"
     print(
         f"\nLatence en ms, première page de {PER_PAGE} résultats et total ({runs} essais, {baseline_runs} pour La Base) :"

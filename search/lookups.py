@@ -30,20 +30,24 @@ def set_similarity_threshold(sender, connection, **kwargs) -> None:
             )
 
 
-def typo_tolerant(queryset, query: str):
+def typo_tolerant(queryset, query: str, order_by_relevance: bool = True):
     """``queryset`` narrowed to the pages whose title holds an extent close to ``query``, accents
-    aside, closest first.
+    aside: closest first, or in the queryset's own order when the visitor chose another sort.
 
     Titles only: short texts, so the index's candidates are few and cheap to check. On the whole text
     (description, body, publisher) a common misspelling ("resources") is close to a word of nearly
     every resource, and checking and ranking them all took seconds at 100k resources.
     """
     words = FUnaccent(Value(query, output_field=TextField()))
-    return (
-        # One join to the index entry, and the exact expression of the trigram index,
-        # f_unaccent(title_text), or PostgreSQL would not use it.
-        queryset.alias(title_words=FUnaccent(F("index_entries__title_text")))
-        .filter(TrigramWordSimilar(F("title_words"), words))
-        .annotate(title_similarity=TrigramWordSimilarity(words, F("title_words")))
-        .order_by("-title_similarity", "-pk")
+    # One join to the index entry, and the exact expression of the trigram index,
+    # f_unaccent(title_text), or PostgreSQL would not use it.
+    matches = queryset.alias(title_words=FUnaccent(F("index_entries__title_text"))).filter(
+        TrigramWordSimilar(F("title_words"), words)
     )
+    if order_by_relevance:
+        matches = matches.annotate(title_similarity=TrigramWordSimilarity(words, F("title_words"))).order_by(
+            "-title_similarity", "-pk"
+        )
+    # Facet counts (search/facets.py) match their own candidates the same way.
+    matches.typo_query = query
+    return matches
