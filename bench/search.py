@@ -33,6 +33,7 @@ def use_bench_database(fresh: bool) -> None:
     from django.conf import settings
 
     settings.DEBUG = False  # no query log growing through thousands of runs
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # the demo's notifications
     database = settings.DATABASES["default"]
     if database["ENGINE"] == "cms.embedded_db":
         from cms.embedded_db import ensure_running
