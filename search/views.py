@@ -1,7 +1,10 @@
+import time
+
 from django.shortcuts import render
 
 from cms.pagination import paginate
 from resources import taxonomy
+from search.logging import record_search
 from search.params import SearchParams
 from search.resources import search_resources
 
@@ -12,6 +15,7 @@ def _options(values: list[dict], selected: list[str]) -> list[dict]:
 
 def search(request):
     """``/rechercher/``: the resources a visitor may read that match the query and the filters."""
+    started = time.perf_counter()
     params = SearchParams.from_query(request.GET)
     results = paginate(request, search_resources(request.user, params))
     filters = [
@@ -41,8 +45,19 @@ def search(request):
             ]
         ),
     ]
-    return render(
+    response = render(
         request,
         "search/search.html",
         {"title": "Rechercher", "params": params, "results": results, "filters": filters},
     )
+    record_search(
+        request,
+        response,
+        params,
+        tab="ressources",
+        sort="",
+        page=results.number,
+        count=results.paginator.count,
+        started=started,
+    )
+    return response
