@@ -30,5 +30,6 @@ urlpatterns += [
     path("", include("bases.urls")),
     path("", include("resources.urls")),
     path("", include("search.urls")),
+    path("", include("home.urls")),
     path("", include(wagtail_urls)),
 ]
