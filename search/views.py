@@ -6,6 +6,7 @@ from cms.pagination import paginate
 from resources import taxonomy
 from search.logging import record_search
 from search.params import SearchParams
+from search.quick import quick_results
 from search.resources import search_resources
 
 
@@ -61,3 +62,15 @@ def search(request):
         started=started,
     )
     return response
+
+
+def quick_search(request):
+    """``/rechercher/apercu/?q=``: the first results of each kind, as an HTML fragment for the header's
+    search field. Not logged: it runs as the visitor types; the search they submit is."""
+    params = SearchParams.from_query(request.GET)
+    sections = quick_results(request, params)
+    return render(
+        request,
+        "search/quick_search.html",
+        {"params": params, "sections": sections, "count": sum(len(s["links"]) for s in sections)},
+    )
