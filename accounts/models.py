@@ -2,12 +2,13 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.text import slugify
+from wagtail.search import index
 
 from cms.links import WebLinks
 from cms.reference import department_choices
 
 # Addresses under /profils/ that are not profiles.
-RESERVED_SLUGS = {"modifier", "supprimer"}
+RESERVED_SLUGS = {"modifier", "supprimer", "abonnements"}
 
 
 class UserManager(BaseUserManager):
@@ -37,7 +38,7 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra_fields)
 
 
-class User(WebLinks, AbstractUser):
+class User(WebLinks, index.Indexed, AbstractUser):
     """A person on the platform; signs in with their email address."""
 
     username = None
@@ -61,6 +62,19 @@ class User(WebLinks, AbstractUser):
 
     objects = UserManager()
 
+    # Found in the search's Profils tab. The name outranks the description (boosts shared with the
+    # resources, so that weights stay the same A to D). Reindexing follows profile edits, not every save
+    # (signing in saves ``last_login``): see ``search.signals``.
+    search_fields = [
+        index.SearchField("first_name", boost=10),
+        index.SearchField("last_name", boost=10),
+        index.SearchField("description", boost=3),
+        index.FilterField("is_public"),
+        index.FilterField("is_active"),
+        index.FilterField("department"),
+    ]
+    search_auto_update = False
+
     class Meta:
         verbose_name = "utilisateur"
         verbose_name_plural = "utilisateurs"
@@ -73,6 +87,13 @@ class User(WebLinks, AbstractUser):
         if not self.slug:
             self.slug = self._unique_slug()
         super().save(*args, **kwargs)
+
+    def follow_state(self, viewer) -> dict:
+        """How many follow this profile, and whether ``viewer`` does, in one query."""
+        return self.follows.aggregate(
+            followers_count=models.Count("pk"),
+            is_following=models.Count("pk", filter=models.Q(follower_id=viewer.pk)),
+        )
 
     def _unique_slug(self) -> str:
         base = slugify(self.get_full_name()) or "profil"

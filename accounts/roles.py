@@ -20,8 +20,14 @@ ADMINISTRATOR_MODEL_PERMISSIONS = {
     "wagtailredirects": ["add_redirect", "change_redirect", "delete_redirect"],
     "wagtail_dsfr_content_manager": ["change_cmsdsfrconfig"],
     "wagtailmenus": ["change_mainmenu", "change_flatmenu", "add_flatmenu"],
+    "home": ["view_sitefeedback"],
+    "resources": ["view_report", "change_report"],
 }
-MODERATOR_MODEL_PERMISSIONS = {"wagtailadmin": ["access_admin"], "accounts": ["view_user"]}
+MODERATOR_MODEL_PERMISSIONS = {
+    "wagtailadmin": ["access_admin"],
+    "accounts": ["view_user"],
+    "resources": ["view_report", "change_report"],
+}
 
 
 def is_platform_admin(user) -> bool:

@@ -95,6 +95,22 @@ def load_demo_bases(users: dict, created: list[str]) -> dict[str, BasePage]:
     return bases
 
 
+# The highlighted resources of some demo bases (the others keep the latest ones).
+HIGHLIGHTS = {
+    "mediation-numerique-en-bretagne": BasePage.Highlight.MOST_VIEWED,
+    "inclusion-numerique-clermont-auvergne-metropole": BasePage.Highlight.MOST_RECOMMENDED,
+}
+
+
+def load_demo_highlights(created: list[str]) -> None:
+    """Give some demo bases another highlight than the latest resources, through a published revision."""
+    for base in BasePage.objects.filter(slug__in=HIGHLIGHTS):
+        if base.highlighted_resources != HIGHLIGHTS[base.slug]:
+            base.highlighted_resources = HIGHLIGHTS[base.slug]
+            base.save_revision().publish()
+            created.append(f"mise en avant de la base « {base.title} »")
+
+
 def describe_accounts(emails: list[str]) -> list[str]:
     """One line per demo account: its address and its roles in bases."""
     memberships = Prefetch("memberships", Membership.objects.select_related("base").order_by("base__title"))

@@ -1,21 +1,24 @@
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
+from django.db.models import Avg, Count, Q
 from django.utils import timezone
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField
-from wagtail.models import Page, PageManager
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from accounts.roles import ADMINISTRATORS_GROUP, is_platform_admin
 from bases.forms import BasePageForm
 from bases.roles import Role
+from bases.viewsets import PublicCollectionChooserWidget
 from cms.links import WebLinks
 from cms.pagination import paginate
 from cms.reference import department_choices
 from cms.routing import OneQueryRoutingMixin
 from cms.visibility import VisibilityQuerySet, restrict_to_groups
-from resources.models import ResourcePage, ResourceParentMixin
+from resources.models import Collection, ResourcePage, ResourceParentMixin
 
 DESCRIPTION_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -103,20 +106,33 @@ class BasePage(WebLinks, ResourceParentMixin, Page):
             heading="Liens",
         ),
     ]
-    settings_panels = [FieldPanel("is_public"), FieldPanel("highlighted_resources"), *Page.settings_panels]
+    featured_panels = [
+        FieldPanel("highlighted_resources"),
+        InlinePanel(
+            "featured_collections",
+            heading="Collections mises en avant",
+            label="Collection",
+            max_num=6,
+            help_text="Des collections publiques, montrées sur l'accueil de la base.",
+        ),
+    ]
+    settings_panels = [FieldPanel("is_public"), *Page.settings_panels]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading="Contenu"),
             ObjectList(contact_panels, heading="Contact"),
+            ObjectList(featured_panels, heading="Mise en avant"),
             ObjectList(Page.promote_panels, heading="Référencement"),
             ObjectList(settings_panels, heading="Paramètres"),
         ]
     )
     base_form_class = BasePageForm
 
+    # Ranked like resources: the title (its own vector) over the description (weight C).
     search_fields = [
         *Page.search_fields,
-        index.SearchField("description"),
+        index.SearchField("title", boost=10),  # replaces Page's (boost 2): the last definition wins
+        index.SearchField("description", boost=3),
         index.FilterField("department"),
     ]
 
@@ -149,22 +165,55 @@ class BasePage(WebLinks, ResourceParentMixin, Page):
             tab=request.GET.get("onglet") if request.GET.get("onglet") in self.TABS else "accueil",
             resources=paginate(request, resources),
             highlighted=self.highlighted(resources),
+            featured_collections=self.public_featured_collections(),
             members=self.memberships.select_related("user").order_by(*self.MEMBER_SORTS[sort][1]),
             member_sort=sort,
             viewer=self.viewer_role(request.user),
         )
+        context.update(self.follow_state(request.user), collections=self.visible_collections(request.user))
         if context["viewer"]["is_admin"]:
             context["join_requests"] = self.join_requests.filter(answered_at__isnull=True).select_related(
                 "user"
             )
         return context
 
+    HIGHLIGHT_COUNT = 3
+
     def highlighted(self, resources) -> list:
-        """The resources shown on the base's home tab. Views and recommendations are counted once the
-        community features exist; until then every choice but "none" shows the latest ones."""
-        if self.highlighted_resources == self.Highlight.NONE:
+        """The resources shown on the base's home tab, as its setting says, among ``resources``
+        (those the visitor may read, as cards)."""
+        if self.highlighted_resources == self.Highlight.MOST_VIEWED:
+            resources = resources.order_by("-views_count", "-first_published_at", "-pk")
+        elif self.highlighted_resources == self.Highlight.MOST_RECOMMENDED:
+            resources = (
+                resources.annotate(average_rating=Avg("ratings__value"), ratings_count=Count("ratings"))
+                .filter(ratings_count__gt=0)
+                .order_by("-average_rating", "-ratings_count", "-first_published_at", "-pk")
+            )
+        elif self.highlighted_resources == self.Highlight.NONE:
             return []
-        return list(resources[:3])
+        return list(resources[: self.HIGHLIGHT_COUNT])
+
+    def public_featured_collections(self) -> list:
+        """The collections the base puts forward that are still public, in their chosen order, with
+        the number of resources each holds."""
+        chosen = [item.collection_id for item in self.featured_collections.all()]
+        if not chosen:
+            return []
+        collections = Collection.objects.filter(pk__in=chosen, is_public=True).annotate(
+            resources_count=Count("items")
+        )
+        by_pk = {collection.pk: collection for collection in collections}
+        return [by_pk[pk] for pk in chosen if pk in by_pk]
+
+    def follow_state(self, viewer) -> dict:
+        """How many follow the base, and whether ``viewer`` does, in one query."""
+        return self.follows.aggregate(
+            followers_count=Count("pk"), is_following=Count("pk", filter=Q(follower_id=viewer.pk))
+        )
+
+    def visible_collections(self, viewer):
+        return Collection.objects.visible_to(viewer).filter(base=self).with_resource_counts(viewer)
 
     def viewer_role(self, user) -> dict:
         """What ``user`` is here, for the template: the rights come from the base's groups."""
@@ -185,6 +234,25 @@ class BasePage(WebLinks, ResourceParentMixin, Page):
     def apply_visibility(self) -> None:
         """Make the live page's view restriction match ``is_public``."""
         restrict_to_groups(self, None if self.is_public else self.viewer_groups())
+
+
+class BaseFeaturedCollection(Orderable):
+    """A public collection that a base puts forward on its home tab."""
+
+    page = ParentalKey(BasePage, on_delete=models.CASCADE, related_name="featured_collections")
+    collection = models.ForeignKey(
+        Collection,
+        verbose_name="collection",
+        on_delete=models.CASCADE,
+        related_name="+",
+        limit_choices_to={"is_public": True},
+    )
+
+    panels = [FieldPanel("collection", widget=PublicCollectionChooserWidget)]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "collection mise en avant"
+        verbose_name_plural = "collections mises en avant"
 
 
 class Membership(models.Model):

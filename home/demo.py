@@ -12,10 +12,11 @@ from wagtail_dsfr.content_manager.models import CmsDsfrConfig, ContentPage
 from wagtailmenus.models import FlatMenu, FlatMenuItem, MainMenu, MainMenuItem
 
 from accounts.roles import MODERATORS_GROUP, ensure_platform_groups
-from bases.models import BaseIndexPage
-from home.models import HomePage
+from bases.demo import load_demo_highlights
+from bases.models import BaseIndexPage, BasePage
+from home.models import HomeFeaturedBase, HomeFeaturedProfile, HomeFeaturedResource, HomePage, SiteFeedback
 from resources.demo import DEMO_PASSWORD, load_demo_resources
-from resources.models import ResourceIndexPage
+from resources.models import ResourceIndexPage, ResourcePage
 
 SITE_NAME = "Les Bases du numérique d'intérêt général"
 OPERATOR = "Agence nationale de la cohésion des territoires"
@@ -73,7 +74,59 @@ def load_demo() -> list[str]:
     _menus(site, [resources, bases], [editorial[slug] for slug in FOOTER_SLUGS], created)
     _superuser(created)
     load_demo_resources(resources, created)
+    load_demo_highlights(created)
+    _home_featured_items(home, created)
+    _site_feedback(created)
     return created
+
+
+# What the home page puts forward: demo resources, bases (by slug) and profiles (by email).
+HOME_FEATURED = {
+    "resources": [
+        "animer-un-cafe-numerique-en-milieu-rural",
+        "parcours-autonomie-numerique-en-6-seances",
+        "reconnaitre-un-message-d-hameconnage",
+    ],
+    "bases": ["mediation-numerique-en-bretagne", "association-connexions-solidaires"],
+    "profiles": ["camille.lefevre@lesbases.local", "karim.benali@lesbases.local"],
+}
+
+
+def _home_featured_items(home: HomePage, created: list[str]) -> None:
+    """Put demo items forward on the home page, through a published revision as an editor would."""
+    if home.featured_resources.exists() or home.featured_bases.exists() or home.featured_profiles.exists():
+        return
+    resources = {page.slug: page for page in ResourcePage.objects.filter(slug__in=HOME_FEATURED["resources"])}
+    bases = {page.slug: page for page in BasePage.objects.filter(slug__in=HOME_FEATURED["bases"])}
+    users = {
+        user.email: user for user in get_user_model().objects.filter(email__in=HOME_FEATURED["profiles"])
+    }
+    home.featured_resources = [
+        HomeFeaturedResource(resource=resources[slug])
+        for slug in HOME_FEATURED["resources"]
+        if slug in resources
+    ]
+    home.featured_bases = [
+        HomeFeaturedBase(base=bases[slug]) for slug in HOME_FEATURED["bases"] if slug in bases
+    ]
+    home.featured_profiles = [
+        HomeFeaturedProfile(profile=users[email]) for email in HOME_FEATURED["profiles"] if email in users
+    ]
+    home.save_revision().publish()
+    created.append("mises en avant de la page d'accueil")
+
+
+def _site_feedback(created: list[str]) -> None:
+    """An answer to « Je donne mon avis », to see how the admin lists them."""
+    if SiteFeedback.objects.exists():
+        return
+    SiteFeedback.objects.create(
+        rating=8,
+        difficulty=SiteFeedback.Difficulty.SEARCH,
+        comment="Des fiches très utiles pour mes ateliers. J'aimerais filtrer par département.",
+        contact_email="thomas.girard@lesbases.local",
+    )
+    created.append("avis sur le site")
 
 
 def _wagtail_baseline() -> None:

@@ -5,5 +5,8 @@ from home.categories import CATEGORIES
 
 app_name = "home"
 
-# One address per category, spelled out: a catch-all ``<slug>/`` would hide Wagtail's own pages.
-urlpatterns = [path(f"{key}/", views.category, {"key": key}, name="category") for key in CATEGORIES]
+urlpatterns = [
+    path("je-donne-mon-avis/", views.site_feedback, name="site_feedback"),
+    # One address per category, spelled out: a catch-all ``<slug>/`` would hide Wagtail's own pages.
+    *(path(f"{key}/", views.category, {"key": key}, name="category") for key in CATEGORIES),
+]

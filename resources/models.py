@@ -2,9 +2,11 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
-from django.db.models.functions import Left, Length
+from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce, Left, Length
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, PublishingPanel, TabbedInterface
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager, PageViewRestriction
@@ -14,9 +16,10 @@ from accounts.roles import ADMINISTRATORS_GROUP
 from cms.pagination import paginate
 from cms.routing import OneQueryRoutingMixin
 from cms.visibility import VisibilityQuerySet, restrict_to_groups
-from resources import taxonomy
+from resources import taxonomy, visits
 from resources.blocks import ResourceBodyBlock, sections
 from resources.contributors import contributors
+from resources.feedback_forms import RatingForm
 from resources.fields import ChoiceArrayField
 from resources.forms import ResourcePageForm
 from resources.permissions import ResourcePermissionTester
@@ -26,7 +29,13 @@ class ResourceParentMixin(OneQueryRoutingMixin):
     """For pages whose children are all resources: route to a child with what its page shows."""
 
     def routable_child(self, slug: str) -> Page:
-        return ResourcePage.objects.child_of(self).select_related("owner", "cover_image").get(slug=slug)
+        return (
+            ResourcePage.objects.child_of(self)
+            .select_related("owner", "cover_image")
+            .with_rating_summary()
+            .annotate(saves_count=CollectionItem.count_for(OuterRef("pk")))
+            .get(slug=slug)
+        )
 
 
 class ResourceIndexPage(ResourceParentMixin, Page):
@@ -63,6 +72,15 @@ def _taxonomy_field(verbose_name: str, choices, limit: int, help_text: str) -> C
 
 
 class ResourcePageQuerySet(VisibilityQuerySet):
+    def with_rating_summary(self):
+        """``rating_average`` (None when unrated) and ``ratings_count`` of each resource. Subqueries
+        rather than joins: they add up with other per-resource counts without multiplying them."""
+        ratings = Rating.objects.filter(resource=OuterRef("pk")).order_by().values("resource")
+        return self.annotate(
+            rating_average=Subquery(ratings.annotate(average=Avg("value")).values("average")),
+            ratings_count=Coalesce(Subquery(ratings.annotate(count=Count("pk")).values("count")), 0),
+        )
+
     def cards(self):
         """What a resource card shows, in a fixed number of queries whatever the number of cards."""
         base = Page.objects.filter(
@@ -73,7 +91,9 @@ class ResourcePageQuerySet(VisibilityQuerySet):
         return (
             self.select_related("owner", "cover_image")
             .prefetch_related("cover_image__renditions")
+            .with_rating_summary()
             .annotate(base_title=Subquery(base.values("title")[:1]))
+            .annotate(saves_count=CollectionItem.count_for(OuterRef("pk")))
             .order_by("-first_published_at", "-pk")
         )
 
@@ -127,6 +147,14 @@ class ResourcePage(Page):
         ),
     )
     views_count = models.PositiveIntegerField("vues", default=0, editable=False)
+    rating_comments_private = models.BooleanField(
+        "commentaires des avis réservés",
+        default=False,
+        help_text=(
+            "Cochée, seuls l'auteur et les contributeurs de la ressource lisent les commentaires "
+            "laissés avec les recommandations."
+        ),
+    )
     licence = models.CharField(
         "licence",
         max_length=32,
@@ -149,6 +177,7 @@ class ResourcePage(Page):
     ]
     settings_panels = [
         MultiFieldPanel([FieldPanel("is_public"), FieldPanel("licence")], heading="Visibilité et licence"),
+        MultiFieldPanel([FieldPanel("rating_comments_private")], heading="Recommandations"),
         FieldPanel("slug"),
         PublishingPanel(),
     ]
@@ -233,12 +262,21 @@ class ResourcePage(Page):
         base_groups = Group.objects.filter(page_permissions__page=parent).distinct()
         return [self.contributors_group(), *base_groups, *platform_admins]
 
+    def contributors_group_name(self) -> str:
+        return f"Ressource {self.pk} — contributeurs"
+
     def contributors_group(self) -> Group:
         """The owner and the invited contributors of this one resource."""
-        group, _ = Group.objects.get_or_create(name=f"Ressource {self.pk} — contributeurs")
+        group, _ = Group.objects.get_or_create(name=self.contributors_group_name())
         if self.owner_id:
             group.user_set.add(self.owner_id)
         return group
+
+    def is_owner_or_contributor(self, user) -> bool:
+        """Its author and invited contributors: they answer ratings and read reserved comments."""
+        if not user.is_authenticated:
+            return False
+        return user.pk == self.owner_id or user.groups.filter(name=self.contributors_group_name()).exists()
 
     def publisher_name(self) -> str:
         """Who publishes the resource, as its card says: its base, or its author for a personal one."""
@@ -279,7 +317,44 @@ class ResourcePage(Page):
         context["link_previews"] = LinkPreview.for_urls(self.previewed_urls())
         if request.user.is_authenticated and self.permissions_for_user(request.user).can_edit():
             context["contributors"] = contributors(self)
+        context["feedback"] = self.feedback(request.user)
+        # A public resource in a public base: Wagtail's view restrictions follow these two switches.
+        context["feedback"]["can_report"] = self.is_public and (
+            context["base"] is None or context["base"].is_public
+        )
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        visits.count_view(self, request, response)
+        return response
+
+    def feedback(self, user) -> dict:
+        """What the page shows of its ratings to ``user``, in at most three queries whatever their
+        number; none for an unrated resource that was routed to (routing counts its ratings) or for
+        the preview of a resource not saved yet."""
+        ratings = []
+        if self.pk and getattr(self, "ratings_count", None) != 0:
+            ratings = list(
+                self.ratings.select_related("user")
+                .prefetch_related(Prefetch("replies", queryset=RatingReply.objects.select_related("author")))
+                .order_by("-updated_at", "-pk")
+            )
+        average = sum(rating.value for rating in ratings) / len(ratings) if ratings else None
+        in_team = self.is_owner_or_contributor(user)
+        own_rating = next((rating for rating in ratings if rating.user_id == user.pk), None)
+        return {
+            "ratings": ratings,
+            "count": len(ratings),
+            "average": average,
+            "badge": taxonomy.rating_badge(average),
+            "own_rating": own_rating,
+            "form": RatingForm(
+                initial=own_rating and {"value": own_rating.value, "comment": own_rating.comment}
+            ),
+            "can_reply": in_team,
+            "comments_visible": in_team or not self.rating_comments_private,
+        }
 
     def previewed_urls(self) -> list[str]:
         return [
@@ -351,23 +426,70 @@ class Rating(models.Model):
         return f"{self.user} : {self.get_value_display()} ({self.resource})"
 
 
+class CollectionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Collections ``user`` may see: public ones (a base's only while the base is visible to them),
+        and, whatever their visibility, their own and those of the bases they belong to. Platform
+        admins see them all."""
+        from bases.models import BasePage  # bases depends on resources, not the other way round
+
+        if user.is_superuser:
+            return self.all()
+        visible = Q(is_public=True, owner__is_active=True) | Q(
+            is_public=True, base__in=BasePage.objects.live().visible_to(user).values("pk")
+        )
+        if user.is_authenticated:
+            # Platform admins are checked in the same query rather than by one of their own.
+            is_admin = Exists(Group.objects.filter(user=user, name=ADMINISTRATORS_GROUP))
+            visible |= Q(owner=user) | Q(base__in=user.memberships.values("base_id")) | Q(is_admin)
+        return self.filter(visible)
+
+    def managed_by(self, user):
+        """Collections ``user`` may change: their own and those of the bases they belong to."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(Q(owner=user) | Q(base__in=user.memberships.values("base_id")))
+
+    def with_resource_counts(self, user):
+        """Each collection with ``resource_count``: the resources in it that ``user`` may read."""
+        readable = ResourcePage.objects.live().visible_to(user).values("pk")
+        return self.annotate(
+            resource_count=Count("items", filter=Q(items__resource__in=readable), distinct=True)
+        )
+
+
 class Collection(models.Model):
-    """Resources a user gathers; every user has one named *Mes favoris*, created when they sign up."""
+    """Resources gathered by a user or by a base; every user has one named *Mes favoris*, created
+    when they sign up, which cannot be deleted."""
 
     FAVORITES_TITLE = "Mes favoris"
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="propriétaire",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="collections",
+    )
+    base = models.ForeignKey(
+        "bases.BasePage",
+        verbose_name="base",
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="collections",
     )
     title = models.CharField("titre", max_length=100)
+    slug = models.SlugField("identifiant", max_length=100, blank=True, editable=False)
     description = models.TextField("description", max_length=560, blank=True)
+    image = models.ImageField("image", upload_to="collections/", blank=True)
     is_public = models.BooleanField("collection publique", default=False)
     is_favorites = models.BooleanField("favoris", default=False, editable=False)
     created_at = models.DateTimeField("créée le", auto_now_add=True)
     updated_at = models.DateTimeField("modifiée le", auto_now=True)
+
+    objects = CollectionQuerySet.as_manager()
 
     class Meta:
         verbose_name = "collection"
@@ -375,11 +497,34 @@ class Collection(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["owner"], condition=Q(is_favorites=True), name="one_favorites_collection_per_owner"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(owner__isnull=False, base__isnull=True)
+                | Q(owner__isnull=True, base__isnull=False),
+                name="collection_owned_by_a_profile_or_a_base",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_favorites=False) | Q(owner__isnull=False), name="favorites_owned_by_a_profile"
+            ),
         ]
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.slug = slugify(self.title)[:100] or "collection"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("collections:detail", kwargs={"pk": self.pk, "slug": self.slug})
+
+    def is_managed_by(self, user) -> bool:
+        """Whether ``user`` may change this collection: its owner, or a member of its base."""
+        if not user.is_authenticated:
+            return False
+        if self.owner_id is not None:
+            return self.owner_id == user.pk
+        return self.base.memberships.filter(user=user).exists()
 
 
 class CollectionItem(models.Model):
@@ -402,3 +547,75 @@ class CollectionItem(models.Model):
 
     def __str__(self):
         return f"{self.resource} ({self.collection})"
+
+    @classmethod
+    def count_for(cls, resource):
+        """How many times ``resource`` (a pk or an ``OuterRef``) is saved, as a subquery expression."""
+        saves = cls.objects.filter(resource=resource).order_by().values("resource")
+        return Coalesce(Subquery(saves.annotate(count=Count("pk")).values("count")[:1]), 0)
+
+
+class RatingReply(models.Model):
+    """An answer to a rating by the resource's author or one of its contributors."""
+
+    rating = models.ForeignKey(Rating, on_delete=models.CASCADE, related_name="replies")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="auteur", on_delete=models.CASCADE, related_name="+"
+    )
+    text = models.TextField("réponse", max_length=2000)
+    created_at = models.DateTimeField("publiée le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "réponse à une recommandation"
+        verbose_name_plural = "réponses aux recommandations"
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.author} ({self.rating})"
+
+
+class Report(models.Model):
+    """A signed-in user's report of a public resource, until a moderator deals with it."""
+
+    class Status(models.TextChoices):
+        OPEN = "a-traiter", "À traiter"
+        RESOLVED = "traite", "Traité"
+        UNPUBLISHED = "depublie", "Ressource dépubliée"
+
+    resource = models.ForeignKey(
+        ResourcePage, verbose_name="ressource", on_delete=models.CASCADE, related_name="reports"
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="signalé par",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="reports",
+    )
+    reason = models.CharField("motif", max_length=32, choices=taxonomy.REPORT_REASON_CHOICES)
+    description = models.TextField("description", max_length=2000)
+    created_at = models.DateTimeField("signalé le", auto_now_add=True)
+    status = models.CharField("état", max_length=16, choices=Status.choices, default=Status.OPEN)
+    moderator_comment = models.TextField(
+        "commentaire de modération",
+        blank=True,
+        max_length=2000,
+        help_text="Visible de l'équipe de modération seulement.",
+    )
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="traité par",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    resolved_at = models.DateTimeField("traité le", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "signalement"
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "-created_at"], name="report_queue")]
+
+    def __str__(self):
+        return f"{self.resource.title} — {self.get_reason_display()}"

@@ -13,6 +13,7 @@ LICENCES = taxonomy()["licences"]
 BLOCK_LIMITS = taxonomy()["block_limits"]
 FIELD_LIMITS = taxonomy()["field_limits"]
 FEEDBACK = taxonomy()["feedback"]
+REPORT_REASONS = taxonomy()["report_reasons"]
 
 
 def _choices(values: list[dict]) -> list[tuple[str, str]]:
@@ -25,6 +26,7 @@ BENEFICIARY_CHOICES = _choices(BENEFICIARIES["values"])
 PROFESSIONAL_SECTOR_CHOICES = _choices(PROFESSIONAL_SECTORS["values"])
 LICENCE_CHOICES = _choices(LICENCES["values"])
 RATING_CHOICES = [(rating["value"], rating["label"]) for rating in FEEDBACK["ratings"]]
+REPORT_REASON_CHOICES = _choices(REPORT_REASONS["values"])
 
 THEME_CATEGORY = {theme["key"]: category for category in THEMES["categories"] for theme in category["themes"]}
 
@@ -44,3 +46,10 @@ def labelled(values: list[dict], keys: list[str]) -> list[dict]:
     """The reference entries for ``keys``, in the reference order."""
     selected = set(keys)
     return [value for value in values if value["key"] in selected]
+
+
+def rating_badge(average: float | None) -> str | None:
+    """The badge a resource earns for this average rating; none before its first rating."""
+    if average is None:
+        return None
+    return next(badge["label"] for badge in FEEDBACK["badges"] if average >= badge["min_average"])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from resources import views
+from resources import feedback_views, views
 
 app_name = "resources"
 
@@ -11,4 +11,8 @@ urlpatterns = [
         views.remove,
         name="remove_contributor",
     ),
+    path("ressources/<int:page_id>/recommander/", feedback_views.rate, name="rate"),
+    path("ressources/<int:page_id>/signaler/", feedback_views.report, name="report"),
+    path("recommandations/<int:rating_id>/supprimer/", feedback_views.delete_rating, name="delete_rating"),
+    path("recommandations/<int:rating_id>/repondre/", feedback_views.reply, name="reply_to_rating"),
 ]

@@ -4,10 +4,12 @@ from django.http import Http404
 from wagtail import hooks
 from wagtail.models import Page, ReferenceIndex
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from cms.log_actions import register_formatted_actions
 from cms.visibility import VisibilityQuerySet
-from resources.models import ResourceIndexPage, ResourcePage
+from resources.models import Report, ResourceIndexPage, ResourcePage
+from resources.moderation import ReportPermissionPolicy, ReportViewSet
 from resources.tasks import enqueue_link_previews
 
 
@@ -36,6 +38,14 @@ def choose_only_own_uploads(items, request):
     return items.filter(uploaded_by_user=request.user)
 
 
+register_permission_policy(Report, ReportPermissionPolicy(Report))
+
+
+@hooks.register("register_admin_viewset")
+def register_report_viewset():
+    return ReportViewSet("signalements")
+
+
 @hooks.register("register_log_actions")
 def register_contributor_actions(actions):
     register_formatted_actions(
@@ -45,6 +55,11 @@ def register_contributor_actions(actions):
             "lesbases.contributor_removed": (
                 "Contributeur retiré",
                 "{member} ne contribue plus à la ressource",
+            ),
+            "lesbases.report_resolved": ("Signalement classé", "Signalement « {reason} » classé"),
+            "lesbases.report_unpublished": (
+                "Dépubliée après un signalement",
+                "Ressource dépubliée après un signalement « {reason} »",
             ),
         },
     )

@@ -4,8 +4,12 @@ visitor types. Each section reuses the full search of its tab, privacy included.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.urls import reverse
+
 from cms.reference import taxonomy
+from search.bases import search_bases
 from search.params import SearchParams
+from search.profiles import search_profiles
 from search.resources import search_resources
 
 PER_TYPE = taxonomy()["search"]["quick_search_per_type"]
@@ -15,6 +19,10 @@ MIN_LENGTH = 2
 
 def page_link(page, request) -> tuple[str, str]:
     return page.title, page.get_url(request)
+
+
+def profile_link(user, request) -> tuple[str, str]:
+    return user.get_full_name(), reverse("profile", kwargs={"slug": user.slug})
 
 
 @dataclass(frozen=True)
@@ -28,6 +36,8 @@ class Section:
 
 SECTIONS = [
     Section("Ressources", search_resources),
+    Section("Bases", search_bases),
+    Section("Profils", search_profiles, profile_link),
 ]
 
 

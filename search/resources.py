@@ -3,26 +3,42 @@
 from modelsearch.query import Fuzzy
 
 from resources.models import ResourcePage
-from search.params import RESOURCE_FILTERS, SearchParams
+from search import sorting
+from search.params import RESOURCE_FILTERS, RESOURCES, SearchParams
+
+
+def readable_resources(user):
+    """The resources ``user`` may read: drafts, unpublished and restricted pages are SQL conditions."""
+    return ResourcePage.objects.live().visible_to(user)
+
+
+def filter_resources(resources, filters: dict[str, list[str]]):
+    for parameter, keys in filters.items():
+        field, _known = RESOURCE_FILTERS[parameter]
+        # Any of the selected keys within one filter, every filter at once.
+        resources = resources.filter(**{f"{field}__overlap": keys})
+    return resources
 
 
 def search_resources(user, params: SearchParams):
-    """The resources matching ``params`` that ``user`` may read, best first when there is a query.
+    """The resources matching ``params`` that ``user`` may read, in the order of ``params.sort``
+    (best first by default when there is a query, newest first without one).
 
     Privacy and filters narrow the queryset before ``.search()``: the database backend keeps them as
     SQL conditions next to the full-text match, so unpublishing or restricting a page takes effect at
     once, whatever the state of the index.
     """
-    resources = ResourcePage.objects.live().visible_to(user).cards()
-    for parameter, keys in params.filters.items():
-        field, _known = RESOURCE_FILTERS[parameter]
-        # Any of the selected keys within one filter, every filter at once.
-        resources = resources.filter(**{f"{field}__overlap": keys})
+    key = sorting.sort_key(sorting.RESOURCE_SORTS, params)
+    readable, filters = readable_resources(user), params.filters_of(RESOURCES)
+    resources = sorting.sort_resources(filter_resources(readable.cards(), filters), key)
     if not params.q:
         return resources
-    results = resources.search(params.q, operator="and")
-    if results.count():
+    by_relevance = key == sorting.RELEVANCE
+    results = resources.search(params.q, operator="and", order_by_relevance=by_relevance)
+    if results.count() or (filters and readable.search(params.q, operator="and").count()):
+        # The typo fallback depends on the query alone: when only the filters leave nothing, the page
+        # says so, as the filters' counts did, rather than showing loosely similar resources.
         return results
     # Nothing matches every stemmed word exactly: a misspelt word ("ressouces") still finds the
     # resources whose title or text holds a close word, compared by trigrams without accents.
-    return resources.search(Fuzzy(params.q, unaccent=True))
+    return resources.search(Fuzzy(params.q, unaccent=True), order_by_relevance=by_relevance)

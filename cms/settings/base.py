@@ -192,6 +192,9 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Les Bases <ne-pas-repondre@lesbases.anct.gouv.fr>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The team's address, to which the answers of « Je donne mon avis » are sent; unset, they are only
+# stored and listed in the admin.
+SITE_FEEDBACK_EMAIL = os.environ.get("SITE_FEEDBACK_EMAIL", "")
 
 # ProConnect (OpenID Connect); the sign-in button is hidden while these are unset.
 PROCONNECT_CLIENT_ID = os.environ.get("PROCONNECT_CLIENT_ID", "")
@@ -263,11 +266,21 @@ CGU_VERSION = "2026-01"
 MATOMO_URL = os.environ.get("MATOMO_URL", "")
 MATOMO_SITE_ID = os.environ.get("MATOMO_SITE_ID", "")
 
-# Metabase: embedded dashboard on /statistiques/ and the read-only database role.
+# Metabase: embedded dashboard on /statistiques/ (signed with the embedding secret key)...
 METABASE_URL = os.environ.get("METABASE_URL", "")
 METABASE_SECRET_KEY = os.environ.get("METABASE_SECRET_KEY", "")
 METABASE_DASHBOARD_ID = os.environ.get("METABASE_DASHBOARD_ID", "")
+METABASE_EMBED_MINUTES = 10
+# ... the read-only database role that reads the stats views (manage.py metabase_role)...
+METABASE_DB_USER = os.environ.get("METABASE_DB_USER", "metabase")
 METABASE_DB_PASSWORD = os.environ.get("METABASE_DB_PASSWORD", "")
+# ... and the dashboards as code (manage.py metabase_sync): how it signs in to Metabase (an API key, or
+# an admin's email and password) and where Metabase reaches the database, when not at DATABASE_URL's host.
+METABASE_API_KEY = os.environ.get("METABASE_API_KEY", "")
+METABASE_ADMIN_EMAIL = os.environ.get("METABASE_ADMIN_EMAIL", "")
+METABASE_ADMIN_PASSWORD = os.environ.get("METABASE_ADMIN_PASSWORD", "")
+METABASE_DB_HOST = os.environ.get("METABASE_DB_HOST", "")
+METABASE_DB_PORT = os.environ.get("METABASE_DB_PORT", "")
 
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
 init_sentry(os.environ)

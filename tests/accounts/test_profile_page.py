@@ -10,8 +10,9 @@ pytestmark = pytest.mark.django_db
 
 # For a signed-in viewer: session, user, their groups and permissions (header links), the frame, the
 # profile's user, view restrictions, the count, the page of cards, their renditions, the collections,
-# and the bases they belong to (view restrictions, then the bases).
-PROFILE_PAGE_QUERIES = 19
+# and the bases they belong to (view restrictions, then the bases); its followers; the view restrictions
+# deciding which bases' collections and which resources in the collections the viewer may see.
+PROFILE_PAGE_QUERIES = 22
 
 
 @pytest.fixture

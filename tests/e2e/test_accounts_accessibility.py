@@ -33,7 +33,7 @@ def test_a_user_signs_in_and_their_profile_and_its_form_are_accessible(visit):
     page.get_by_role("link", name="Mon profil").click()
     page.wait_for_url(f"**/profils/{author.slug}/")
     assert page.get_by_role("heading", level=1).inner_text() == "Aline Roux"
-    assert page.get_by_role("link", name="Atelier tablette").is_visible()
+    assert page.get_by_role("link", name="Atelier tablette", exact=True).is_visible()
     assert visit.axe_violations() == []
 
     page.get_by_role("tab", name="À propos").click()

@@ -1,0 +1,80 @@
+"""What the home page shows: the category cards with their counts, and the featured and latest items.
+
+Each part is one query (plus one for the renditions of all the cover images), whatever the
+number of items; every listing goes through ``visible_to`` so that nobody sees what they may not read.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Q, prefetch_related_objects
+
+from bases.models import BasePage
+from resources.models import ResourcePage
+from resources.taxonomy import THEMES
+
+LATEST_COUNT = 8
+
+# The category pages live at /<category key>/; their cards say in a sentence what they hold.
+CATEGORY_SUMMARIES = {
+    "inclusion-numerique": "Accompagner chacun vers l'autonomie numérique : démarches, outils, "
+    "accessibilité, santé, parentalité.",
+    "culture-numerique": "Comprendre le numérique et s'en saisir : médias, données, intelligence "
+    "artificielle, création, citoyenneté.",
+    "communs-et-souverainete": "Construire et partager des communs : logiciels libres, gouvernance "
+    "partagée, hébergement des données.",
+    "numerique-et-environnement": "Un numérique plus sobre : matériel reconditionné, écoconception, "
+    "usages responsables.",
+}
+
+
+def category_cards(public_resources) -> list[dict]:
+    """The four categories with the number of ``public_resources`` (live, without view restriction)
+    filed under one of their themes, counted in one aggregate query."""
+    categories = THEMES["categories"]
+    counts = public_resources.filter(is_public=True).aggregate(
+        **{
+            category["key"]: Count(
+                "pk", filter=Q(themes__overlap=[theme["key"] for theme in category["themes"]])
+            )
+            for category in categories
+        }
+    )
+    return [
+        {
+            "key": category["key"],
+            "label": category["label"],
+            "summary": CATEGORY_SUMMARIES.get(category["key"], ""),
+            "url": f"/{category['key']}/",
+            "count": counts[category["key"]],
+        }
+        for category in categories
+    ]
+
+
+def _in_chosen_order(items, ids: list[int]) -> list:
+    by_pk = {item.pk: item for item in items}
+    return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+def home_showcase(home, user) -> dict:
+    """The context of the home page besides its sections, for ``user``."""
+    visible = ResourcePage.objects.live().visible_to(user)
+    # What a visitor may read is what is public: their counts need no query of their own.
+    public = ResourcePage.objects.live().public() if user.is_authenticated else visible
+    # Read from the page rather than joined, so that a preview shows the choice being edited.
+    resource_ids = [item.resource_id for item in home.featured_resources.all()]
+    base_ids = [item.base_id for item in home.featured_bases.all()]
+    profile_ids = [item.profile_id for item in home.featured_profiles.all()]
+    bases = BasePage.objects.live().visible_to(user) if base_ids else BasePage.objects.none()
+    profiles = get_user_model().objects.filter(is_active=True, is_public=True)
+    # The cover images of every card get their renditions in one query.
+    cards = visible.cards().prefetch_related(None)
+    featured_resources = _in_chosen_order(cards.filter(pk__in=resource_ids), resource_ids)
+    latest_resources = list(cards[:LATEST_COUNT])
+    prefetch_related_objects([*featured_resources, *latest_resources], "cover_image__renditions")
+    return {
+        "categories": category_cards(public),
+        "featured_resources": featured_resources,
+        "featured_bases": _in_chosen_order(bases.filter(pk__in=base_ids), base_ids),
+        "featured_profiles": _in_chosen_order(profiles.filter(pk__in=profile_ids), profile_ids),
+        "latest_resources": latest_resources,
+    }

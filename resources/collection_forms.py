@@ -1,0 +1,97 @@
+"""The forms of the collections: create or edit one, and choose where to save a resource."""
+
+from django import forms
+from dsfr.forms import DsfrBaseForm
+
+from accounts.forms import DsfrFormMixin
+from resources.models import Collection
+
+IMAGE_MAX_BYTES = 5 * 1024 * 1024
+IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
+
+
+class CollectionForm(DsfrFormMixin, forms.ModelForm):
+    """A collection's title, description, image and visibility; on creation, who owns it: the user's
+    profile or one of their bases."""
+
+    base = forms.ModelChoiceField(
+        label="Propriétaire",
+        queryset=None,
+        required=False,
+        empty_label="Mon profil",
+        help_text="Une collection d'une base peut être modifiée par tous ses membres.",
+    )
+
+    class Meta:
+        model = Collection
+        fields = ["base", "title", "description", "image", "is_public"]
+        widgets = {"description": forms.Textarea({"rows": 4})}
+        help_texts = {
+            "title": "100 caractères au plus.",
+            "description": "560 caractères au plus.",
+            "image": "Formats JPEG, PNG ou WebP, 5 Mo au plus.",
+            "is_public": "Décochée, la collection n'est visible que par vous (ou les membres de sa base).",
+        }
+        error_messages = {"title": {"required": "Donnez un titre à la collection."}}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        from bases.models import BasePage  # bases depends on resources, not the other way round
+
+        if self.instance.pk:
+            del self.fields["base"]  # a collection keeps its owner
+        else:
+            bases = BasePage.objects.filter(memberships__user=user).order_by("title")
+            self.fields["base"].queryset = bases
+            if not bases.exists():
+                # Still validated: a forged base is refused rather than ignored.
+                self.fields["base"].widget = forms.HiddenInput()
+        self.fields["image"].widget.attrs.update(
+            {"class": "fr-upload", "accept": "image/jpeg,image/png,image/webp"}
+        )
+        self.fields["image"].widget.group_class = "fr-upload-group"
+
+    def clean_image(self):
+        image_file = self.cleaned_data.get("image")
+        # Only a new upload carries ``image``, set by Django once Pillow has read the file.
+        image = getattr(image_file, "image", None)
+        if image is None:
+            return image_file
+        if image.format not in IMAGE_FORMATS:
+            raise forms.ValidationError("L'image doit être au format JPEG, PNG ou WebP.")
+        if image_file.size > IMAGE_MAX_BYTES:
+            raise forms.ValidationError("L'image ne doit pas dépasser 5 Mo.")
+        return image_file
+
+
+class CollectionChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, collection):
+        if collection.base_id:
+            return f"{collection.title} (base {collection.base.title})"
+        return collection.title
+
+
+class SaveForm(DsfrBaseForm):
+    """Where a resource is saved: any of the collections the user manages, and maybe a new one."""
+
+    collections = CollectionChoiceField(
+        label="Vos collections",
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Cochez les collections où enregistrer la ressource, décochez celles d'où la retirer.",
+    )
+    new_collection = forms.CharField(
+        label="Nouvelle collection",
+        max_length=100,
+        required=False,
+        help_text="Donnez-lui un titre pour la créer et y enregistrer la ressource. Elle sera privée.",
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["collections"].queryset = (
+            Collection.objects.managed_by(user)
+            .select_related("base")
+            .order_by("base", "-is_favorites", "title")
+        )

@@ -1,0 +1,109 @@
+"""What readers say of a resource (ratings, replies, reports) and how moderators deal with reports.
+
+Each operation checks who acts, runs in one transaction and raises ``PermissionDenied`` when the
+acting user may not do it; views only validate input and show the outcome.
+"""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.actions.unpublish_page import UnpublishPageAction
+from wagtail.log_actions import log
+from wagtail.models import Site
+
+from accounts.roles import MODERATORS_GROUP
+from resources.models import Rating, RatingReply, Report, ResourcePage
+
+
+class AlreadyModerated(Exception):
+    """The report was dealt with already, by someone else or in another tab."""
+
+
+@transaction.atomic
+def rate(resource: ResourcePage, user, value: int, comment: str = "") -> Rating:
+    """Record ``user``'s rating of ``resource``, replacing the one they gave before."""
+    rating, _created = Rating.objects.update_or_create(
+        resource=resource, user=user, defaults={"value": value, "comment": comment}
+    )
+    return rating
+
+
+@transaction.atomic
+def delete_rating(rating: Rating, by) -> None:
+    if rating.user_id != by.pk:
+        raise PermissionDenied
+    rating.delete()
+
+
+@transaction.atomic
+def reply(rating: Rating, by, text: str) -> RatingReply:
+    """Answer a rating as the author or a contributor of the rated resource."""
+    if not rating.resource.is_owner_or_contributor(by):
+        raise PermissionDenied
+    return RatingReply.objects.create(rating=rating, author=by, text=text)
+
+
+@transaction.atomic
+def report(resource: ResourcePage, by, reason: str, description: str) -> Report:
+    """File a report on a live public resource and tell the moderators."""
+    if not (resource.live and resource.is_public):
+        raise PermissionDenied
+    created = Report.objects.create(resource=resource, reporter=by, reason=reason, description=description)
+    moderators = get_user_model().objects.filter(groups__name=MODERATORS_GROUP, is_active=True)
+    _send(
+        list(moderators.values_list("email", flat=True)),
+        f"Signalement de la ressource {resource.title}",
+        "report_created",
+        {
+            "report": created,
+            "resource_url": _site_url(resource.url),
+            "moderation_url": _site_url(reverse("signalements:edit", args=[created.pk])),
+        },
+    )
+    return created
+
+
+@transaction.atomic
+def resolve(report: Report, by, comment: str, unpublish: bool = False) -> Report:
+    """Close an open report with the moderator's private comment, unpublishing the resource if asked.
+
+    Unpublishing goes through Wagtail (its action, its log entry, its signals), then the owner is told."""
+    report = Report.objects.select_for_update().select_related("resource").get(pk=report.pk)
+    if report.status != Report.Status.OPEN:
+        raise AlreadyModerated("Ce signalement a déjà été traité.")
+    report.status = Report.Status.UNPUBLISHED if unpublish else Report.Status.RESOLVED
+    report.moderator_comment = comment
+    report.resolved_by = by
+    report.resolved_at = timezone.now()
+    report.save()
+    resource = report.resource
+    if unpublish and resource.live:
+        # Moderators hold no page permissions: the moderation decision is the authority here.
+        UnpublishPageAction(resource, user=by).execute(skip_permission_checks=True)
+        if resource.owner:
+            _send(
+                [resource.owner.email],
+                f"Votre ressource {resource.title} a été dépubliée",
+                "resource_unpublished",
+                {
+                    "report": report,
+                    "resource": resource,
+                    "edit_url": _site_url(reverse("wagtailadmin_pages:edit", args=[resource.pk])),
+                },
+            )
+    action = "lesbases.report_unpublished" if unpublish else "lesbases.report_resolved"
+    log(resource, action, user=by, data={"reason": report.get_reason_display()})
+    return report
+
+
+def _site_url(path: str) -> str:
+    return Site.objects.get(is_default_site=True).root_url + path
+
+
+def _send(recipients: list[str], subject: str, template: str, context: dict) -> None:
+    if recipients:
+        send_mail(subject, render_to_string(f"resources/emails/{template}.txt", context), None, recipients)

@@ -1,0 +1,65 @@
+"""Rating, answering ratings and reporting, from the resource page."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from resources import feedback
+from resources.feedback_forms import RatingForm, ReplyForm, ReportForm
+from resources.models import Rating, ResourcePage
+
+
+def _readable(user):
+    return ResourcePage.objects.live().visible_to(user)
+
+
+@login_required
+def rate(request, page_id):
+    resource = get_object_or_404(_readable(request.user), pk=page_id)
+    own = Rating.objects.filter(resource=resource, user=request.user).first()
+    initial = {"value": own.value, "comment": own.comment} if own else None
+    form = RatingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        feedback.rate(resource, request.user, form.cleaned_data["value"], form.cleaned_data["comment"])
+        messages.success(request, "Merci, votre recommandation est enregistrée.")
+        return redirect(resource.url + "#avis")
+    return render(request, "resources/rating_form.html", {"resource": resource, "form": form, "own": own})
+
+
+@login_required
+@require_POST
+def delete_rating(request, rating_id):
+    rating = get_object_or_404(Rating.objects.select_related("resource"), pk=rating_id, user=request.user)
+    feedback.delete_rating(rating, by=request.user)
+    messages.success(request, "Votre recommandation est supprimée.")
+    return redirect(rating.resource.url + "#avis")
+
+
+@login_required
+@require_POST
+def reply(request, rating_id):
+    rating = get_object_or_404(
+        Rating.objects.select_related("resource"), pk=rating_id, resource__in=_readable(request.user)
+    )
+    if not rating.resource.is_owner_or_contributor(request.user):
+        raise PermissionDenied
+    form = ReplyForm(request.POST)
+    if form.is_valid():
+        feedback.reply(rating, by=request.user, text=form.cleaned_data["text"])
+        messages.success(request, "Votre réponse est publiée.")
+    else:
+        messages.error(request, " ".join(form.errors["text"]))
+    return redirect(rating.resource.url + f"#avis-{rating.pk}")
+
+
+@login_required
+def report(request, page_id):
+    resource = get_object_or_404(_readable(request.user).public().filter(is_public=True), pk=page_id)
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        feedback.report(resource, request.user, form.cleaned_data["reason"], form.cleaned_data["description"])
+        messages.success(request, "Merci, votre signalement est transmis à l'équipe de modération.")
+        return redirect(resource.url)
+    return render(request, "resources/report_form.html", {"resource": resource, "form": form})

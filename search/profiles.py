@@ -1,0 +1,33 @@
+"""Profile search: public profiles of active users, never a private one."""
+
+from accounts.models import User
+from search import sorting
+from search.matching import match
+from search.params import PROFILES, SearchParams
+
+
+def listed_profiles():
+    """A private profile shows only a name to whoever opens it: it is never listed, even to its owner."""
+    return User.objects.filter(is_public=True, is_active=True)
+
+
+def filter_profiles(profiles, filters: dict[str, list[str]]):
+    if filters.get("departements"):
+        profiles = profiles.filter(department__in=filters["departements"])
+    return profiles
+
+
+def search_profiles(user, params: SearchParams):
+    """The public profiles matching ``params``, in the order of ``params.sort``; ``user`` changes
+    nothing (every visitor sees the same profiles) but keeps the signature of the other searches."""
+    key = sorting.sort_key(sorting.BASE_PROFILE_SORTS, params)
+    listed, filters = listed_profiles(), params.filters_of(PROFILES)
+    profiles = sorting.sort_profiles(filter_profiles(listed, filters), key)
+    if not params.q:
+        return profiles
+    return match(
+        profiles,
+        params.q,
+        order_by_relevance=key == sorting.RELEVANCE,
+        unfiltered=listed if filters else None,
+    )

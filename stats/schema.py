@@ -1,0 +1,42 @@
+"""The views of the ``stats`` schema and their columns, as the migrations create them.
+
+This is the contract Metabase's questions (infra/metabase/) and the statistics page rely on; the tests
+check the database against it. A view changes through a new migration of this app, then here.
+"""
+
+SCHEMA = "stats"
+
+VIEWS = {
+    "resources": (
+        "resource_id",
+        "created_at",
+        "first_published_at",
+        "last_published_at",
+        "updated_at",
+        "live",
+        "base_id",
+        "is_public",
+        "is_restricted",
+        "themes",
+        "resource_types",
+        "beneficiaries",
+        "professional_sectors",
+        "views_count",
+        "saves_count",
+    ),
+    "bases": (
+        "base_id",
+        "created_at",
+        "first_published_at",
+        "last_published_at",
+        "updated_at",
+        "live",
+        "department",
+        "is_public",
+        "is_restricted",
+    ),
+    "users": ("user_id", "date_joined", "last_login", "department", "is_active", "is_public"),
+    "resource_views_daily": ("day", "resource_id", "views"),
+    "collection_saves": ("saved_at", "day", "resource_id", "collection_is_public"),
+    "ratings": ("rated_at", "day", "updated_at", "resource_id", "value"),
+}
