@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test lint install migrate chromium db-stop dsfr-chart
+.PHONY: run test lint install migrate chromium db-stop dsfr-chart bench-stats
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -55,3 +55,7 @@ dsfr-chart:
 	cp .dsfr-chart/package/dist/DSFRChart/DSFRChart.js .dsfr-chart/package/dist/DSFRChart/DSFRChart.css .dsfr-chart/package/LICENSE $(DSFR_CHART_DIR)/
 	echo "@gouvfr/dsfr-chart $(DSFR_CHART_VERSION)" > $(DSFR_CHART_DIR)/VERSION
 	rm -rf .dsfr-chart
+
+# Statistics page benchmark in its own database (lesbases_bench_stats, kept; see bench/stats.py).
+bench-stats: install
+	$(BIN)/python bench/stats.py
