@@ -110,21 +110,27 @@ def fetch(sql: str, params: dict) -> list[tuple]:
         return cursor.fetchall()
 
 
-def kpis(today: date, now: datetime) -> dict:
+def kpis(today: date, now: datetime, series: dict) -> dict:
+    """The key figures; the total of views is the last running total of ``series(today)``."""
     (row,) = fetch(
         """
         SELECT
-            (SELECT count(*) FROM stats.resources WHERE live AND NOT is_restricted),
-            (SELECT count(*) FROM stats.resources WHERE live AND is_restricted),
-            (SELECT coalesce(sum(views), 0) FROM stats.resource_views_daily WHERE day <= %(today)s),
+            (SELECT count(*) FILTER (WHERE NOT is_restricted) FROM stats.resources WHERE live),
+            (SELECT count(*) FILTER (WHERE is_restricted) FROM stats.resources WHERE live),
             (SELECT coalesce(sum(views), 0) FROM stats.resource_views_daily
               WHERE day > %(today)s - %(days)s AND day <= %(today)s),
             (SELECT count(*) FROM stats.users WHERE is_active AND last_login > %(since)s)
         """,
         {"today": today, "days": ACTIVE_DAYS, "since": now - timedelta(days=ACTIVE_DAYS)},
     )
-    names = ("public_resources", "private_resources", "total_views", "recent_views", "active_users")
-    return dict(zip(names, (int(value) for value in row), strict=True))
+    public_resources, private_resources, recent_views, active_users = (int(value) for value in row)
+    return {
+        "public_resources": public_resources,
+        "private_resources": private_resources,
+        "total_views": series["views"]["cumulative"][-1][1],
+        "recent_views": recent_views,
+        "active_users": active_users,
+    }
 
 
 def _activity_sql(unit: str, since: bool) -> str:
@@ -195,13 +201,18 @@ def breakdowns(period: Period, now: datetime) -> dict:
     """The public resources first published in the period, counted per taxonomy key, most used first."""
     since = now - timedelta(days=period.days) if period.days else None
     union = " UNION ALL ".join(
-        f"""SELECT '{column}', key, count(*) FROM stats.resources, unnest({column}) AS key
-            WHERE live AND NOT is_restricted AND (%(since)s::timestamptz IS NULL OR first_published_at > %(since)s)
-            GROUP BY key"""
+        f"SELECT '{column}', key, count(*) FROM published, unnest({column}) AS key GROUP BY key"
         for column in BREAKDOWNS
     )
+    sql = f"""
+        WITH published AS MATERIALIZED (
+            SELECT {", ".join(BREAKDOWNS)} FROM stats.resources
+            WHERE live AND NOT is_restricted AND (%(since)s::timestamptz IS NULL OR first_published_at > %(since)s)
+        )
+        {union}
+    """
     counts: dict = {column: [] for column in BREAKDOWNS}
-    for column, key, count in fetch(union, {"since": since}):
+    for column, key, count in fetch(sql, {"since": since}):
         counts[column].append((key, count))
     result = {}
     for column, (label, labels) in BREAKDOWNS.items():

@@ -42,7 +42,7 @@ def figures(period: statistics.Period) -> dict:
         breakdowns = statistics.breakdowns(period, now)
         with_charts(series, breakdowns)
         return {
-            "kpis": statistics.kpis(today, now),
+            "kpis": statistics.kpis(today, now, series),
             "series": series,
             "breakdowns": breakdowns,
             "computed_at": now,

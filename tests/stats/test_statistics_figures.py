@@ -100,9 +100,9 @@ def nonzero(rows: list[tuple]) -> dict:
 
 @pytest.mark.django_db
 def test_key_figures(request):
-    before = statistics.kpis(TODAY, NOW)
+    before = statistics.kpis(TODAY, NOW, statistics.series(TODAY))
     request.getfixturevalue("june")
-    after = statistics.kpis(TODAY, NOW)
+    after = statistics.kpis(TODAY, NOW, statistics.series(TODAY))
     # Published: public and older (public base), private (private base); the draft does not count.
     added = increase(before, after)
     assert {key: added[key] for key in ("public_resources", "private_resources", "total_views")} == {
