@@ -85,7 +85,7 @@ def test_figures_are_cached_per_period(client, team, django_assert_max_num_queri
 @pytest.mark.django_db
 def test_query_count_does_not_grow_with_content(client, team, django_assert_max_num_queries):
     client.get(URL)  # the site frame, cached apart from the figures
-    with django_assert_max_num_queries(20) as few:
+    with django_assert_max_num_queries(26) as few:
         client.get(URL, {"periode": "6-mois"})
     for _ in range(5):
         resource = factories.resource(parent=team["bases"]["public"], owner=team["admin"])
