@@ -27,13 +27,27 @@ def test_suggestions_show_three_resources_and_a_link_to_every_result(client, wor
     response = client.get("/rechercher/apercu/?q=marqueterie")
 
     assert response.status_code == 200
-    assert [section["label"] for section in response.context["sections"]] == ["Ressources"]
-    assert len(links(response)) == 3
-    urls = [url for section in response.context["sections"] for _text, url in section["links"]]
+    resources = response.context["sections"][0]
+    assert resources["label"] == "Ressources"
+    assert len(resources["links"]) == 3
+    urls = [url for _text, url in resources["links"]]
     assert set(urls) <= {workshop.url for workshop in workshops}
     html = response.content.decode()
     assert 'href="/rechercher/?q=marqueterie"' in html
-    assert 'data-count="3"' in html
+
+
+def test_suggestions_cover_resources_bases_and_profiles(client, workshops):
+    factories.base(title="Marqueterie solidaire")
+    factories.contributor(first_name="Marqueterie", last_name="Publique", is_public=True)
+    factories.contributor(first_name="Marqueterie", last_name="Discrète", is_public=False)
+
+    response = client.get("/rechercher/apercu/?q=marqueterie")
+
+    sections = {section["label"]: section["links"] for section in response.context["sections"]}
+    assert list(sections) == ["Ressources", "Bases", "Profils"]
+    assert [text for text, _url in sections["Bases"]] == ["Marqueterie solidaire"]
+    assert [text for text, _url in sections["Profils"]] == ["Marqueterie Publique"]
+    assert 'data-count="5"' in response.content.decode()
 
 
 def test_suggestions_respect_privacy(client, team):
@@ -42,6 +56,8 @@ def test_suggestions_respect_privacy(client, team):
     assert private not in links(client.get("/rechercher/apercu/?q=fiche+fermée"))
     assert private not in links(client_for(factories.contributor()).get("/rechercher/apercu/?q=fiche+fermée"))
     assert private in links(client_for(team["member"]).get("/rechercher/apercu/?q=fiche+fermée"))
+    assert "Base fermée" not in links(client.get("/rechercher/apercu/?q=base+fermée"))
+    assert "Base fermée" in links(client_for(team["member"]).get("/rechercher/apercu/?q=base+fermée"))
 
 
 def test_a_single_character_suggests_nothing(client, workshops, django_assert_max_num_queries):
@@ -75,7 +91,8 @@ def test_suggestions_use_a_bounded_number_of_queries(client, db, django_assert_m
     for number in range(count):
         factories.resource(title=f"Marqueterie {number}")
 
-    with django_assert_max_num_queries(6):
+    # Per section: what the visitor may read, the exact-match count, the first results.
+    with django_assert_max_num_queries(10):
         response = client.get("/rechercher/apercu/?q=marqueterie")
 
-    assert len(links(response)) == min(count, 3)
+    assert len(response.context["sections"][0]["links"]) == min(count, 3)

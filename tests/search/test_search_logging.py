@@ -26,7 +26,7 @@ def test_a_search_is_logged_once_with_what_was_asked_and_found(workshops):
         "marqueterie",
         {"thematiques": ["parentalite"]},
         "ressources",
-        "",
+        "pertinence",
         1,
     )
     assert log.result_count == response.context["results"].paginator.count == 3
@@ -40,6 +40,16 @@ def test_an_anonymous_search_is_logged_without_a_user(client, workshops):
     log = SearchLog.objects.get()
     assert log.user is None
     assert log.page == 1  # the page shown, the nearest to the one asked for
+
+
+def test_the_tab_and_the_sort_shown_are_logged(client, db):
+    client.get("/rechercher/?onglet=bases&q=marqueterie&tri=a-z")
+    client.get("/rechercher/?onglet=profils&tri=drop")
+
+    assert [(log.tab, log.sort) for log in SearchLog.objects.order_by("pk")] == [
+        ("bases", "a-z"),
+        ("profils", "recent"),  # no query: the most recent first, whatever the unknown sort asked
+    ]
 
 
 def test_a_failing_log_write_still_shows_the_results(client, workshops, caplog):
