@@ -271,6 +271,7 @@ def main() -> None:
         load_demo()
         fill(arguments.resources, arguments.bases, arguments.views, arguments.private_share)
     with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # statistics for indexes a new migration may have added
         cursor.execute("SELECT count(*) FROM stats.resources")
         (resources,) = cursor.fetchone()
         cursor.execute("SELECT count(*) FROM resources_resourceview")
