@@ -4,7 +4,9 @@ pytestmark = pytest.mark.e2e
 
 
 def test_a_visitor_reads_the_statistics_with_charts_and_tables_and_it_is_accessible(visit):
-    page = visit.open("/statistiques/")
+    page = visit.open("/")
+    page.locator("footer").get_by_role("link", name="Statistiques").click()
+    page.wait_for_url("**/statistiques/")
     assert page.get_by_role("heading", level=1).inner_text() == "Statistiques"
     # The State's chart components draw in the browser; the tables carry the same figures for everyone.
     page.locator("bar-chart canvas").first.wait_for()
