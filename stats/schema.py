@@ -37,6 +37,7 @@ VIEWS = {
     ),
     "users": ("user_id", "date_joined", "last_login", "department", "is_active", "is_public"),
     "resource_views_daily": ("day", "resource_id", "views"),
+    "views_daily": ("day", "views"),
     "collection_saves": ("saved_at", "day", "resource_id", "collection_is_public"),
     "ratings": ("rated_at", "day", "updated_at", "resource_id", "value"),
     "searches": (

@@ -46,7 +46,7 @@ SOURCES = {
     "views": (
         "Vues de ressources",
         False,
-        "SELECT day, views AS amount, true AS is_public FROM stats.resource_views_daily",
+        "SELECT day, views AS amount, true AS is_public FROM stats.views_daily",
     ),
     "searches": (
         "Recherches",
@@ -117,7 +117,7 @@ def kpis(today: date, now: datetime, series: dict) -> dict:
         SELECT
             (SELECT count(*) FILTER (WHERE NOT is_restricted) FROM stats.resources WHERE live),
             (SELECT count(*) FILTER (WHERE is_restricted) FROM stats.resources WHERE live),
-            (SELECT coalesce(sum(views), 0) FROM stats.resource_views_daily
+            (SELECT coalesce(sum(views), 0) FROM stats.views_daily
               WHERE day > %(today)s - %(days)s AND day <= %(today)s),
             (SELECT count(*) FROM stats.users WHERE is_active AND last_login > %(since)s)
         """,
