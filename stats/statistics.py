@@ -133,22 +133,26 @@ def kpis(today: date, now: datetime, series: dict) -> dict:
     }
 
 
-def _activity_sql(source: str, unit: str, since: bool) -> str:
-    """One activity per query: a UNION ALL of all of them plans worse (no index, no parallel scan)."""
-    window = "AND day >= %(since)s" if since else ""
+def _daily_sql(source: str) -> str:
+    """One activity per query (a UNION ALL of all of them plans worse: no index, no parallel scan),
+    summed per day, so that one scan serves the weeks, the months and the running totals."""
     return f"""
-        SELECT '{source}', date_trunc('{unit}', day)::date AS bucket,
+        SELECT day,
                coalesce(sum(amount) FILTER (WHERE is_public), 0),
                coalesce(sum(amount) FILTER (WHERE NOT is_public), 0)
         FROM ({SOURCES[source][2]}) AS events
-        WHERE day <= %(today)s {window}
-        GROUP BY 1, 2
+        WHERE day <= %(today)s
+        GROUP BY 1
     """
 
 
-def _activity(unit: str, params: dict) -> list[tuple]:
-    since = "since" in params
-    return [row for source in SOURCES for row in fetch(_activity_sql(source, unit, since), params)]
+def _totals(days: list[tuple], bucket_of) -> dict:
+    totals: dict = {}
+    for day, public, private in days:
+        bucket = bucket_of(day)
+        old_public, old_private = totals.get(bucket, (0, 0))
+        totals[bucket] = (old_public + int(public), old_private + int(private))
+    return totals
 
 
 def week_start(day: date) -> date:
@@ -165,11 +169,11 @@ def series(today: date) -> dict:
     at the end of each of those months."""
     weeks = [week_start(today) - timedelta(weeks=back) for back in range(WEEKS - 1, -1, -1)]
     months = [month_start(today, back) for back in range(MONTHS - 1, -1, -1)]
-    weekly = _by_source(_activity("week", {"today": today, "since": weeks[0]}))
-    monthly = _by_source(_activity("month", {"today": today}))
     result = {}
     for key, (label, split, _) in SOURCES.items():
-        all_months = monthly.get(key, {})
+        days = fetch(_daily_sql(key), {"today": today})
+        weekly = _totals(days, week_start)
+        all_months = _totals(days, month_start)
         before = [0, 0]
         for bucket, (public, private) in all_months.items():
             if bucket < months[0]:
@@ -182,7 +186,7 @@ def series(today: date) -> dict:
         result[key] = {
             "label": label,
             "split": split,
-            "weekly": [(f"semaine du {w:%d/%m/%Y}", *weekly.get(key, {}).get(w, (0, 0))) for w in weeks],
+            "weekly": [(f"semaine du {w:%d/%m/%Y}", *weekly.get(w, (0, 0))) for w in weeks],
             "monthly": [(month_label(m), *all_months.get(m, (0, 0))) for m in months],
             "cumulative": [(month_label(m), *totals) for m, totals in zip(months, cumulative, strict=True)],
         }
@@ -191,13 +195,6 @@ def series(today: date) -> dict:
 
 def month_label(month: date) -> str:
     return f"{MONTH_NAMES[month.month - 1]} {month.year}"
-
-
-def _by_source(rows: list[tuple]) -> dict:
-    grouped: dict = {}
-    for source, bucket, public, private in rows:
-        grouped.setdefault(source, {})[bucket] = (int(public), int(private))
-    return grouped
 
 
 def breakdowns(period: Period, now: datetime) -> dict:
