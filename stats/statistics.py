@@ -111,19 +111,19 @@ def fetch(sql: str, params: dict) -> list[tuple]:
 
 
 def kpis(today: date, now: datetime, series: dict) -> dict:
-    """The key figures; the total of views is the last running total of ``series(today)``."""
+    """The key figures. Published resources and views up to today are the last running totals of
+    ``series(today)``, which already read them."""
     (row,) = fetch(
         """
         SELECT
-            (SELECT count(*) FILTER (WHERE NOT is_restricted) FROM stats.resources WHERE live),
-            (SELECT count(*) FILTER (WHERE is_restricted) FROM stats.resources WHERE live),
             (SELECT coalesce(sum(views), 0) FROM stats.views_daily
               WHERE day > %(today)s - %(days)s AND day <= %(today)s),
             (SELECT count(*) FROM stats.users WHERE is_active AND last_login > %(since)s)
         """,
         {"today": today, "days": ACTIVE_DAYS, "since": now - timedelta(days=ACTIVE_DAYS)},
     )
-    public_resources, private_resources, recent_views, active_users = (int(value) for value in row)
+    recent_views, active_users = (int(value) for value in row)
+    _, public_resources, private_resources = series["resources"]["cumulative"][-1]
     return {
         "public_resources": public_resources,
         "private_resources": private_resources,
