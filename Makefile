@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test lint install migrate chromium db-stop bench-search
+.PHONY: run test lint install migrate chromium db-stop dsfr-chart bench-stats bench-search
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,22 @@ test: lint chromium
 
 db-stop: install
 	$(BIN)/python -m cms.embedded_db stop
+
+# The State's chart components, vendored (committed) so that neither CI nor deployment needs npm.
+# Change the pinned version here, run `make dsfr-chart`, and commit stats/static/stats/dsfr-chart/.
+DSFR_CHART_VERSION := 2.0.4
+DSFR_CHART_DIR := stats/static/stats/dsfr-chart
+
+dsfr-chart:
+	rm -rf .dsfr-chart && mkdir .dsfr-chart
+	cd .dsfr-chart && npm pack --silent @gouvfr/dsfr-chart@$(DSFR_CHART_VERSION) && tar xzf gouvfr-dsfr-chart-$(DSFR_CHART_VERSION).tgz
+	cp .dsfr-chart/package/dist/DSFRChart/DSFRChart.js .dsfr-chart/package/dist/DSFRChart/DSFRChart.css .dsfr-chart/package/LICENSE $(DSFR_CHART_DIR)/
+	echo "@gouvfr/dsfr-chart $(DSFR_CHART_VERSION)" > $(DSFR_CHART_DIR)/VERSION
+	rm -rf .dsfr-chart
+
+# Statistics page benchmark in its own database (lesbases_bench_stats, kept; see bench/stats.py).
+bench-stats: install
+	$(BIN)/python bench/stats.py
 
 # Search benchmark in its own database (lesbases_bench, kept for the next run; see bench/search.py).
 bench-search: install

@@ -32,5 +32,6 @@ urlpatterns += [
     path("", include("resources.collection_urls")),
     path("", include("search.urls")),
     path("", include("home.urls")),
+    path("", include("stats.urls")),
     path("", include(wagtail_urls)),
 ]

@@ -191,7 +191,7 @@ def _site_settings(site: Site, created: list[str]) -> None:
     config.footer_description = (
         f"<p>Les Bases du numérique d'intérêt général sont un service de l'{OPERATOR} (ANCT).</p>"
     )
-    config.search_bar = False
+    config.search_bar = True
     config.save()
     created.append("configuration du site")
 

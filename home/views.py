@@ -1,8 +1,14 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
+from cms.pagination import paginate
 from home import feedback
+from home.categories import CATEGORIES, theme_counts, theme_keys
 from home.forms import SiteFeedbackForm
+from resources.models import ResourcePage
 
 THANKS = "Merci ! Votre avis a bien été envoyé à l'équipe des Bases."
 
@@ -20,3 +26,31 @@ def site_feedback(request):
             messages.success(request, THANKS)
             return redirect("home:site_feedback")
     return render(request, "home/site_feedback.html", {"form": form})
+
+
+def category(request, key):
+    """A theme category: its themes, each with the number of resources the visitor may read, and
+    those resources, newest first."""
+    category = CATEGORIES[key]
+    keys = theme_keys(category)
+    resources = ResourcePage.objects.live().visible_to(request.user).filter(themes__overlap=keys)
+    counts = theme_counts(resources, keys)
+    search_url = reverse("search:search")
+    themes = [
+        {
+            **theme,
+            "count": counts[theme["key"]],
+            "url": f"{search_url}?{urlencode({'thematiques': theme['key']})}",
+        }
+        for theme in category["themes"]
+    ]
+    return render(
+        request,
+        "home/category.html",
+        {
+            "title": category["label"],
+            "category": category,
+            "themes": themes,
+            "results": paginate(request, resources.cards()),
+        },
+    )

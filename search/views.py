@@ -1,3 +1,5 @@
+import time
+
 from django.shortcuts import render
 
 from cms.pagination import paginate
@@ -6,8 +8,10 @@ from resources import taxonomy
 from search import sorting
 from search.bases import readable_bases, search_bases
 from search.facets import facet_counts
+from search.logging import record_search
 from search.params import BASES, PROFILES, RESOURCES, TAB_FILTERS, TABS, SearchParams
 from search.profiles import listed_profiles, search_profiles
+from search.quick import quick_results
 from search.resources import readable_resources, search_resources
 
 SEARCHES = {RESOURCES: search_resources, BASES: search_bases, PROFILES: search_profiles}
@@ -62,6 +66,7 @@ LABELS = {
 def search(request):
     """``/rechercher/``: resources, bases and profiles the visitor may read that match the query, one
     tab at a time, each tab labelled with its number of results."""
+    started = time.perf_counter()
     params = SearchParams.from_query(request.GET)
     tab = TAB_SETTINGS[params.tab]
     results = SEARCHES[params.tab](request.user, params)
@@ -70,7 +75,7 @@ def search(request):
         name: page.paginator.count if name == params.tab else SEARCHES[name](request.user, params).count()
         for name in TABS
     }
-    return render(
+    response = render(
         request,
         "search/search.html",
         {
@@ -88,6 +93,17 @@ def search(request):
             "sort": sorting.sort_key(tab["sorts"], params),
         },
     )
+    record_search(
+        request,
+        response,
+        params,
+        tab=params.tab,
+        sort=sorting.sort_key(tab["sorts"], params),
+        page=page.number,
+        count=page.paginator.count,
+        started=started,
+    )
+    return response
 
 
 def _filters(user, params: SearchParams, results) -> list[dict]:
@@ -163,3 +179,15 @@ def _without_filters(request, params: SearchParams) -> str:
     for parameter in [*TAB_FILTERS[params.tab], "page"]:
         query.pop(parameter, None)
     return f"?{query.urlencode()}"
+
+
+def quick_search(request):
+    """``/rechercher/apercu/?q=``: the first results of each kind, as an HTML fragment for the header's
+    search field. Not logged: it runs as the visitor types; the search they submit is."""
+    params = SearchParams.from_query(request.GET)
+    sections = quick_results(request, params)
+    return render(
+        request,
+        "search/quick_search.html",
+        {"params": params, "sections": sections, "count": sum(len(s["links"]) for s in sections)},
+    )

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 
 from resources.models import Collection, CollectionItem, Rating, ResourceView
+from search.models import SearchLog
 from stats.schema import SCHEMA, VIEWS
 from tests import factories
 
@@ -92,6 +93,14 @@ def people(db):
         resource=resource, user=barnabe, value=3, comment="Merci Zéphyrine, écrit par Barnabé Okonkwo"
     )
     ResourceView.objects.create(resource=resource, visit_hash="zephyrine-quintilien")
+    SearchLog.objects.create(
+        query="Zéphyrine Quintilien Trifouilly",
+        filters={"thematiques": ["inclusion-numerique"], "departements": ["971"]},
+        tab="ressources",
+        result_count=1,
+        duration_ms=12,
+        user=barnabe,
+    )
     return [zephyrine, barnabe]
 
 

@@ -10,5 +10,5 @@ CREATE INDEX IF NOT EXISTS search_indexentry_title_body_gin
 
 
 class Migration(migrations.Migration):
-    dependencies = [("search", "0002_french_unaccent")]
+    dependencies = [("search", "0003_search_log")]
     operations = [migrations.RunSQL(CREATE, "DROP INDEX search_indexentry_title_body_gin;")]

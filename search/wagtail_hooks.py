@@ -1,0 +1,49 @@
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import BasePermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from accounts.roles import ADMINISTRATORS_GROUP, is_platform_admin
+from search.models import SearchLog
+
+
+class PlatformAdminsMayView(BasePermissionPolicy):
+    """The search log is a record: platform admins read it, nobody adds, edits or deletes an entry."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and is_platform_admin(user)
+
+    def users_with_any_permission(self, actions):
+        if "view" not in actions:
+            return get_user_model().objects.none()
+        return (
+            get_user_model()
+            .objects.filter(Q(is_superuser=True) | Q(groups__name=ADMINISTRATORS_GROUP), is_active=True)
+            .distinct()
+        )
+
+
+register_permission_policy(SearchLog, PlatformAdminsMayView(SearchLog))
+
+
+class SearchLogViewSet(ModelViewSet):
+    model = SearchLog
+    icon = "search"
+    menu_label = "Recherches effectuées"
+    menu_order = 900
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = ["created_at", "query", "tab", "sort", "page", "result_count", "duration_ms", "user"]
+    list_filter = ["tab", "created_at"]
+    search_fields = ["query"]
+    search_backend_name = None
+    # Never shown (nobody may add or edit), but a ModelViewSet must name its form fields.
+    form_fields = ["query"]
+
+
+@hooks.register("register_admin_viewset")
+def register_search_log_viewset():
+    return SearchLogViewSet("search_log")

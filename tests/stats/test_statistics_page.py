@@ -1,0 +1,104 @@
+"""/statistiques/: public, rendered from the stats views, each chart doubled by a data table."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.test import override_settings
+
+from accounts.models import User
+from bases.models import BasePage
+from resources.models import ResourcePage, ResourceView
+from search.models import SearchLog
+from tests import factories
+
+URL = "/statistiques/"
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def table_count(html: str) -> int:
+    return html.count("<caption>")
+
+
+@pytest.mark.django_db
+def test_renders_with_the_demo_content(client):
+    call_command("load_demo")
+    response = client.get(URL)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>Statistiques</h1>" in html
+    # Six activities in three granularities, four breakdowns: a table for each chart.
+    assert html.count("<line-chart") + html.count("<bar-chart") == table_count(html) == 6 * 3 + 4
+    assert html.count('aria-hidden="true" class="stats-chart"') == table_count(html)
+    assert "stats/dsfr-chart/DSFRChart.js" in html
+
+
+@pytest.mark.django_db
+def test_renders_with_no_content(client):
+    ResourceView.objects.all().delete()
+    SearchLog.objects.all().delete()
+    ResourcePage.objects.all().delete()
+    BasePage.objects.all().delete()
+    User.objects.all().delete()
+    response = client.get(URL)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count("Aucune ressource publique publiée sur cette période.") == 4
+    assert table_count(html) == 6 * 3
+
+
+@pytest.mark.django_db
+def test_the_period_is_chosen_by_a_link_and_bad_values_fall_back(client):
+    html = client.get(URL, {"periode": "6-mois"}).content.decode()
+    assert re.search(r'href="\?periode=6-mois#repartition" aria-current="page"', html)
+    assert "Thématiques — 6 derniers mois" in html
+    for forged in ("'; DROP TABLE stats;--", "tout\x00", "9999"):
+        response = client.get(URL, {"periode": forged})
+        assert response.status_code == 200
+        assert "Thématiques — 30 derniers jours" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_private_resources_never_appear_by_title(client, team):
+    html = client.get(URL, {"periode": "tout"}).content.decode()
+    assert team["resources"]["private"].title not in html
+    assert team["bases"]["private"].title not in html
+
+
+@pytest.mark.django_db
+def test_figures_are_cached_per_period(client, team, django_assert_max_num_queries):
+    client.get(URL)
+    factories.resource(parent=team["bases"]["public"], owner=team["admin"])
+    with django_assert_max_num_queries(4):
+        client.get(URL)
+    cache.clear()
+    assert client.get(URL, {"periode": "tout"}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_query_count_does_not_grow_with_content(client, team, django_assert_max_num_queries):
+    client.get(URL)  # the site frame, cached apart from the figures
+    with django_assert_max_num_queries(26) as few:
+        client.get(URL, {"periode": "6-mois"})
+    for _ in range(5):
+        resource = factories.resource(parent=team["bases"]["public"], owner=team["admin"])
+        ResourceView.objects.create(resource=resource, visit_hash="x")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(URL, {"periode": "tout"})
+
+
+@pytest.mark.django_db
+def test_embeds_the_metabase_dashboard_when_configured(client):
+    assert "<iframe" not in client.get(URL).content.decode()
+    with override_settings(
+        METABASE_URL="https://metabase.example", METABASE_SECRET_KEY="s" * 32, METABASE_DASHBOARD_ID="7"
+    ):
+        html = client.get(URL).content.decode()
+    assert re.search(r'<iframe src="https://metabase.example/embed/dashboard/[^"]+" title="[^"]+"', html)
