@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test lint install migrate chromium db-stop dsfr-chart bench-stats
+.PHONY: run test lint install migrate chromium db-stop dsfr-chart bench-stats bench-search
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -59,3 +59,7 @@ dsfr-chart:
 # Statistics page benchmark in its own database (lesbases_bench_stats, kept; see bench/stats.py).
 bench-stats: install
 	$(BIN)/python bench/stats.py
+
+# Search benchmark in its own database (lesbases_bench, kept for the next run; see bench/search.py).
+bench-search: install
+	$(BIN)/python bench/search.py

@@ -9,6 +9,7 @@ from django.db import connection
 from modelsearch.backends.base import BaseSearchResults
 from wagtail.search.backends import get_search_backend
 
+from search.lookups import typo_tolerant
 from search.params import FILTERS
 
 
@@ -18,6 +19,8 @@ def matched_ids(candidates, results):
 
     modelsearch has no public way to get the matched queryset: ``query_compiler.search()`` is what its
     own ``facet()`` uses (private API, hence modelsearch pinned in pyproject.toml)."""
+    if getattr(results, "typo_query", None):
+        return typo_tolerant(candidates, results.typo_query, order_by_relevance=False).order_by().values("pk")
     if not isinstance(results, BaseSearchResults):
         return candidates.order_by().values("pk")
     backend = get_search_backend()

@@ -1,9 +1,8 @@
 """Resource search: what the viewer may read, filtered, then matched and ranked by modelsearch."""
 
-from modelsearch.query import Fuzzy
-
 from resources.models import ResourcePage
 from search import sorting
+from search.lookups import typo_tolerant
 from search.params import RESOURCE_FILTERS, RESOURCES, SearchParams
 
 
@@ -40,5 +39,6 @@ def search_resources(user, params: SearchParams):
         # says so, as the filters' counts did, rather than showing loosely similar resources.
         return results
     # Nothing matches every stemmed word exactly: a misspelt word ("ressouces") still finds the
-    # resources whose title or text holds a close word, compared by trigrams without accents.
-    return resources.search(Fuzzy(params.q, unaccent=True), order_by_relevance=by_relevance)
+    # resources whose title holds a close word, compared by trigrams without accents, through the
+    # trigram index (search/lookups.py) rather than modelsearch's Fuzzy, which cannot use it.
+    return typo_tolerant(resources, params.q, order_by_relevance=by_relevance)

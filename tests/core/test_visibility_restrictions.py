@@ -1,0 +1,110 @@
+"""``visible_to`` decides in one subquery, whatever the number of view restrictions, as Wagtail does."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser, Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from resources.models import ResourcePage
+from tests import factories
+
+
+def restrict(page, restriction_type, groups=(), password=""):
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=restriction_type, password=password
+    )
+    restriction.groups.set(groups)
+    return restriction
+
+
+@pytest.fixture
+def pages(db):
+    """One resource per kind of restriction, under a base holding one more resource each."""
+    readers = Group.objects.create(name="Lecteurs")
+    kinds = {
+        "open": None,
+        "login": lambda page: restrict(page, PageViewRestriction.LOGIN),
+        "groups": lambda page: restrict(page, PageViewRestriction.GROUPS, [readers]),
+        "password": lambda page: restrict(page, PageViewRestriction.PASSWORD, password="secret"),
+    }
+    titles = {}
+    for kind, apply in kinds.items():
+        base = factories.base(title=f"Base {kind}")
+        top = factories.resource(title=f"Ressource {kind}")
+        below = factories.resource(parent=base, title=f"Ressource dans la base {kind}")
+        if apply:
+            apply(top)
+            apply(base)
+        titles[kind] = {top.title, below.title}
+    return {"readers": readers, "titles": titles}
+
+
+def visible_titles(user) -> set[str]:
+    return set(ResourcePage.objects.live().visible_to(user).values_list("title", flat=True))
+
+
+def expected(pages, *kinds) -> set[str]:
+    return set().union(*(pages["titles"][kind] for kind in kinds))
+
+
+def ours(pages, titles) -> set[str]:
+    """Among ``titles``, those of the fixture (the database may hold other pages)."""
+    return set(titles) & expected(pages, *pages["titles"])
+
+
+def test_a_visitor_sees_only_unrestricted_pages(pages):
+    assert ours(pages, visible_titles(AnonymousUser())) == expected(pages, "open")
+
+
+def test_a_signed_in_user_passes_login_restrictions(pages):
+    assert ours(pages, visible_titles(factories.contributor())) == expected(pages, "open", "login")
+
+
+def test_a_member_of_a_group_passes_its_restrictions(pages):
+    reader = factories.contributor()
+    reader.groups.add(pages["readers"])
+
+    assert ours(pages, visible_titles(reader)) == expected(pages, "open", "login", "groups")
+
+
+def test_a_superuser_passes_group_restrictions_but_not_passwords(pages):
+    superuser = factories.contributor(is_superuser=True)
+
+    assert ours(pages, visible_titles(superuser)) == expected(pages, "open", "login", "groups")
+
+
+def test_a_restriction_covers_the_page_and_its_descendants_only(db):
+    base = factories.base(title="Base voisine")
+    inside = factories.resource(parent=base, title="Dedans")
+    neighbour = factories.base(title="Base suivante")
+    factories.resource(parent=neighbour, title="Dehors")
+    restrict(base, PageViewRestriction.LOGIN)
+
+    assert inside.path.startswith(base.path) and neighbour.path > base.path
+    assert {"Dehors", "Dedans"} & visible_titles(AnonymousUser()) == {"Dehors"}
+
+
+def captured_sql(user) -> tuple[int, str]:
+    with CaptureQueriesContext(connection) as queries:
+        list(ResourcePage.objects.live().visible_to(user))
+    return len(queries), queries[-1]["sql"]
+
+
+@pytest.mark.parametrize("user", [AnonymousUser, factories.contributor])
+def test_the_sql_does_not_grow_with_the_number_of_restrictions(db, user):
+    user = user()
+    resources = [factories.resource(title=f"Fiche {number}") for number in range(12)]
+    restrict(resources[0], PageViewRestriction.LOGIN)
+    few = captured_sql(user)
+    for resource in resources[1:]:
+        restrict(resource, PageViewRestriction.GROUPS, [Group.objects.create(name=f"Groupe {resource.pk}")])
+
+    assert captured_sql(user) == few
+    assert few[0] == 1
+
+
+def test_it_filters_before_a_full_text_search(pages):
+    results = ResourcePage.objects.live().visible_to(AnonymousUser()).search("ressource")
+
+    assert ours(pages, [result.title for result in results]) == expected(pages, "open")
