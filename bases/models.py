@@ -165,7 +165,7 @@ class BasePage(WebLinks, ResourceParentMixin, Page):
             tab=request.GET.get("onglet") if request.GET.get("onglet") in self.TABS else "accueil",
             resources=paginate(request, resources),
             highlighted=self.highlighted(resources),
-            featured_collections=self.public_featured_collections(),
+            featured_collections=self.public_featured_collections(request.user),
             members=self.memberships.select_related("user").order_by(*self.MEMBER_SORTS[sort][1]),
             member_sort=sort,
             viewer=self.viewer_role(request.user),
@@ -194,14 +194,17 @@ class BasePage(WebLinks, ResourceParentMixin, Page):
             return []
         return list(resources[: self.HIGHLIGHT_COUNT])
 
-    def public_featured_collections(self) -> list:
-        """The collections the base puts forward that are still public, in their chosen order, with
+    def public_featured_collections(self, viewer) -> list:
+        """The collections the base puts forward that are still public, and that ``viewer`` may see
+        (a public collection of a private base stays with that base), in their chosen order, with
         the number of resources each holds."""
         chosen = [item.collection_id for item in self.featured_collections.all()]
         if not chosen:
             return []
-        collections = Collection.objects.filter(pk__in=chosen, is_public=True).annotate(
-            resources_count=Count("items")
+        collections = (
+            Collection.objects.visible_to(viewer)
+            .filter(pk__in=chosen, is_public=True)
+            .annotate(resources_count=Count("items"))
         )
         by_pk = {collection.pk: collection for collection in collections}
         return [by_pk[pk] for pk in chosen if pk in by_pk]

@@ -105,6 +105,15 @@ def test_featured_collections_show_public_ones_in_order_with_their_size(team, fi
     assert "2 ressources" in html and "1 ressource<" in html
 
 
+def test_a_public_collection_of_a_private_base_stays_with_that_base(team, fiches, client):
+    public_base, private_base = team["bases"]["public"], team["bases"]["private"]
+    inner = Collection.objects.create(base=private_base, title="Sélection de la base fermée", is_public=True)
+    feature(public_base, inner)
+    assert client.get(public_base.url).context["featured_collections"] == []
+    member_view = client_for(team["member"]).get(public_base.url).context["featured_collections"]
+    assert [item.title for item in member_view] == ["Sélection de la base fermée"]
+
+
 def test_a_base_admin_may_choose_only_public_collections(team):
     base = team["bases"]["public"]
     secret = collection(team["admin"], "Brouillons", is_public=False)
