@@ -57,8 +57,9 @@ FOOTER_SLUGS = ["accessibilite", "mentions-legales", "confidentialite", "cgu", "
 
 
 @transaction.atomic
-def load_demo() -> list[str]:
-    """Create what is missing and return what was created, in words."""
+def load_demo(activity: bool = True) -> list[str]:
+    """Create what is missing and return what was created, in words. ``activity`` adds the readers'
+    life (views, ratings, a report, collections, follows); tests start without it and make their own."""
     created = []
     _wagtail_baseline()
     ensure_platform_groups()
@@ -78,7 +79,8 @@ def load_demo() -> list[str]:
     load_demo_highlights(created)
     _home_featured_items(home, created)
     _site_feedback(created)
-    load_demo_community(created)
+    if activity:
+        load_demo_community(created)
     return created
 
 

@@ -7,9 +7,10 @@ from tests import factories
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test database starts with the demo content: site, page tree, menus, superuser."""
+    """Every test database starts with the demo content (site, page tree, menus, users, bases,
+    resources) but not its activity: tests count the views, ratings and follows they make."""
     with django_db_blocker.unblock():
-        load_demo()
+        load_demo(activity=False)
 
 
 @pytest.fixture

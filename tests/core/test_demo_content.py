@@ -6,9 +6,10 @@ from wagtail.models import Page, PageLogEntry, Revision, Site
 from wagtail_dsfr.content_manager.models import CmsDsfrConfig
 from wagtailmenus.models import FlatMenuItem, MainMenuItem
 
-from accounts.models import User
-from bases.models import BasePage, Membership
+from accounts.models import ProfileFollow, User
+from bases.models import BaseFollow, BasePage, Membership
 from home.models import HomePage
+from resources.models import Collection, CollectionItem, Rating, RatingReply, Report, ResourceView
 
 
 def snapshot():
@@ -19,6 +20,19 @@ def snapshot():
         "menu_items": (MainMenuItem.objects.count(), FlatMenuItem.objects.count()),
         "users": list(User.objects.values_list("email", "password")),
         "config": CmsDsfrConfig.objects.values_list("site_title", "site_tagline").get(),
+        "activity": activity(),
+    }
+
+
+def activity():
+    return {
+        "views": ResourceView.objects.count(),
+        "ratings": Rating.objects.count(),
+        "replies": RatingReply.objects.count(),
+        "reports": Report.objects.count(),
+        "collections": Collection.objects.count(),
+        "saves": CollectionItem.objects.count(),
+        "follows": BaseFollow.objects.count() + ProfileFollow.objects.count(),
     }
 
 
@@ -31,9 +45,16 @@ def test_the_demo_puts_our_home_page_at_the_site_root():
 
 @pytest.mark.django_db
 def test_loading_the_demo_again_changes_nothing():
+    call_command("load_demo", stdout=io.StringIO())
     before = snapshot()
     call_command("load_demo", stdout=io.StringIO())
     assert snapshot() == before
+
+
+@pytest.mark.django_db
+def test_the_demo_gives_the_resources_readers_life():
+    call_command("load_demo", stdout=io.StringIO())
+    assert all(activity().values()), activity()
 
 
 @pytest.mark.django_db

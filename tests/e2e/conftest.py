@@ -30,7 +30,7 @@ def browser():
 @pytest.fixture
 def site(live_server, transactional_db):
     """The live server with the demo content (each transactional test starts from an empty database)."""
-    load_demo()
+    load_demo(activity=False)
     return live_server
 
 

@@ -129,7 +129,7 @@ def test_a_broken_counter_still_serves_the_page(caplog):
 @pytest.fixture
 def live_resource(live_server, transactional_db):
     """A published resource on the live server (a transactional test starts from an empty database)."""
-    load_demo()
+    load_demo(activity=False)
     return factories.resource(title="Fiche très consultée")
 
 
