@@ -21,48 +21,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from bench.database import drop_bench_database, use_bench_database  # noqa: E402
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
 
 BENCH_DATABASE = "lesbases_bench"
 PER_PAGE = 16
-
-
-def use_bench_database(fresh: bool) -> None:
-    """Point Django at the benchmark database before anything connects, creating it if needed."""
-    import psycopg
-    from django.conf import settings
-
-    settings.DEBUG = False  # no query log growing through thousands of runs
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # the demo's notifications
-    database = settings.DATABASES["default"]
-    if database["ENGINE"] == "cms.embedded_db":
-        from cms.embedded_db import ensure_running
-
-        params = {**ensure_running("postgres"), "dbname": "postgres"}
-    else:
-        params = {
-            "host": database.get("HOST") or None,
-            "port": database.get("PORT") or None,
-            "user": database.get("USER") or None,
-            "password": database.get("PASSWORD") or None,
-            "dbname": "postgres",
-        }
-    with psycopg.connect(autocommit=True, **params) as connection:
-        if fresh:
-            connection.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
-        if not connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DATABASE]
-        ).fetchone():
-            connection.execute(f"CREATE DATABASE {BENCH_DATABASE}")
-    database["NAME"] = BENCH_DATABASE
-
-
-def drop_bench_database() -> None:
-    from django.db import connection
-
-    connection.close()
-    with connection._nodb_cursor() as cursor:
-        cursor.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
 
 
 # (label, tab, query, filters, viewer): single words, phrases, missing accents, typos, filters, each tab.
@@ -272,7 +236,7 @@ def main() -> None:
     parser.add_argument("--drop", action="store_true", help="supprimer la base de données du banc à la fin")
     options = parser.parse_args()
 
-    use_bench_database(options.fresh)
+    use_bench_database(BENCH_DATABASE, options.fresh)
     import django
 
     django.setup()
@@ -298,7 +262,7 @@ def main() -> None:
         print(f"Données déjà générées ({existing} ressources) : mesure seule (--fresh pour regénérer).")
     measure(options.runs, options.baseline_runs)
     if options.drop:
-        drop_bench_database()
+        drop_bench_database(BENCH_DATABASE)
         print(f"Base de données {BENCH_DATABASE} supprimée.")
 
 

@@ -21,6 +21,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from bench.database import drop_bench_database, use_bench_database  # noqa: E402
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
 
 BENCH_DATABASE = "lesbases_bench_stats"
@@ -32,36 +34,6 @@ STEP = (
     " || substr('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ', ({n}) / 36 % 36 + 1, 1)"
     " || substr('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ', ({n}) % 36 + 1, 1)"
 )
-
-
-def use_bench_database(fresh: bool) -> None:
-    """Point Django at the benchmark database before anything connects, creating it if needed."""
-    import psycopg
-    from django.conf import settings
-
-    settings.DEBUG = False
-    settings.ALLOWED_HOSTS = ["testserver"]
-    database = settings.DATABASES["default"]
-    if database["ENGINE"] == "cms.embedded_db":
-        from cms.embedded_db import ensure_running
-
-        params = {**ensure_running("postgres"), "dbname": "postgres"}
-    else:
-        params = {
-            "host": database.get("HOST") or None,
-            "port": database.get("PORT") or None,
-            "user": database.get("USER") or None,
-            "password": database.get("PASSWORD") or None,
-            "dbname": "postgres",
-        }
-    with psycopg.connect(autocommit=True, **params) as connection:
-        if fresh:
-            connection.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
-        if not connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DATABASE]
-        ).fetchone():
-            connection.execute(f"CREATE DATABASE {BENCH_DATABASE}")
-    database["NAME"] = BENCH_DATABASE
 
 
 def columns(cursor, table: str) -> list[str]:
@@ -257,7 +229,7 @@ def main() -> None:
 
     import django
 
-    use_bench_database(arguments.fresh)
+    use_bench_database(BENCH_DATABASE, arguments.fresh)
     django.setup()
     from django.core.management import call_command
     from django.db import connection
@@ -285,9 +257,7 @@ def main() -> None:
         f"  à chaud (en cache)   : {statistics.median(warm):.0f} ms  (min {min(warm):.0f}, max {max(warm):.0f})"
     )
     if arguments.drop:
-        connection.close()
-        with connection._nodb_cursor() as cursor:
-            cursor.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
+        drop_bench_database(BENCH_DATABASE)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,38 @@
+"""The benchmarks' own database on the same server as the project's, so the dev data stays untouched."""
+
+
+def use_bench_database(name: str, fresh: bool) -> None:
+    """Point Django at database ``name`` before anything connects, creating it if needed."""
+    import psycopg
+    from django.conf import settings
+
+    settings.DEBUG = False  # no query log growing through thousands of runs
+    settings.ALLOWED_HOSTS = ["testserver"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # the demo's notifications
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "cms.embedded_db":
+        from cms.embedded_db import ensure_running
+
+        params = {**ensure_running("postgres"), "dbname": "postgres"}
+    else:
+        params = {
+            "host": database.get("HOST") or None,
+            "port": database.get("PORT") or None,
+            "user": database.get("USER") or None,
+            "password": database.get("PASSWORD") or None,
+            "dbname": "postgres",
+        }
+    with psycopg.connect(autocommit=True, **params) as connection:
+        if fresh:
+            connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            connection.execute(f"CREATE DATABASE {name}")
+    database["NAME"] = name
+
+
+def drop_bench_database(name: str) -> None:
+    from django.db import connection
+
+    connection.close()
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
