@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from dsfr.forms import DsfrBaseForm, DsfrBoundField
 
 from accounts.models import User
+from cms.uploads import check_picture, dsfr_picture_input
 
 CGU_URL = "/cgu/"
 
@@ -94,10 +95,6 @@ class ConfirmEmailVerificationCodeForm(DsfrFormMixin, allauth_forms.ConfirmEmail
         self.fields["code"].widget.attrs.pop("placeholder", None)
 
 
-AVATAR_MAX_BYTES = 5 * 1024 * 1024
-AVATAR_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
-
-
 class ProfileForm(DsfrFormMixin, forms.ModelForm):
     class Meta:
         model = User
@@ -129,22 +126,14 @@ class ProfileForm(DsfrFormMixin, forms.ModelForm):
             ("", "Choisir un département"),
             *self.fields["department"].choices[1:],
         ]
-        self.fields["avatar"].widget.attrs.update(
-            {"class": "fr-upload", "accept": "image/jpeg,image/png,image/webp"}
-        )
-        self.fields["avatar"].widget.group_class = "fr-upload-group"
+        dsfr_picture_input(self.fields["avatar"])
 
     def clean_avatar(self):
-        avatar = self.cleaned_data.get("avatar")
-        # Only a new upload carries ``image``, set by Django once Pillow has read the file.
-        image = getattr(avatar, "image", None)
-        if image is None:
-            return avatar
-        if image.format not in AVATAR_FORMATS:
-            raise forms.ValidationError("La photo doit être une image JPEG, PNG ou WebP.")
-        if avatar.size > AVATAR_MAX_BYTES:
-            raise forms.ValidationError("La photo ne doit pas dépasser 5 Mo.")
-        return avatar
+        return check_picture(
+            self.cleaned_data.get("avatar"),
+            "La photo doit être une image JPEG, PNG ou WebP.",
+            "La photo ne doit pas dépasser 5 Mo.",
+        )
 
 
 class DeleteAccountForm(DsfrBaseForm):

@@ -4,10 +4,8 @@ from django import forms
 from dsfr.forms import DsfrBaseForm
 
 from accounts.forms import DsfrFormMixin
+from cms.uploads import check_picture, dsfr_picture_input
 from resources.models import Collection
-
-IMAGE_MAX_BYTES = 5 * 1024 * 1024
-IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
 
 
 class CollectionForm(DsfrFormMixin, forms.ModelForm):
@@ -46,22 +44,14 @@ class CollectionForm(DsfrFormMixin, forms.ModelForm):
             if not bases.exists():
                 # Still validated: a forged base is refused rather than ignored.
                 self.fields["base"].widget = forms.HiddenInput()
-        self.fields["image"].widget.attrs.update(
-            {"class": "fr-upload", "accept": "image/jpeg,image/png,image/webp"}
-        )
-        self.fields["image"].widget.group_class = "fr-upload-group"
+        dsfr_picture_input(self.fields["image"])
 
     def clean_image(self):
-        image_file = self.cleaned_data.get("image")
-        # Only a new upload carries ``image``, set by Django once Pillow has read the file.
-        image = getattr(image_file, "image", None)
-        if image is None:
-            return image_file
-        if image.format not in IMAGE_FORMATS:
-            raise forms.ValidationError("L'image doit être au format JPEG, PNG ou WebP.")
-        if image_file.size > IMAGE_MAX_BYTES:
-            raise forms.ValidationError("L'image ne doit pas dépasser 5 Mo.")
-        return image_file
+        return check_picture(
+            self.cleaned_data.get("image"),
+            "L'image doit être au format JPEG, PNG ou WebP.",
+            "L'image ne doit pas dépasser 5 Mo.",
+        )
 
 
 class CollectionChoiceField(forms.ModelMultipleChoiceField):

@@ -3,7 +3,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from accounts.forms import AVATAR_MAX_BYTES
+from cms.uploads import PICTURE_MAX_BYTES
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -79,7 +79,7 @@ def test_an_image_of_another_format_is_refused(signed_in):
 
 
 def test_an_image_over_5_mb_is_refused(signed_in):
-    padding = b"\0" * (AVATAR_MAX_BYTES + 1)
+    padding = b"\0" * (PICTURE_MAX_BYTES + 1)
     big = SimpleUploadedFile("moi.png", factories.png_bytes() + padding, content_type="image/png")
     response = signed_in.post("/profils/modifier/", {**VALID, "avatar": big})
     assert field_errors(response, "avatar") == ["La photo ne doit pas dépasser 5 Mo."]
