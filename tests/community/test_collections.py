@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
 from django.test import Client
 
+from cms.uploads import PICTURE_MAX_BYTES
 from resources import collections
 from resources.models import Collection, CollectionItem, ResourcePage
 from tests import factories
@@ -79,6 +80,30 @@ def test_an_image_is_uploaded_and_shown(owner, collection):
     collection.refresh_from_db()
     assert collection.image.name.startswith("collections/")
     assert collection.image.url in client.get(collection.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize(
+    "upload, error",
+    [
+        (
+            SimpleUploadedFile("notes.png", b"pas une image", content_type="image/png"),
+            "Téléversez une image valide",
+        ),
+        (
+            SimpleUploadedFile("grande.png", factories.png_bytes() + b"\0" * (PICTURE_MAX_BYTES + 1)),
+            "L&#x27;image ne doit pas dépasser 5 Mo.",
+        ),
+    ],
+)
+def test_a_broken_or_oversized_image_is_refused_in_french_and_changes_nothing(
+    owner, collection, upload, error
+):
+    response = client_for(owner).post(
+        f"/collections/{collection.pk}/modifier/", {"title": "Autre titre", "image": upload}
+    )
+    assert error in response.content.decode()
+    collection.refresh_from_db()
+    assert (collection.title, collection.image.name) == ("Ateliers seniors", "")
 
 
 def test_the_owner_edits_and_others_cannot(owner, collection):
