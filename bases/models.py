@@ -204,7 +204,7 @@ class BasePage(WebLinks, ResourceParentMixin, Page):
         collections = (
             Collection.objects.visible_to(viewer)
             .filter(pk__in=chosen, is_public=True)
-            .annotate(resources_count=Count("items"))
+            .annotate(resource_count=Count("items"))
         )
         by_pk = {collection.pk: collection for collection in collections}
         return [by_pk[pk] for pk in chosen if pk in by_pk]
