@@ -19,6 +19,7 @@ def matched_ids(candidates, results):
 
     modelsearch has no public way to get the matched queryset: ``query_compiler.search()`` is what its
     own ``facet()`` uses (private API, hence modelsearch pinned in pyproject.toml)."""
+    results = getattr(results, "matches", results)
     if getattr(results, "typo_query", None):
         return typo_tolerant(candidates, results.typo_query, order_by_relevance=False).order_by().values("pk")
     if not isinstance(results, BaseSearchResults):

@@ -1,5 +1,7 @@
 """Resource search: what the viewer may read, filtered, then matched and ranked by modelsearch."""
 
+from collections.abc import Sequence
+
 from resources.models import ResourcePage
 from search import sorting
 from search.lookups import typo_tolerant
@@ -27,9 +29,13 @@ def search_resources(user, params: SearchParams):
     SQL conditions next to the full-text match, so unpublishing or restricting a page takes effect at
     once, whatever the state of the index.
     """
+    return ResourceCards(_matching_resources(user, params))
+
+
+def _matching_resources(user, params: SearchParams):
     key = sorting.sort_key(sorting.RESOURCE_SORTS, params)
     readable, filters = readable_resources(user), params.filters_of(RESOURCES)
-    resources = sorting.sort_resources(filter_resources(readable.cards(), filters), key)
+    resources = sorting.sort_resources(filter_resources(readable.only("pk"), filters), key)
     if not params.q:
         return resources
     by_relevance = key == sorting.RELEVANCE
@@ -42,3 +48,26 @@ def search_resources(user, params: SearchParams):
     # resources whose title holds a close word, compared by trigrams without accents, through the
     # trigram index (search/lookups.py) rather than modelsearch's Fuzzy, which cannot use it.
     return typo_tolerant(resources, params.q, order_by_relevance=by_relevance)
+
+
+class ResourceCards(Sequence):
+    """Matching resources, counted and ranked on their ids alone; the cards' data (owner, cover, base,
+    ratings, saves) is read for the shown page only. Ranking tens of thousands of matches while
+    carrying every card's columns cost several times the ranking itself."""
+
+    def __init__(self, matches):
+        # The search results or queryset, for the facet counts (search/facets.py) to match like them.
+        self.matches = matches
+
+    def count(self) -> int:
+        return self.matches.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        ids = [resource.pk for resource in self.matches[index]]
+        cards = ResourcePage.objects.cards().in_bulk(ids)
+        return [cards[pk] for pk in ids]
