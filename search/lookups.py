@@ -1,16 +1,35 @@
-"""Typo-tolerant matching that the trigram indexes of search/migrations/0002 can serve.
+"""Typo-tolerant matching: each word of the query replaced by the closest word of the index.
 
-modelsearch's ``Fuzzy`` filters with the function ``word_similarity(q, text) >= threshold``, which
-PostgreSQL can only evaluate row by row: at 100k resources, a sequential scan of every indexed text.
-The operator form ``text %> q`` (``q <% text``) means the same thing with the threshold read from
-``pg_trgm.word_similarity_threshold``, and a GIN ``gin_trgm_ops`` index answers it.
+modelsearch's ``Fuzzy`` compares the query with every indexed text, row by row. Even through a trigram
+index, a common misspelling ("resources") left tens of thousands of index entries to check at 100k
+resources, for most of a second. Here the query's words are compared with the index's vocabulary
+(``IndexedWord``: a few thousand words, trigram-indexed), and the corrected words are then matched by
+the full-text index like any query. SQL because modelsearch can neither look a word up in its
+vocabulary nor search for words already stemmed.
 """
 
-from django.contrib.postgres.lookups import TrigramWordSimilar
-from django.contrib.postgres.search import TrigramWordSimilarity
-from django.db.models import F, TextField, Value
-from modelsearch.backends.database.postgres.postgres import FUnaccent
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db import connection
+from django.db.models import F, Func, Value
 from wagtail.search.backends import get_search_backend
+
+# modelsearch's weights of ts_rank, for D, C, B and A (the title): the corrected query ranks as a typed one.
+RANK_WEIGHTS = [0.2, 0.3, 0.4, 1.0]
+
+# For each stem of the query (French, accents stripped, as the index holds them), the closest indexed
+# word whose trigrams are similar enough (``%``, through the trigram index); the query of the corrected
+# stems, or NULL when one of them has no close word.
+CORRECTED_QUERY = """
+SELECT CASE WHEN bool_and(closest.word IS NOT NULL) THEN string_agg(quote_literal(closest.word), ' & ') END
+FROM unnest(tsvector_to_array(to_tsvector(%s::regconfig, %s))) AS typed (stem)
+LEFT JOIN LATERAL (
+    SELECT indexed.word
+    FROM search_indexedword AS indexed
+    WHERE indexed.word %% typed.stem
+    ORDER BY similarity(indexed.word, typed.stem) DESC, indexed.word
+    LIMIT 1
+) AS closest ON true
+"""
 
 
 def similarity_threshold() -> float:
@@ -20,34 +39,44 @@ def similarity_threshold() -> float:
 
 
 def set_similarity_threshold(sender, connection, **kwargs) -> None:
-    """Give each new database connection the threshold of the ``<%`` operator. A session setting, as
+    """Give each new database connection the threshold of the ``%`` operator. A session setting, as
     there is no per-query form: ``SET LOCAL`` would need a transaction around the lazy querysets."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)",
-                [str(similarity_threshold())],
+                "SELECT set_config('pg_trgm.similarity_threshold', %s, false)", [str(similarity_threshold())]
             )
 
 
-def typo_tolerant(queryset, query: str, order_by_relevance: bool = True):
-    """``queryset`` narrowed to the pages whose title holds an extent close to ``query``, accents
-    aside: closest first, or in the queryset's own order when the visitor chose another sort.
+def corrected_query(query: str) -> str | None:
+    """A text search query (``to_tsquery`` syntax) of ``query``'s words as the index spells them."""
+    with connection.cursor() as cursor:
+        cursor.execute(CORRECTED_QUERY, [get_search_backend().config, query])
+        return cursor.fetchone()[0]
 
-    Titles only: short texts, so the index's candidates are few and cheap to check. On the whole text
-    (description, body, publisher) a common misspelling ("resources") is close to a word of nearly
-    every resource, and checking and ranking them all took seconds at 100k resources.
-    """
-    words = FUnaccent(Value(query, output_field=TextField()))
-    # One join to the index entry, and the exact expression of the trigram index,
-    # f_unaccent(title_text), or PostgreSQL would not use it.
-    matches = queryset.alias(title_words=FUnaccent(F("index_entries__title_text"))).filter(
-        TrigramWordSimilar(F("title_words"), words)
-    )
-    if order_by_relevance:
-        matches = matches.annotate(title_similarity=TrigramWordSimilarity(words, F("title_words"))).order_by(
-            "-title_similarity", "-pk"
+
+def typo_tolerant(queryset, query: str, order_by_relevance: bool = True):
+    """``queryset`` narrowed to the pages matching ``query`` once each word is corrected: best ranked
+    first, or in the queryset's own order when the visitor chose another sort."""
+    corrected = corrected_query(query)
+    if corrected is None:
+        # Not ``none()``: the facet counts use this queryset as an SQL subquery, which ``none()`` has not.
+        matches = queryset.filter(Value(False))
+    else:
+        # The exact expression of the full-text index (search/migrations/0004), or PostgreSQL would not use it.
+        document = Func(
+            F("index_entries__title"),
+            F("index_entries__body"),
+            template="(%(expressions)s)",
+            arg_joiner=" || ",
+            output_field=SearchVectorField(),
         )
+        # Stems already: the "simple" configuration takes them as they are.
+        words = SearchQuery(corrected, search_type="raw", config="simple")
+        matches = queryset.alias(document=document).filter(document=words)
+        if order_by_relevance:
+            rank = SearchRank(document, words, weights=RANK_WEIGHTS)
+            matches = matches.annotate(typo_rank=rank).order_by("-typo_rank", "-pk")
     # Facet counts (search/facets.py) match their own candidates the same way.
     matches.typo_query = query
     return matches

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.utils import timezone
 
@@ -36,3 +37,24 @@ class SearchLog(models.Model):
 
     def __str__(self):
         return self.query or "(sans texte)"
+
+
+class IndexedWord(models.Model):
+    """A word (a French stem without accents, as the search index stores it) found in at least one
+    index entry: what a misspelt word of a query is compared with (``search.lookups``).
+
+    Filled by a trigger on modelsearch's index entries (search/migrations/0006), whatever writes them:
+    saves, ``update_index``, bulk imports. Words are never removed: one left by deleted content only
+    widens a correction to a word that matches nothing. Never shown to anyone."""
+
+    word = models.TextField("mot", primary_key=True)
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = "mot indexé"
+        verbose_name_plural = "mots indexés"
+        indexes = [GinIndex(fields=["word"], opclasses=["gin_trgm_ops"], name="search_word_trigrams")]
+
+    def __str__(self):
+        return self.word

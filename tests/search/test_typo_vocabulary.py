@@ -1,36 +1,51 @@
-"""The typo fallback goes through the trigram indexes (``<%``) and keeps privacy, filters and ranking."""
+"""The typo fallback corrects each word against the index's vocabulary, then matches through the
+full-text index; privacy, filters and ranking stay those of any search."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.search.backends import get_search_backend
 
+from search.models import IndexedWord
 from tests import factories
 from tests.conftest import client_for
 
 
 def test_connections_use_modelsearchs_similarity_threshold(db):
     with connection.cursor() as cursor:
-        cursor.execute("SHOW pg_trgm.word_similarity_threshold")
+        cursor.execute("SHOW pg_trgm.similarity_threshold")
         threshold = float(cursor.fetchone()[0])
 
     assert threshold == get_search_backend().fuzzy_similarity_threshold
 
 
-def test_the_fallback_uses_the_indexable_operator(titles):
+def test_published_words_join_the_vocabulary_at_once(db):
+    resource = factories.resource(title="Guide de la cryptographie")
+    assert IndexedWord.objects.filter(word="cryptograph").exists()
+
+    resource.title = "Guide des hippocampes"
+    resource.save_revision().publish()
+
+    assert IndexedWord.objects.filter(word="hippocamp").exists()
+
+
+def test_the_fallback_corrects_words_then_uses_the_full_text_index(titles):
     factories.resource(title="Guide de la cryptographie")
 
     with CaptureQueriesContext(connection) as queries:
         assert titles(q="criptografie") == ["Guide de la cryptographie"]
 
-    # The resources' queries (results, count, facets); the Bases and Profils tab counts keep modelsearch's.
-    fuzzy = [
-        sql
-        for sql in (query["sql"] for query in queries)
-        if "f_unaccent" in sql and 'FROM "resources_resourcepage"' in sql
-    ]
-    # modelsearch's form would compare the similarity itself with the threshold.
-    function_form = f">= {get_search_backend().fuzzy_similarity_threshold}"
-    assert fuzzy and all("%>" in sql and function_form not in sql for sql in fuzzy)
+    sql = [query["sql"] for query in queries]
+    assert any("search_indexedword" in statement for statement in sql)
+    # The resources' results, count and facets: the corrected stems, matched as the index holds them,
+    # never a similarity computed for every indexed text.
+    corrected = [s for s in sql if 'FROM "resources_resourcepage"' in s and "to_tsquery('simple'" in s]
+    assert corrected and not any("word_similarity" in s for s in corrected)
+
+
+def test_a_word_close_to_nothing_finds_nothing(titles):
+    factories.resource(title="Guide de la cryptographie")
+
+    assert titles(q="criptografie zzqxw") == []
 
 
 def test_the_closest_title_comes_first(titles):
