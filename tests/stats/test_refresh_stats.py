@@ -1,8 +1,10 @@
 """``manage.py refresh_stats``: /statistiques/ shows the figures of the last refresh (cron runs it every
 10 minutes), and the refresh drops the page's cached figures so the new ones show at once."""
 
+import json
 import re
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -20,6 +22,7 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
+ROOT = Path(__file__).resolve().parents[2]
 URL = "/statistiques/"
 PUBLIC = "ressources publiques publiées"
 PRIVATE = "ressources privées publiées"
@@ -121,3 +124,13 @@ def test_the_page_dates_its_figures_by_the_last_refresh(client, refresh_stats):
     assert timezone.now() - refreshed < timedelta(hours=1)
     html = client.get(URL).content.decode()
     assert f"Chiffres mis à jour le {refreshed:%d/%m/%Y à %H:%M}." in html
+
+
+def test_cron_and_the_release_phase_refresh_the_summaries():
+    jobs = json.loads((ROOT / "infra/cron.json").read_text())["jobs"]
+    assert "*/10 * * * * python manage.py refresh_stats" in [job["command"] for job in jobs]
+    release = next(
+        line for line in (ROOT / "Procfile").read_text().splitlines() if line.startswith("release:")
+    )
+    # After the migrations (which may change the summaries) and the cache table (whose entries it drops).
+    assert release.index("migrate") < release.index("createcachetable") < release.index("refresh_stats")
