@@ -22,7 +22,7 @@ from django.db import migrations
 
 PARIS_DAY = "({column} AT TIME ZONE 'Europe/Paris')::date"
 
-# What statistics.SOURCES read up to this migration, one row per event or per day, as
+# What the page read from the stats views before this migration, one row per event or per day, as
 # (activity, day, public amount, private amount).
 ACTIVITIES = {
     "views": "SELECT day, views, 0 FROM stats.views_daily",
