@@ -8,11 +8,14 @@ it in SQL (``INSERT … SELECT`` over ``generate_series``, cloning a demo resour
 that every page row is a valid one): a few minutes. Later runs keep it and only measure;
 ``--fresh`` starts again, ``--drop`` removes it after measuring.
 
-*Cold* is a request right after the cache is cleared (every figure computed from the stats views),
-*warm* a request served from the cache; each is the median of ``--runs`` requests.
+Every run first refreshes the summaries the page reads (``manage.py refresh_stats``, what cron does
+every 10 minutes) and prints how long that took. Then, for each period of the page, *cold* is a
+request right after the page's cache is dropped (every figure computed from the summaries), *warm*
+a request served from the cache; each is the median of ``--runs`` requests.
 """
 
 import argparse
+import io
 import os
 import statistics
 import sys
@@ -198,22 +201,52 @@ def user_column(column: str) -> str:
     return {**unique, **dated, **flags}.get(column, f"template.{column}")
 
 
-def measure(runs: int) -> tuple[list[float], list[float]]:
-    from django.core.cache import cache
+def refresh() -> float:
+    """``manage.py refresh_stats`` as cron runs it; its duration in seconds."""
+    from django.core.management import call_command
+
+    started = time.perf_counter()
+    call_command("refresh_stats", stdout=io.StringIO())
+    return time.perf_counter() - started
+
+
+def measure(url: str, runs: int) -> tuple[list[float], list[float]]:
     from django.test import Client
 
+    from stats.views import forget_cached_figures
+
     client = Client()
-    client.get(URL)  # the site frame's own cache, apart from the figures
+    client.get(url)  # the site frame's own cache, apart from the figures
     cold, warm = [], []
     for _ in range(runs):
-        cache.delete_many([f"stats:statistics-page:{key}" for key in ("30-jours", "6-mois", "tout")])
+        forget_cached_figures()
         started = time.perf_counter()
-        assert client.get(URL).status_code == 200
+        assert client.get(url).status_code == 200
         cold.append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
-        assert client.get(URL).status_code == 200
+        assert client.get(url).status_code == 200
         warm.append((time.perf_counter() - started) * 1000)
     return cold, warm
+
+
+def print_figures() -> None:
+    """What the page shows, so that a run can be checked against the data."""
+    from django.utils import timezone
+
+    from stats import statistics
+
+    now = timezone.now()
+    today = timezone.localdate(now)
+    series = statistics.series(today)
+    kpis = statistics.kpis(today, now, series)
+    print("  chiffres clés : " + ", ".join(f"{key} {value}" for key, value in kpis.items()))
+    for period in statistics.PERIODS.values():
+        themes = statistics.breakdowns(period, today)["themes"]["rows"][:3]
+        print(f"  thématiques, {period.label.lower()} : " + ", ".join(f"{label} {n}" for label, n in themes))
+
+
+def report(name: str, values: list[float]) -> str:
+    return f"{name} {statistics.median(values):.0f} ms (min {min(values):.0f}, max {max(values):.0f})"
 
 
 def main() -> None:
@@ -248,14 +281,18 @@ def main() -> None:
         (resources,) = cursor.fetchone()
         cursor.execute("SELECT count(*) FROM resources_resourceview")
         (views,) = cursor.fetchone()
-    cold, warm = measure(arguments.runs)
-    print(f"/statistiques/ — {resources} ressources, {views} vues, médiane de {arguments.runs} requêtes :")
-    print(
-        f"  à froid (cache vidé) : {statistics.median(cold):.0f} ms  (min {min(cold):.0f}, max {max(cold):.0f})"
-    )
-    print(
-        f"  à chaud (en cache)   : {statistics.median(warm):.0f} ms  (min {min(warm):.0f}, max {max(warm):.0f})"
-    )
+    print("charge de la machine (1, 5, 15 min) : " + ", ".join(f"{load:.2f}" for load in os.getloadavg()))
+    print(f"refresh_stats (résumés de /statistiques/) : {refresh():.2f} s")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT (SELECT count(*) FROM stats.activity_daily), (SELECT count(*) FROM stats.taxonomy_daily)"
+        )
+        print("  lignes : stats.activity_daily {}, stats.taxonomy_daily {}".format(*cursor.fetchone()))
+    print(f"{URL} — {resources} ressources, {views} vues, médiane de {arguments.runs} requêtes :")
+    for period in ("30-jours", "6-mois", "tout"):
+        cold, warm = measure(f"{URL}?periode={period}", arguments.runs)
+        print(f"  {period:<8} : {report('à froid (cache vidé)', cold)} ; {report('à chaud', warm)}")
+    print_figures()
     if arguments.drop:
         drop_bench_database(BENCH_DATABASE)
 

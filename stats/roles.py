@@ -1,8 +1,10 @@
-"""The PostgreSQL role Metabase connects with: it reads the views of the stats schema, nothing else.
+"""The PostgreSQL role Metabase connects with: it reads the views of the stats schema and their
+materialized summaries (stats/schema.py), nothing else.
 
 A view runs with its owner's rights, so the role needs no privilege on the tables behind the views.
 Default privileges make the views that the same database user creates later (new stats migrations)
 readable too; running ``manage.py metabase_role`` again (the release phase does) re-applies it all.
+Refreshing a summary needs its ownership, which the role never has.
 """
 
 import re
@@ -75,6 +77,7 @@ def _privileges(role: str, database: str) -> list[str]:
 
 
 def _views(cursor) -> list[str]:
+    """Views and materialized views (pg_views does not list the latter); never their indexes."""
     cursor.execute(
         "SELECT relname FROM pg_class WHERE relnamespace = %s::regnamespace AND relkind IN ('v', 'm') "
         "ORDER BY relname",

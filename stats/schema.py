@@ -2,6 +2,8 @@
 
 This is the contract Metabase's questions (infra/metabase/) and the statistics page rely on; the tests
 check the database against it. A view changes through a new migration of this app, then here.
+``VIEWS`` are plain views, real-time; ``SUMMARIES`` are materialized views of them that
+``manage.py refresh_stats`` refreshes, in this order (the refresh date last).
 """
 
 SCHEMA = "stats"
@@ -67,3 +69,11 @@ VIEWS = {
         "average_duration_ms",
     ),
 }
+
+SUMMARIES = {
+    "activity_daily": ("activity", "day", "public", "private"),
+    "taxonomy_daily": ("day", "facet", "key", "resources"),
+    "summaries_refreshed": ("refreshed_at",),
+}
+
+RELATIONS = {**VIEWS, **SUMMARIES}

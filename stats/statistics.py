@@ -1,4 +1,6 @@
-"""The figures of /statistiques/, read from the ``stats`` views only (the same contract as Metabase).
+"""The figures of /statistiques/, read from the ``stats`` summaries (stats/summaries.py): materialized
+views of the ``stats`` views (the same contract as Metabase), refreshed every 10 minutes by
+``manage.py refresh_stats``. Only the active users are read live, from stats.users.
 
 Definitions, as the page states them:
 - a resource or a base is *public* when no view restriction hides it (``is_restricted``), *private*
@@ -8,6 +10,7 @@ Definitions, as the page states them:
 - an *active user* signed in within the last 30 days;
 - the breakdowns (themes, resource types, sectors, beneficiaries) count the public resources
   *first published* during the chosen period: they describe the public catalogue, never private items;
+- periods are whole days ending today: "30 derniers jours" is today and the 29 days before;
 - weeks start on Monday and days are French days (Europe/Paris), like the views' ``day`` columns.
 """
 
@@ -41,41 +44,14 @@ PERIODS = {
 }
 DEFAULT_PERIOD = "30-jours"
 
-# Each activity: a label, whether it is split public / private, and the rows (day, amount, is_public).
+# Each activity of stats.activity_daily: its label and whether it is split public / private.
 SOURCES = {
-    "views": (
-        "Vues de ressources",
-        False,
-        "SELECT day, views AS amount, true AS is_public FROM stats.views_daily",
-    ),
-    "searches": (
-        "Recherches",
-        False,
-        "SELECT day, searches AS amount, true AS is_public FROM stats.searches_daily",
-    ),
-    "saves": (
-        "Enregistrements dans une collection",
-        False,
-        "SELECT day, 1 AS amount, true AS is_public FROM stats.collection_saves",
-    ),
-    "resources": (
-        "Ressources créées",
-        True,
-        "SELECT (created_at AT TIME ZONE 'Europe/Paris')::date AS day, 1 AS amount, NOT is_restricted AS is_public"
-        " FROM stats.resources WHERE live",
-    ),
-    "bases": (
-        "Bases créées",
-        True,
-        "SELECT (created_at AT TIME ZONE 'Europe/Paris')::date AS day, 1 AS amount, NOT is_restricted AS is_public"
-        " FROM stats.bases WHERE live",
-    ),
-    "profiles": (
-        "Profils créés",
-        True,
-        "SELECT (date_joined AT TIME ZONE 'Europe/Paris')::date AS day, 1 AS amount, is_public"
-        " FROM stats.users WHERE is_active",
-    ),
+    "views": ("Vues de ressources", False),
+    "searches": ("Recherches", False),
+    "saves": ("Enregistrements dans une collection", False),
+    "resources": ("Ressources créées", True),
+    "bases": ("Bases créées", True),
+    "profiles": ("Profils créés", True),
 }
 
 BREAKDOWNS = {
@@ -116,8 +92,8 @@ def kpis(today: date, now: datetime, series: dict) -> dict:
     (row,) = fetch(
         """
         SELECT
-            (SELECT coalesce(sum(views), 0) FROM stats.views_daily
-              WHERE day > %(today)s - %(days)s AND day <= %(today)s),
+            (SELECT coalesce(sum(public), 0) FROM stats.activity_daily
+              WHERE activity = 'views' AND day > %(today)s - %(days)s AND day <= %(today)s),
             (SELECT count(*) FROM stats.users WHERE is_active AND last_login > %(since)s)
         """,
         {"today": today, "days": ACTIVE_DAYS, "since": now - timedelta(days=ACTIVE_DAYS)},
@@ -133,17 +109,18 @@ def kpis(today: date, now: datetime, series: dict) -> dict:
     }
 
 
-def _daily_sql(source: str) -> str:
-    """One activity per query (a UNION ALL of all of them plans worse: no index, no parallel scan),
-    summed per day, so that one scan serves the weeks, the months and the running totals."""
-    return f"""
-        SELECT day,
-               coalesce(sum(amount) FILTER (WHERE is_public), 0),
-               coalesce(sum(amount) FILTER (WHERE NOT is_public), 0)
-        FROM ({SOURCES[source][2]}) AS events
-        WHERE day <= %(today)s
-        GROUP BY 1
-    """
+def daily(today: date) -> dict[str, list[tuple]]:
+    """Every activity's (day, public, private) rows up to today, in one read of the summary: one
+    scan serves the weeks, the months and the running totals."""
+    days: dict[str, list[tuple]] = {key: [] for key in SOURCES}
+    rows = fetch(
+        "SELECT activity, day, public, private FROM stats.activity_daily WHERE day <= %(today)s",
+        {"today": today},
+    )
+    for activity, day, public, private in rows:
+        if activity in days:
+            days[activity].append((day, public, private))
+    return days
 
 
 def _totals(days: list[tuple], bucket_of) -> dict:
@@ -170,8 +147,9 @@ def series(today: date) -> dict:
     weeks = [week_start(today) - timedelta(weeks=back) for back in range(WEEKS - 1, -1, -1)]
     months = [month_start(today, back) for back in range(MONTHS - 1, -1, -1)]
     result = {}
-    for key, (label, split, _) in SOURCES.items():
-        days = fetch(_daily_sql(key), {"today": today})
+    per_activity = daily(today)
+    for key, (label, split) in SOURCES.items():
+        days = per_activity[key]
         weekly = _totals(days, week_start)
         all_months = _totals(days, month_start)
         before = [0, 0]
@@ -197,23 +175,25 @@ def month_label(month: date) -> str:
     return f"{MONTH_NAMES[month.month - 1]} {month.year}"
 
 
-def breakdowns(period: Period, now: datetime) -> dict:
+def period_start(period: Period, today: date) -> date | None:
+    """The first day of ``period`` ending today, None for all time."""
+    return today - timedelta(days=period.days - 1) if period.days else None
+
+
+def breakdowns(period: Period, today: date) -> dict:
     """The public resources first published in the period, counted per taxonomy key, most used first."""
-    since = now - timedelta(days=period.days) if period.days else None
-    union = " UNION ALL ".join(
-        f"SELECT '{column}', key, count(*) FROM published, unnest({column}) AS key GROUP BY key"
-        for column in BREAKDOWNS
-    )
-    sql = f"""
-        WITH published AS MATERIALIZED (
-            SELECT {", ".join(BREAKDOWNS)} FROM stats.resources
-            WHERE live AND NOT is_restricted AND (%(since)s::timestamptz IS NULL OR first_published_at > %(since)s)
-        )
-        {union}
-    """
     counts: dict = {column: [] for column in BREAKDOWNS}
-    for column, key, count in fetch(sql, {"since": since}):
-        counts[column].append((key, count))
+    rows = fetch(
+        """
+        SELECT facet, key, sum(resources) FROM stats.taxonomy_daily
+        WHERE %(since)s::date IS NULL OR day >= %(since)s
+        GROUP BY facet, key
+        """,
+        {"since": period_start(period, today)},
+    )
+    for column, key, count in rows:
+        if column in counts:
+            counts[column].append((key, int(count)))
     result = {}
     for column, (label, labels) in BREAKDOWNS.items():
         ranked = sorted(counts[column], key=lambda item: (-item[1], labels.get(item[0], item[0])))[:TOP]

@@ -4,10 +4,19 @@ from django.core.cache import cache
 from django.shortcuts import render
 from django.utils import timezone
 
-from stats import embed, statistics
+from stats import embed, statistics, summaries
 
-# Public figures only, the same for every visitor: safe to share between them for a few minutes.
+# Public figures only, the same for every visitor: safe to share between them for a few minutes
+# (refresh_stats drops them when the summaries change).
 CACHE_SECONDS = 300
+
+
+def cache_key(period_key: str) -> str:
+    return f"stats:statistics-page:{period_key}"
+
+
+def forget_cached_figures() -> None:
+    cache.delete_many([cache_key(key) for key in statistics.PERIODS])
 
 
 def chart(rows: list[tuple], names: list[str]) -> dict:
@@ -39,16 +48,16 @@ def figures(period: statistics.Period) -> dict:
         now = timezone.now()
         today = timezone.localdate(now)
         series = statistics.series(today)
-        breakdowns = statistics.breakdowns(period, now)
+        breakdowns = statistics.breakdowns(period, today)
         with_charts(series, breakdowns)
         return {
             "kpis": statistics.kpis(today, now, series),
             "series": series,
             "breakdowns": breakdowns,
-            "computed_at": now,
+            "refreshed_at": summaries.refreshed_at(),
         }
 
-    return cache.get_or_set(f"stats:statistics-page:{period.key}", compute, CACHE_SECONDS)
+    return cache.get_or_set(cache_key(period.key), compute, CACHE_SECONDS)
 
 
 def statistics_page(request):

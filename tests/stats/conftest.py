@@ -1,4 +1,7 @@
+import io
+
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
 from stats.schema import SCHEMA
@@ -15,3 +18,16 @@ def view_rows(db):
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     return read
+
+
+@pytest.fixture
+def refresh_stats(db):
+    """What cron does in production every 10 minutes: refresh the summaries the statistics page
+    reads (and drop its cached figures)."""
+
+    def refresh() -> str:
+        out = io.StringIO()
+        call_command("refresh_stats", stdout=out)
+        return out.getvalue()
+
+    return refresh

@@ -1,5 +1,5 @@
-"""``manage.py metabase_role``: Metabase's role reads the stats views over TCP with its password, and
-nothing else, even when it asks for a read-write transaction."""
+"""``manage.py metabase_role``: Metabase's role reads the stats views and summaries over TCP with its
+password, and nothing else, even when it asks for a read-write transaction."""
 
 import os
 import subprocess
@@ -12,7 +12,7 @@ from django.db import connection
 from psycopg import errors
 
 from stats.metabase_sync import load_spec, question_sql
-from stats.schema import SCHEMA, VIEWS
+from stats.schema import RELATIONS, SCHEMA
 from tests.stats.tcp_postgres import copy_database, tcp_server
 
 # pytest-django creates the test database only for a session that has tests marked so.
@@ -36,6 +36,9 @@ FORBIDDEN = [
     "CREATE TABLE stats.intrusion (id int)",
     "CREATE VIEW stats.intrusion AS SELECT 1 AS one",
     "DROP VIEW stats.users",
+    "REFRESH MATERIALIZED VIEW stats.activity_daily",
+    "REFRESH MATERIALIZED VIEW CONCURRENTLY stats.taxonomy_daily",
+    "DROP MATERIALIZED VIEW stats.summaries_refreshed",
     "TRUNCATE public.accounts_user",
 ]
 
@@ -95,7 +98,7 @@ def test_without_a_password_the_command_says_what_is_missing(server):
 
 def test_the_role_reads_every_view_over_tcp(role):
     with connect(role) as metabase:
-        for view in VIEWS:
+        for view in RELATIONS:
             metabase.execute(f"SELECT * FROM {SCHEMA}.{view}").fetchall()
         assert metabase.execute("SELECT count(*) FROM resources WHERE live").fetchone()[0] > 0
         assert metabase.execute("SHOW default_transaction_read_only").fetchone()[0] == "on"
@@ -130,6 +133,23 @@ def test_the_role_has_no_privilege_on_any_table_of_public(role):
         ).fetchone()
     assert granted == []
     assert schemas == (False, False)
+
+
+def test_the_role_may_select_the_views_and_summaries_of_stats_and_nothing_else_there(role):
+    with connect(role, user="postgres", password=role["password"]) as admin:
+        readable = admin.execute(
+            "SELECT relname FROM pg_class WHERE relnamespace = %s::regnamespace "
+            "AND has_table_privilege(%s, oid, 'SELECT')",
+            [SCHEMA, ROLE],
+        ).fetchall()
+        writable = admin.execute(
+            "SELECT relname FROM pg_class, unnest(ARRAY['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', "
+            "'REFERENCES', 'TRIGGER']) AS privilege WHERE relnamespace = %s::regnamespace "
+            "AND has_table_privilege(%s, oid, privilege)",
+            [SCHEMA, ROLE],
+        ).fetchall()
+    assert sorted(name for (name,) in readable) == sorted(RELATIONS)
+    assert writable == []
 
 
 def test_a_wrong_password_is_refused(role):

@@ -2,6 +2,7 @@
 
 The test database starts with the demo content, dated around today; this dataset lives in June 2031,
 so the windows ending then hold only its rows, and the all-time figures are compared as increases.
+The figures come from summaries that ``refresh_stats`` refreshes, as cron does in production.
 """
 
 from datetime import date, datetime
@@ -41,7 +42,7 @@ def search(when: datetime, **fields) -> None:
 
 
 @pytest.fixture
-def june(db):
+def june(db, refresh_stats):
     """Two bases (one private), three resources (one in the private base, one draft), their views,
     searches, saves and users, dated across a week boundary and a month boundary in Paris time."""
     author = factories.contributor(is_public=True)
@@ -87,6 +88,7 @@ def june(db):
         user = factories.contributor(email=f"{name}@example.org", is_public=is_public)
         User.objects.filter(pk=user.pk).update(date_joined=date_joined, last_login=last_login)
     User.objects.filter(pk=author.pk).update(date_joined=at(2031, 6, 16, 0, 0), last_login=NOW)
+    refresh_stats()
     return {"public": public, "private": private}
 
 
@@ -98,8 +100,8 @@ def nonzero(rows: list[tuple]) -> dict:
     return {row[0]: tuple(row[1:]) for row in rows if any(row[1:])}
 
 
-@pytest.mark.django_db
-def test_key_figures(request):
+def test_key_figures(request, refresh_stats):
+    refresh_stats()
     before = statistics.kpis(TODAY, NOW, statistics.series(TODAY))
     request.getfixturevalue("june")
     after = statistics.kpis(TODAY, NOW, statistics.series(TODAY))
@@ -116,7 +118,6 @@ def test_key_figures(request):
     assert after["active_users"] == 2
 
 
-@pytest.mark.django_db
 def test_weekly_series_split_sunday_night_from_monday_midnight(june):
     weekly = statistics.series(TODAY)
     assert [label for label, *_ in weekly["views"]["weekly"]][-2:] == [
@@ -148,7 +149,6 @@ def test_weekly_series_split_sunday_night_from_monday_midnight(june):
     }
 
 
-@pytest.mark.django_db
 def test_monthly_series_split_the_last_second_of_a_month_from_the_first(june):
     monthly = statistics.series(TODAY)
     assert [label for label, *_ in monthly["views"]["monthly"]][-3:] == [
@@ -165,8 +165,8 @@ def test_monthly_series_split_the_last_second_of_a_month_from_the_first(june):
     assert nonzero(monthly["profiles"]["monthly"]) == {"mai 2031": (0, 1), "juin 2031": (2, 0)}
 
 
-@pytest.mark.django_db
-def test_cumulative_series_add_up_month_after_month(request):
+def test_cumulative_series_add_up_month_after_month(request, refresh_stats):
+    refresh_stats()
     before = statistics.series(TODAY)
     request.getfixturevalue("june")
     after = statistics.series(TODAY)
@@ -191,22 +191,33 @@ def test_cumulative_series_add_up_month_after_month(request):
     assert added("bases")["juin 2031"] == (1, 1)
 
 
-@pytest.mark.django_db
-def test_breakdowns_count_public_resources_published_in_the_period(request):
+def test_breakdowns_count_public_resources_published_in_the_period(request, refresh_stats):
     periods = statistics.PERIODS
-    all_time_before = statistics.breakdowns(periods["tout"], NOW)
+    refresh_stats()
+    all_time_before = statistics.breakdowns(periods["tout"], TODAY)
     request.getfixturevalue("june")
-    last_30_days = statistics.breakdowns(periods["30-jours"], NOW)
+    last_30_days = statistics.breakdowns(periods["30-jours"], TODAY)
     # Only "public" was first published within 30 days; the private resource never counts.
     assert dict(last_30_days["themes"]["rows"]) == {"Accessibilité": 1, "Parentalité": 1}
     assert dict(last_30_days["resource_types"]["rows"]) == {"Outils numériques": 1}
     assert dict(last_30_days["beneficiaries"]["rows"]) == {"Adultes": 1}
     assert dict(last_30_days["professional_sectors"]["rows"]) == {"Acteurs publics": 1}
-    six_months = statistics.breakdowns(periods["6-mois"], NOW)
+    six_months = statistics.breakdowns(periods["6-mois"], TODAY)
     assert dict(six_months["themes"]["rows"]) == {"Accessibilité": 2, "Parentalité": 1}
-    all_time = dict(statistics.breakdowns(periods["tout"], NOW)["themes"]["rows"])
+    all_time = dict(statistics.breakdowns(periods["tout"], TODAY)["themes"]["rows"])
     before = dict(all_time_before["themes"]["rows"])
     assert all_time["Accessibilité"] - before.get("Accessibilité", 0) == 2
+
+
+def test_a_period_is_made_of_whole_french_days_ending_today(db, refresh_stats):
+    last_30_days = statistics.PERIODS["30-jours"]
+    assert statistics.period_start(last_30_days, TODAY) == date(2031, 5, 20)
+    first_day = factories.resource(themes=["parentalite"])
+    day_before = factories.resource(themes=["accessibilite"])
+    date_page(first_day, at(2031, 5, 20, 0, 0))
+    date_page(day_before, at(2031, 5, 19, 23, 59))
+    refresh_stats()
+    assert dict(statistics.breakdowns(last_30_days, TODAY)["themes"]["rows"]) == {"Parentalité": 1}
 
 
 def test_weeks_and_months_are_counted_back_from_today():

@@ -1,4 +1,4 @@
-"""/statistiques/: public, rendered from the stats views, each chart doubled by a data table."""
+"""/statistiques/: public, rendered from the stats summaries, each chart doubled by a data table."""
 
 import re
 
@@ -38,15 +38,18 @@ def test_renders_with_the_demo_content(client):
     assert html.count("<line-chart") + html.count("<bar-chart") == table_count(html) == 6 * 3 + 4
     assert html.count('aria-hidden="true" class="stats-chart"') == table_count(html)
     assert "stats/dsfr-chart/DSFRChart.js" in html
+    # load_demo refreshed the summaries: the page dates its figures.
+    assert re.search(r"Chiffres mis à jour le \d\d/\d\d/\d{4} à \d\d:\d\d\.", html)
 
 
 @pytest.mark.django_db
-def test_renders_with_no_content(client):
+def test_renders_with_no_content(client, refresh_stats):
     ResourceView.objects.all().delete()
     SearchLog.objects.all().delete()
     ResourcePage.objects.all().delete()
     BasePage.objects.all().delete()
     User.objects.all().delete()
+    refresh_stats()
     response = client.get(URL)
     html = response.content.decode()
     assert response.status_code == 200

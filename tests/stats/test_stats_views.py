@@ -1,4 +1,5 @@
-"""The stats schema: every view answers, with the columns of the contract and the right figures."""
+"""The stats schema: every view and summary answers, with the columns of the contract and the right
+figures."""
 
 from datetime import UTC, datetime
 
@@ -6,15 +7,19 @@ import pytest
 from django.db import connection
 
 from resources.models import Collection, CollectionItem, Rating, ResourcePage, ResourceView
-from stats.schema import SCHEMA, VIEWS
+from stats.schema import RELATIONS, SCHEMA, SUMMARIES, VIEWS
 from tests import factories
 
 
 def columns_in_database() -> dict[str, tuple[str, ...]]:
+    """The columns of the schema's views and materialized views (information_schema omits the latter)."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT table_name, column_name FROM information_schema.columns "
-            "WHERE table_schema = %s ORDER BY table_name, ordinal_position",
+            "SELECT relation.relname, attribute.attname FROM pg_class AS relation "
+            "JOIN pg_attribute AS attribute ON attribute.attrelid = relation.oid "
+            "WHERE relation.relnamespace = %s::regnamespace AND relation.relkind IN ('v', 'm') "
+            "AND attribute.attnum > 0 AND NOT attribute.attisdropped "
+            "ORDER BY relation.relname, attribute.attnum",
             [SCHEMA],
         )
         found: dict[str, tuple[str, ...]] = {}
@@ -27,25 +32,36 @@ def columns_in_database() -> dict[str, tuple[str, ...]]:
 def test_the_views_have_the_columns_of_the_contract():
     # A view that lost a column, or was dropped with a model column (Django drops columns with
     # CASCADE), shows here: a model change used by a view needs a stats migration.
-    assert columns_in_database() == dict(VIEWS)
+    assert columns_in_database() == dict(RELATIONS)
 
 
 @pytest.mark.django_db
-def test_the_stats_schema_holds_views_and_nothing_else():
+def test_the_stats_schema_holds_views_summaries_and_their_unique_indexes_only():
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT relname, relkind FROM pg_class WHERE relnamespace = %s::regnamespace", [SCHEMA]
+            "SELECT relname, relkind FROM pg_class WHERE relnamespace = %s::regnamespace AND relkind <> 'i'",
+            [SCHEMA],
         )
         kinds = dict(cursor.fetchall())
-    assert kinds == dict.fromkeys(VIEWS, "v")
+        cursor.execute(
+            "SELECT index.indrelid::regclass::text, index.indisunique FROM pg_index AS index "
+            "JOIN pg_class AS relation ON relation.oid = index.indexrelid "
+            "WHERE relation.relnamespace = %s::regnamespace",
+            [SCHEMA],
+        )
+        indexes = cursor.fetchall()
+    assert kinds == {**dict.fromkeys(VIEWS, "v"), **dict.fromkeys(SUMMARIES, "m")}
+    # One unique index per summary: what REFRESH MATERIALIZED VIEW CONCURRENTLY needs.
+    assert sorted(indexes) == sorted((f"{SCHEMA}.{name}", True) for name in SUMMARIES)
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("view", sorted(VIEWS))
-def test_every_view_is_queryable(view, team):
+@pytest.mark.parametrize("view", sorted(RELATIONS))
+def test_every_view_is_queryable(view, team, refresh_stats):
+    refresh_stats()
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT * FROM {SCHEMA}.{view}")
-        assert [column.name for column in cursor.description] == list(VIEWS[view])
+        assert [column.name for column in cursor.description] == list(RELATIONS[view])
 
 
 @pytest.fixture

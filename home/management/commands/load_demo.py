@@ -1,3 +1,4 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from bases.demo import describe_accounts
@@ -10,6 +11,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         created = load_demo()
+        # The statistics page reads summaries that cron refreshes; fill them with the demo now.
+        call_command("refresh_stats", stdout=self.stdout)
         self.stdout.write(
             "Créé : " + ", ".join(created) if created else "Contenu de démonstration déjà chargé."
         )
