@@ -4,6 +4,7 @@ from bases.models import BasePage
 from search import sorting
 from search.matching import match
 from search.params import BASES, SearchParams
+from search.results import Results, search_key
 
 
 def readable_bases(user):
@@ -19,10 +20,14 @@ def filter_bases(bases, filters: dict[str, list[str]]):
 
 def search_bases(user, params: SearchParams):
     """The bases matching ``params`` that ``user`` may read, in the order of ``params.sort``."""
+    shown = readable_bases(user).select_related("logo").prefetch_related("logo__renditions")
+    return Results(lambda: _matching_bases(user, params), shown, search_key(user, params, BASES))
+
+
+def _matching_bases(user, params: SearchParams):
     key = sorting.sort_key(sorting.BASE_PROFILE_SORTS, params)
     readable, filters = readable_bases(user), params.filters_of(BASES)
-    bases = filter_bases(readable, filters).select_related("logo").prefetch_related("logo__renditions")
-    bases = sorting.sort_bases(bases, key)
+    bases = sorting.sort_bases(filter_bases(readable.only("pk"), filters), key)
     if not params.q:
         return bases
     return match(

@@ -4,6 +4,7 @@ from accounts.models import User
 from search import sorting
 from search.matching import match
 from search.params import PROFILES, SearchParams
+from search.results import Results, search_key
 
 
 def listed_profiles():
@@ -20,9 +21,13 @@ def filter_profiles(profiles, filters: dict[str, list[str]]):
 def search_profiles(user, params: SearchParams):
     """The public profiles matching ``params``, in the order of ``params.sort``; ``user`` changes
     nothing (every visitor sees the same profiles) but keeps the signature of the other searches."""
+    return Results(lambda: _matching_profiles(params), listed_profiles(), search_key(user, params, PROFILES))
+
+
+def _matching_profiles(params: SearchParams):
     key = sorting.sort_key(sorting.BASE_PROFILE_SORTS, params)
     listed, filters = listed_profiles(), params.filters_of(PROFILES)
-    profiles = sorting.sort_profiles(filter_profiles(listed, filters), key)
+    profiles = sorting.sort_profiles(filter_profiles(listed.only("pk"), filters), key)
     if not params.q:
         return profiles
     return match(

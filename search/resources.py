@@ -1,11 +1,10 @@
 """Resource search: what the viewer may read, filtered, then matched and ranked by modelsearch."""
 
-from collections.abc import Sequence
-
 from resources.models import ResourcePage
 from search import sorting
 from search.lookups import typo_tolerant
 from search.params import RESOURCE_FILTERS, RESOURCES, SearchParams
+from search.results import Results, search_key
 
 
 def readable_resources(user):
@@ -29,7 +28,11 @@ def search_resources(user, params: SearchParams):
     SQL conditions next to the full-text match, so unpublishing or restricting a page takes effect at
     once, whatever the state of the index.
     """
-    return ResourceCards(_matching_resources(user, params))
+    return Results(
+        lambda: _matching_resources(user, params),
+        readable_resources(user).cards(),
+        search_key(user, params, RESOURCES),
+    )
 
 
 def _matching_resources(user, params: SearchParams):
@@ -48,26 +51,3 @@ def _matching_resources(user, params: SearchParams):
     # resources whose title holds a close word, compared by trigrams without accents, through the
     # trigram index (search/lookups.py) rather than modelsearch's Fuzzy, which cannot use it.
     return typo_tolerant(resources, params.q, order_by_relevance=by_relevance)
-
-
-class ResourceCards(Sequence):
-    """Matching resources, counted and ranked on their ids alone; the cards' data (owner, cover, base,
-    ratings, saves) is read for the shown page only. Ranking tens of thousands of matches while
-    carrying every card's columns cost several times the ranking itself."""
-
-    def __init__(self, matches):
-        # The search results or queryset, for the facet counts (search/facets.py) to match like them.
-        self.matches = matches
-
-    def count(self) -> int:
-        return self.matches.count()
-
-    def __len__(self) -> int:
-        return self.count()
-
-    def __getitem__(self, index):
-        if not isinstance(index, slice):
-            return self[index : index + 1][0]
-        ids = [resource.pk for resource in self.matches[index]]
-        cards = ResourcePage.objects.cards().in_bulk(ids)
-        return [cards[pk] for pk in ids]

@@ -111,7 +111,7 @@ def _filters(user, params: SearchParams, results) -> list[dict]:
     parameters = TAB_FILTERS[params.tab]
     own = params.filters_of(params.tab)
     candidates = TAB_SETTINGS[params.tab]["readable"](user)
-    counts = facet_counts(candidates, results, own, parameters)
+    counts = results.cached("facets", lambda: facet_counts(candidates, results, own, parameters))
     filters = []
     for parameter in parameters:
         selected = params.selected(parameter)

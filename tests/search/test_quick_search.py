@@ -91,8 +91,13 @@ def test_suggestions_use_a_bounded_number_of_queries(client, db, django_assert_m
     for number in range(count):
         factories.resource(title=f"Marqueterie {number}")
 
-    # Per section: what the visitor may read, the exact-match count, the first results.
-    with django_assert_max_num_queries(10):
+    # Per section: the content version, the exact-match count, the first ids, the database cache's read
+    # and write (six queries), the pages shown with their pictures.
+    with django_assert_max_num_queries(3 * 11):
         response = client.get("/rechercher/apercu/?q=marqueterie")
+    assert len(response.context["sections"][0]["links"]) == min(count, 3)
 
+    # Typing the same letters again: the version, the cache, the pages shown.
+    with django_assert_max_num_queries(3 * 4):
+        response = client.get("/rechercher/apercu/?q=marqueterie")
     assert len(response.context["sections"][0]["links"]) == min(count, 3)
