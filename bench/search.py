@@ -7,7 +7,9 @@ never in the development one. The first run migrates and fills it (a few minutes
 and only measure. ``--fresh`` drops it and starts again; ``--drop`` removes it after measuring.
 
 Each search runs as /rechercher/ runs it: our functions of search/*.py, then the first page of 16
-results and the count. The baseline does the same searches as La Base: ``word_similarity`` of the
+results and the count. Twice: *new*, right after a change of content (the results cache of
+search/results.py cannot answer: what the first visitor to ask gets), and *again* (the same search
+repeated within the cache's lifetime: the next visitors, the next page's count). The baseline does the same searches as La Base: ``word_similarity`` of the
 unaccented lowercased query against title (weight 6), publisher (5) and description (3), a weighted
 sum of at least 3, ranked by that sum: a scan of every row, which no index can serve.
 """
@@ -85,6 +87,14 @@ def ours(tab: str, user, query: str, filters: dict):
         return page.paginator.count, list(page.object_list)
 
     return run
+
+
+def content_changed() -> None:
+    """What any write to searched content does (search/migrations/0007): cached results stop counting."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE search_resultsversion SET version = nextval('search_results_versions')")
 
 
 def tab_searches() -> dict:
@@ -168,10 +178,12 @@ def baseline(tab: str, user, query: str, filters: dict):
     return run
 
 
-def timings(run, runs: int) -> tuple[int, list[float]]:
+def timings(run, runs: int, before=None) -> tuple[int, list[float]]:
     count, _ = run()  # warm-up: plans and caches, as on a server that has been up for a while
     durations = []
     for _ in range(runs):
+        if before:
+            before()
         started = time.perf_counter()
         run()
         durations.append((time.perf_counter() - started) * 1000)
@@ -193,35 +205,52 @@ def viewers():
 
 def measure(runs: int, baseline_runs: int) -> None:
     users = viewers()
-    header = f"{'recherche':<26} {'requête':<26} {'nb':>6} {'nous méd.':>9} {'p95':>7} {'base méd.':>9} {'p95':>7} {'ratio':>6}"
+    header = (
+        f"{'recherche':<24} {'requête':<24} {'nb':>6} {'nouv. méd.':>10} {'p95':>7} {'répét. méd.':>11} {'p95':>6}"
+        f" {'base méd.':>9} {'p95':>7} {'ratio':>6}"
+    )
     print(
-        f"\nLatence en ms, première page de {PER_PAGE} résultats et total ({runs} essais, {baseline_runs} pour La Base) :"
+        f"\nLatence en ms, première page de {PER_PAGE} résultats et total ({runs} essais, {baseline_runs} pour La Base) ;"
+        "\nnouvelle : juste après un changement de contenu (sans cache) ; répétée : la même recherche redemandée :"
     )
     print(header)
     print("-" * len(header))
-    all_ours, all_baseline, ratios = [], [], []
+    samples = {"new": [], "again": [], "baseline": []}
+    ratios = []
     for label, tab, query, filters, viewer in SEARCHES:
         filters = resolve_filters(filters)
         user = users[viewer]
-        count, ours_ms = timings(ours(tab, user, query, filters), runs)
+        run = ours(tab, user, query, filters)
+        count, new_ms = timings(run, runs, before=content_changed)
+        _count, again_ms = timings(run, runs)
         _count, base_ms = timings(baseline(tab, user, query, filters), baseline_runs)
-        ratio = statistics.median(base_ms) / statistics.median(ours_ms)
-        all_ours += ours_ms
-        all_baseline += base_ms
+        ratio = statistics.median(base_ms) / statistics.median(new_ms)
+        samples["new"] += new_ms
+        samples["again"] += again_ms
+        samples["baseline"] += base_ms
         ratios.append(ratio)
         shown = (query or "—") + (" +filtres" if filters else "")
         print(
-            f"{label[:26]:<26} {shown[:26]:<26} {count:>6} {statistics.median(ours_ms):>9.1f} {p95(ours_ms):>7.1f}"
+            f"{label[:24]:<24} {shown[:24]:<24} {count:>6} {statistics.median(new_ms):>10.1f} {p95(new_ms):>7.1f}"
+            f" {statistics.median(again_ms):>11.1f} {p95(again_ms):>6.1f}"
             f" {statistics.median(base_ms):>9.1f} {p95(base_ms):>7.1f} {ratio:>5.1f}x"
         )
     print("-" * len(header))
+    for key, label in (
+        ("new", "Nous, recherche nouvelle"),
+        ("again", "Nous, recherche répétée"),
+        ("baseline", "La Base"),
+    ):
+        print(
+            f"{label:<26} médiane {statistics.median(samples[key]):>8.1f} ms, p95 {p95(samples[key]):>8.1f} ms"
+        )
     print(
-        f"Ensemble : nous médiane {statistics.median(all_ours):.1f} ms, p95 {p95(all_ours):.1f} ms ; "
-        f"La Base médiane {statistics.median(all_baseline):.1f} ms, p95 {p95(all_baseline):.1f} ms ; "
-        f"ratio des médianes {statistics.median(all_baseline) / statistics.median(all_ours):.1f}x "
+        f"Ratio des médianes La Base / nous (recherche nouvelle) : "
+        f"{statistics.median(samples['baseline']) / statistics.median(samples['new']):.1f}x "
         f"(moyenne géométrique par recherche {statistics.geometric_mean(ratios):.1f}x)."
     )
-    print(f"Objectif p95 ≤ 80 ms : {'atteint' if p95(all_ours) <= 80 else 'non atteint'}.")
+    for key, label in (("new", "recherche nouvelle"), ("again", "recherche répétée")):
+        print(f"Objectif p95 ≤ 80 ms, {label} : {'atteint' if p95(samples[key]) <= 80 else 'non atteint'}.")
 
 
 def main() -> None:
