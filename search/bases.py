@@ -4,7 +4,7 @@ from bases.models import BasePage
 from search import sorting
 from search.matching import match
 from search.params import BASES, SearchParams
-from search.results import Results, search_key
+from search.results import Results, search_key, with_match_count
 
 
 def readable_bases(user):
@@ -27,9 +27,9 @@ def search_bases(user, params: SearchParams):
 def _matching_bases(user, params: SearchParams):
     key = sorting.sort_key(sorting.BASE_PROFILE_SORTS, params)
     readable, filters = readable_bases(user), params.filters_of(BASES)
-    bases = sorting.sort_bases(filter_bases(readable.only("pk"), filters), key)
+    bases = with_match_count(sorting.sort_bases(filter_bases(readable.only("pk"), filters), key))
     if not params.q:
-        return bases
+        return iter([bases])
     return match(
         bases, params.q, order_by_relevance=key == sorting.RELEVANCE, unfiltered=readable if filters else None
     )

@@ -4,7 +4,7 @@ from accounts.models import User
 from search import sorting
 from search.matching import match
 from search.params import PROFILES, SearchParams
-from search.results import Results, search_key
+from search.results import Results, search_key, with_match_count
 
 
 def listed_profiles():
@@ -27,9 +27,9 @@ def search_profiles(user, params: SearchParams):
 def _matching_profiles(params: SearchParams):
     key = sorting.sort_key(sorting.BASE_PROFILE_SORTS, params)
     listed, filters = listed_profiles(), params.filters_of(PROFILES)
-    profiles = sorting.sort_profiles(filter_profiles(listed.only("pk"), filters), key)
+    profiles = with_match_count(sorting.sort_profiles(filter_profiles(listed.only("pk"), filters), key))
     if not params.q:
-        return profiles
+        return iter([profiles])
     return match(
         profiles,
         params.q,

@@ -4,7 +4,7 @@ from resources.models import ResourcePage
 from search import sorting
 from search.lookups import typo_tolerant
 from search.params import RESOURCE_FILTERS, RESOURCES, SearchParams
-from search.results import Results, search_key
+from search.results import Results, search_key, with_match_count
 
 
 def readable_resources(user):
@@ -36,18 +36,19 @@ def search_resources(user, params: SearchParams):
 
 
 def _matching_resources(user, params: SearchParams):
+    """Ways to match ``params``, best first (see ``search.results.Results``)."""
     key = sorting.sort_key(sorting.RESOURCE_SORTS, params)
     readable, filters = readable_resources(user), params.filters_of(RESOURCES)
-    resources = sorting.sort_resources(filter_resources(readable.only("pk"), filters), key)
+    resources = with_match_count(sorting.sort_resources(filter_resources(readable.only("pk"), filters), key))
     if not params.q:
-        return resources
+        yield resources
+        return
     by_relevance = key == sorting.RELEVANCE
-    results = resources.search(params.q, operator="and", order_by_relevance=by_relevance)
-    if results.count() or (filters and readable.search(params.q, operator="and").count()):
-        # The typo fallback depends on the query alone: when only the filters leave nothing, the page
-        # says so, as the filters' counts did, rather than showing loosely similar resources.
-        return results
-    # Nothing matches every stemmed word exactly: a misspelt word ("ressouces") still finds the
-    # resources whose title holds a close word, compared by trigrams without accents, through the
-    # trigram index (search/lookups.py) rather than modelsearch's Fuzzy, which cannot use it.
-    return typo_tolerant(resources, params.q, order_by_relevance=by_relevance)
+    yield resources.search(params.q, operator="and", order_by_relevance=by_relevance)
+    # The typo fallback depends on the query alone: when only the filters leave nothing, the page says
+    # so, as the filters' counts did, rather than showing loosely similar resources.
+    if filters and readable.search(params.q, operator="and").count():
+        return
+    # Nothing matches every stemmed word exactly: a misspelt word ("ressouces") is replaced by the
+    # closest word of the index (search/lookups.py).
+    yield typo_tolerant(resources, params.q, order_by_relevance=by_relevance)

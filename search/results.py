@@ -18,6 +18,9 @@ from functools import cached_property
 
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import Count, Window
+
+from cms.pagination import PER_PAGE
 
 TIMEOUT = 300
 
@@ -38,14 +41,23 @@ def search_key(user, params, tab: str) -> tuple:
     return (tab, viewer, params.q, filters, params.sort)
 
 
-class Results(Sequence):
-    """The matches ``build()`` returns (search results or a queryset, best first), counted and paged
-    on their ids alone; the objects of the page shown come from ``shown``, which also carries what
-    their cards need. Ranking tens of thousands of matches while carrying every card's columns cost
-    several times the ranking itself."""
+def with_match_count(queryset):
+    """``queryset`` with each row carrying how many rows match (``count(*) OVER ()``): the query of
+    the first page then counts the matches in the same pass as it ranks them."""
+    return queryset.annotate(match_count=Window(Count("pk")))
 
-    def __init__(self, build: Callable, shown, key: tuple):
-        self._build = build
+
+class Results(Sequence):
+    """A tab's matches, counted and paged on their ids alone; the objects of the page shown come from
+    ``shown``, which also carries what their cards need. Ranking tens of thousands of matches while
+    carrying every card's columns cost several times the ranking itself.
+
+    ``alternatives()`` yields ways to match, best first (the exact words, then the typo fallback), each
+    built with ``with_match_count``: the first one whose first page is not empty is used, else the
+    last one. Its first page gives the count too, so a new search costs one ranking query."""
+
+    def __init__(self, alternatives: Callable, shown, key: tuple):
+        self._alternatives = alternatives
         self.shown = shown
         self.key = key
 
@@ -63,12 +75,24 @@ class Results(Sequence):
         return value
 
     @cached_property
+    def _chosen(self) -> tuple:
+        for matches in self._alternatives():
+            first_page = list(matches[:PER_PAGE])
+            if first_page:
+                break
+        return matches, first_page
+
+    @property
     def matches(self):
-        # Built on a cache miss only: choosing between the exact match and the typo fallback costs a count.
-        return self._build()
+        """The matches used, for the facet counts (search/facets.py) to match the same way."""
+        return self._chosen[0]
+
+    def _first_page(self) -> tuple[int, list]:
+        rows = self._chosen[1]
+        return (rows[0].match_count if rows else 0), [row.pk for row in rows]
 
     def count(self) -> int:
-        return self.cached("count", lambda: self.matches.count())
+        return self.cached("first page", self._first_page)[0]
 
     def __len__(self) -> int:
         return self.count()
@@ -76,6 +100,9 @@ class Results(Sequence):
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
-        ids = self.cached((index.start, index.stop), lambda: [item.pk for item in self.matches[index]])
+        if (index.start or 0) >= 0 and index.stop is not None and index.stop <= PER_PAGE:
+            ids = self.cached("first page", self._first_page)[1][index]
+        else:
+            ids = self.cached((index.start, index.stop), lambda: [item.pk for item in self.matches[index]])
         found = self.shown.in_bulk(ids)
         return [found[pk] for pk in ids if pk in found]
