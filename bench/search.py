@@ -94,7 +94,7 @@ def content_changed() -> None:
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE search_resultsversion SET version = nextval('search_results_versions')")
+        cursor.execute("SELECT nextval('search_results_version')")
 
 
 def tab_searches() -> dict:

@@ -5,11 +5,12 @@ milliseconds at 100k resources (bench/search.py). The same search asked again (t
 tab's count, a popular query, the header's quick search as one types) reads its count and ids back.
 
 Every write that can change a result (the index, pages and their restrictions, groups, taxonomy,
-publishers, ratings, saves, follows) moves ``search_resultsversion`` forward in its own transaction
-(search/migrations/0007), and the version is part of every key: a cached result never outlives the
-content it was computed from. View counts are the exception, as they change with every visit: the
-"plus vues" order may lag by up to ``TIMEOUT``. The objects shown are read afresh, from what the viewer
-may read now.
+publishers, ratings, saves, follows) moves the ``search_results_version`` sequence forward
+(search/migrations/0007), and the version is part of every key: a result cached before a change is
+not read after it. Two exceptions, bounded by ``TIMEOUT``: view counts, which change with every visit
+(the "plus vues" order may lag), and a search computed while a write is still uncommitted, which is
+cached under the new version with the old content. Neither can reveal anything: the objects shown are
+read afresh, from what the viewer may read now.
 """
 
 import hashlib
@@ -27,7 +28,7 @@ TIMEOUT = 300
 
 def results_version() -> int:
     with connection.cursor() as cursor:
-        cursor.execute("SELECT version FROM search_resultsversion")
+        cursor.execute("SELECT last_value FROM search_results_version")
         return cursor.fetchone()[0]
 
 

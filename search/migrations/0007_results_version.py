@@ -2,12 +2,13 @@ from django.db import migrations
 
 # What search results are computed from, and who writes it: the index, pages and their restrictions,
 # groups (members of private bases), taxonomy and publishers, and what the sorts count. A trigger per
-# table moves search_resultsversion forward in the writing transaction, whatever does the write (the
-# admin, a command, a bulk import): search/results.py keys its cache with the version. Statement-level:
-# one update per statement, not per row. Columns written at every visit or sign-in (views_count,
-# last_login) are left out, or the cache would never hold.
-# The version comes from a sequence, which never gives a number twice, even after a rollback; the
-# table row, which is transactional, only shows it once the change is committed and visible.
+# table moves the search_results_version sequence forward, whatever does the write (the admin, a
+# command, a bulk import): search/results.py keys its cache with it. Statement-level: once per
+# statement, not per row. Columns written at every visit or sign-in (views_count, last_login) are left
+# out, or the cache would never hold.
+# A sequence rather than a counter row: nextval() takes no lock, so writers never wait for each other
+# (a row would be locked until each writing transaction ends, and could deadlock two publications),
+# and it never gives a number twice, even after a rollback.
 WATCHED_TABLES = [
     "wagtailsearch_indexentry",
     "wagtailcore_page",
@@ -38,12 +39,10 @@ def trigger(table: str, columns: str = "") -> str:
 CREATE = "\n".join(
     [
         """
-        CREATE SEQUENCE search_results_versions;
-        CREATE TABLE search_resultsversion (version bigint NOT NULL);
-        INSERT INTO search_resultsversion SELECT nextval('search_results_versions');
+        CREATE SEQUENCE search_results_version;
         CREATE FUNCTION search_results_changed() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-            UPDATE search_resultsversion SET version = nextval('search_results_versions');
+            PERFORM nextval('search_results_version');
             RETURN NULL;
         END
         $$;
@@ -56,8 +55,7 @@ DROP = "\n".join(
     [
         *(f"DROP TRIGGER search_results_changed ON {table};" for table in [*WATCHED_TABLES, *WATCHED_COLUMNS]),
         "DROP FUNCTION search_results_changed();",
-        "DROP TABLE search_resultsversion;",
-        "DROP SEQUENCE search_results_versions;",
+        "DROP SEQUENCE search_results_version;",
     ]
 )
 

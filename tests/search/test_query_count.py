@@ -79,4 +79,4 @@ def test_the_same_search_again_reads_the_cache(db, client, django_assert_max_num
 def content_changed() -> None:
     """What any write to searched content does (search/migrations/0007)."""
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE search_resultsversion SET version = nextval('search_results_versions')")
+        cursor.execute("SELECT nextval('search_results_version')")

@@ -1,6 +1,7 @@
 """Search results come back from the cache until the content they depend on changes, and never
 cross from one viewer to another."""
 
+import psycopg
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -68,3 +69,19 @@ def test_visits_leave_the_cached_results_in_place(db):
     record_view(page, visit_hash="visiteur")
 
     assert results_version() == version
+
+
+def test_writers_never_wait_for_each_other_to_move_the_version(db, team):
+    """Another editor's transaction, still open after writing a page, does not hold up a write to a base."""
+    settings = {**connection.get_connection_params(), "dbname": connection.settings_dict["NAME"]}
+    with psycopg.connect(**settings) as other_editor:
+        other_editor.execute(
+            "UPDATE wagtailcore_page SET title = title WHERE id = %s", [team["resources"]["public"].pk]
+        )
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL lock_timeout = '2s'")
+            cursor.execute(
+                "UPDATE bases_basepage SET department = department WHERE page_ptr_id = %s",
+                [team["bases"]["public"].pk],
+            )
+        other_editor.rollback()
