@@ -82,6 +82,18 @@ def test_an_unknown_sort_gives_the_default_one(client, found, resources, sort):
     assert found(tri=sort, q="") == found(tri="recent", q="")
 
 
+# Bases and profiles share their sorts: each fixture makes B the oldest with the most resources, A the
+# most followed and C the newest.
+BASE_PROFILE_ORDERS = [
+    ("recent", "CAB"),
+    ("ancien", "BAC"),
+    ("suivis", "ACB"),
+    ("ressources", "BCA"),
+    ("a-z", "ABC"),
+    ("z-a", "CBA"),
+]
+
+
 @pytest.fixture
 def three_bases(db):
     """Bases "Xylographes B" (oldest, most resources), "Xylographes A" (most followed),
@@ -98,17 +110,7 @@ def three_bases(db):
     return a, b, c
 
 
-@pytest.mark.parametrize(
-    ("sort", "expected"),
-    [
-        ("recent", "CAB"),
-        ("ancien", "BAC"),
-        ("suivis", "ACB"),
-        ("ressources", "BCA"),
-        ("a-z", "ABC"),
-        ("z-a", "CBA"),
-    ],
-)
+@pytest.mark.parametrize(("sort", "expected"), BASE_PROFILE_ORDERS)
 @pytest.mark.parametrize("query", ["xylographes", "xilographes"])
 def test_every_base_sort(found, three_bases, sort, expected, query):
     assert found(q=query, onglet="bases", tri=sort) == [f"Xylographes {name}" for name in expected]
@@ -142,17 +144,7 @@ def three_profiles(db):
     return a, b, c
 
 
-@pytest.mark.parametrize(
-    ("sort", "expected"),
-    [
-        ("recent", "CAB"),
-        ("ancien", "BAC"),
-        ("suivis", "ACB"),
-        ("ressources", "BCA"),
-        ("a-z", "ABC"),
-        ("z-a", "CBA"),
-    ],
-)
+@pytest.mark.parametrize(("sort", "expected"), BASE_PROFILE_ORDERS)
 @pytest.mark.parametrize("query", ["zephyrin", "zefirin"])
 def test_every_profile_sort(found, three_profiles, sort, expected, query):
     assert found(q=query, onglet="profils", tri=sort) == [f"Zéphyrin {name}" for name in expected]
