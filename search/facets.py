@@ -9,19 +9,20 @@ from django.db import connection
 from modelsearch.backends.base import BaseSearchResults
 from wagtail.search.backends import get_search_backend
 
-from search.lookups import typo_tolerant
 from search.params import FILTERS
+from search.ranking import Matching
 
 
 def matched_ids(candidates, results):
     """The ids of ``candidates`` that the query of ``results`` matches, the same way (exact or typo
     fallback), as a subquery; all of them when ``results`` is not a search.
 
-    modelsearch has no public way to get the matched queryset: ``query_compiler.search()`` is what its
-    own ``facet()`` uses (private API, hence modelsearch pinned in pyproject.toml)."""
+    For bases and profiles, searched by modelsearch itself, which has no public way to get the matched
+    queryset: ``query_compiler.search()`` is what its own ``facet()`` uses (private API, hence
+    modelsearch pinned in pyproject.toml)."""
     results = getattr(results, "matches", results)
-    if getattr(results, "typo_query", None):
-        return typo_tolerant(candidates, results.typo_query, order_by_relevance=False).order_by().values("pk")
+    if isinstance(results, Matching):
+        return results.among(candidates).order_by().values("pk")
     if not isinstance(results, BaseSearchResults):
         return candidates.order_by().values("pk")
     backend = get_search_backend()

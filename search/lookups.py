@@ -8,13 +8,8 @@ the full-text index like any query. SQL because modelsearch can neither look a w
 vocabulary nor search for words already stemmed.
 """
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import F, Func, Value
 from wagtail.search.backends import get_search_backend
-
-# modelsearch's weights of ts_rank, for D, C, B and A (the title): the corrected query ranks as a typed one.
-RANK_WEIGHTS = [0.2, 0.3, 0.4, 1.0]
 
 # For each stem of the query (French, accents stripped, as the index holds them), the closest indexed
 # word whose trigrams are similar enough (``%``, through the trigram index); the query of the corrected
@@ -53,30 +48,3 @@ def corrected_query(query: str) -> str | None:
     with connection.cursor() as cursor:
         cursor.execute(CORRECTED_QUERY, [get_search_backend().config, query])
         return cursor.fetchone()[0]
-
-
-def typo_tolerant(queryset, query: str, order_by_relevance: bool = True):
-    """``queryset`` narrowed to the pages matching ``query`` once each word is corrected: best ranked
-    first, or in the queryset's own order when the visitor chose another sort."""
-    corrected = corrected_query(query)
-    if corrected is None:
-        # Not ``none()``: the facet counts use this queryset as an SQL subquery, which ``none()`` has not.
-        matches = queryset.filter(Value(False))
-    else:
-        # The exact expression of the full-text index (search/migrations/0004), or PostgreSQL would not use it.
-        document = Func(
-            F("index_entries__title"),
-            F("index_entries__body"),
-            template="(%(expressions)s)",
-            arg_joiner=" || ",
-            output_field=SearchVectorField(),
-        )
-        # Stems already: the "simple" configuration takes them as they are.
-        words = SearchQuery(corrected, search_type="raw", config="simple")
-        matches = queryset.alias(document=document).filter(document=words)
-        if order_by_relevance:
-            rank = SearchRank(document, words, weights=RANK_WEIGHTS)
-            matches = matches.annotate(typo_rank=rank).order_by("-typo_rank", "-pk")
-    # Facet counts (search/facets.py) match their own candidates the same way.
-    matches.typo_query = query
-    return matches

@@ -2,9 +2,10 @@
 
 from resources.models import ResourcePage
 from search import sorting
-from search.lookups import typo_tolerant
+from search.lookups import corrected_query
 from search.params import RESOURCE_FILTERS, RESOURCES, SearchParams
-from search.results import Results, search_key, with_match_count
+from search.ranking import IndexMatches, Matching
+from search.results import Results, search_key
 
 
 def readable_resources(user):
@@ -24,9 +25,8 @@ def search_resources(user, params: SearchParams):
     """The resources matching ``params`` that ``user`` may read, in the order of ``params.sort``
     (best first by default when there is a query, newest first without one).
 
-    Privacy and filters narrow the queryset before ``.search()``: the database backend keeps them as
-    SQL conditions next to the full-text match, so unpublishing or restricting a page takes effect at
-    once, whatever the state of the index.
+    Privacy and filters are SQL conditions joined to the full-text match (search/ranking.py), so
+    unpublishing or restricting a page takes effect at once, whatever the state of the index.
     """
     return Results(
         lambda: _matching_resources(user, params),
@@ -38,17 +38,18 @@ def search_resources(user, params: SearchParams):
 def _matching_resources(user, params: SearchParams):
     """Ways to match ``params``, best first (see ``search.results.Results``)."""
     key = sorting.sort_key(sorting.RESOURCE_SORTS, params)
-    readable, filters = readable_resources(user), params.filters_of(RESOURCES)
-    resources = with_match_count(sorting.sort_resources(filter_resources(readable.only("pk"), filters), key))
-    if not params.q:
-        yield resources
-        return
     by_relevance = key == sorting.RELEVANCE
-    yield resources.search(params.q, operator="and", order_by_relevance=by_relevance)
+    readable, filters = readable_resources(user), params.filters_of(RESOURCES)
+    resources = sorting.sort_resources(filter_resources(readable.only("pk"), filters), key)
+    if not params.q:
+        yield Matching(resources, None, by_relevance)
+        return
+    typed = IndexMatches.typed(ResourcePage, params.q)
+    yield Matching(resources, typed, by_relevance)
     # The typo fallback depends on the query alone: when only the filters leave nothing, the page says
     # so, as the filters' counts did, rather than showing loosely similar resources.
-    if filters and readable.search(params.q, operator="and").count():
+    if filters and readable.filter(pk__in=typed.ids()).exists():
         return
     # Nothing matches every stemmed word exactly: a misspelt word ("ressouces") is replaced by the
     # closest word of the index (search/lookups.py).
-    yield typo_tolerant(resources, params.q, order_by_relevance=by_relevance)
+    yield Matching(resources, IndexMatches.stems(ResourcePage, corrected_query(params.q)), by_relevance)
