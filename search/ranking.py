@@ -29,6 +29,9 @@ DOCUMENT = Func(
     F("title"), F("body"), template="(%(expressions)s)", arg_joiner=" || ", output_field=SearchVectorField()
 )
 
+# modelsearch keeps ids as text: the integer id is what joins to the objects' primary keys.
+OBJECT_PK = Cast("object_id", IntegerField())
+
 Match = namedtuple("Match", ["pk", "match_count"])
 
 
@@ -77,7 +80,7 @@ class IndexMatches:
 
     def ids(self):
         """The matched objects' ids, as a subquery."""
-        return self.entries().values(object_pk=Cast("object_id", IntegerField()))
+        return self.entries().values(object_pk=OBJECT_PK)
 
 
 class Matching:
@@ -103,9 +106,7 @@ class Matching:
     def _ranked(self, start: int, stop: int | None) -> list[Match]:
         # OFFSET 0 keeps the ranks computed in the subquery, on the matched entries alone: PostgreSQL
         # would otherwise compute them after the join, carrying every entry's vectors through it.
-        entries = self.matches.entries().values(
-            object_pk=Cast("object_id", IntegerField()), rank=self.matches.rank
-        )
+        entries = self.matches.entries().values(object_pk=OBJECT_PK, rank=self.matches.rank)
         entries_sql, entries_params = entries.query.sql_with_params()
         readable_sql, readable_params = (
             self.readable.order_by().values(readable_pk=F("pk")).query.sql_with_params()

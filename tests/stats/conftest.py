@@ -1,10 +1,19 @@
 import io
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 
 from stats.schema import SCHEMA
+
+
+@pytest.fixture
+def fresh_cache():
+    """No figures cached by an earlier test, and none left for the next."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

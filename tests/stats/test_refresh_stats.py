@@ -20,20 +20,13 @@ from stats import summaries
 from stats.schema import SCHEMA, SUMMARIES
 from tests import factories
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
 
 ROOT = Path(__file__).resolve().parents[2]
 URL = "/statistiques/"
 PUBLIC = "ressources publiques publiées"
 PRIVATE = "ressources privées publiées"
 VIEWS = "vues de ressources au total"
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def key_figure(client, label: str, period: str = "30-jours") -> int:

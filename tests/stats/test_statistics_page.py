@@ -16,11 +16,7 @@ from tests import factories
 URL = "/statistiques/"
 
 
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("fresh_cache")
 
 
 def table_count(html: str) -> int:
