@@ -1,20 +1,21 @@
-"""Resources matching a query: found and ranked on modelsearch's index entries, then joined to what the
-viewer may read.
+"""Resources matching a query: found and ranked on modelsearch's index entries, among those the viewer
+may read.
 
 modelsearch's own query joins every readable resource to its index entry (through a text cast of the
 id) before it matches, then carries each entry's vectors through the count and the ranking: a word
 found in tens of thousands of resources took ~500 ms at 100k resources (bench/search.py). Here the
-entries are matched through the full-text index and ranked first, in a subquery that yields only ids
-and ranks, and only then joined to the readable resources. The query's parsing, configuration, weights
-and rank formula stay modelsearch's (``build_tsquery``, ``build_tsrank``, ``title_norm``); SQL only
-for that join, as the ORM cannot join a subquery.
+entries are matched through the full-text index, narrowed to what the viewer may read by conditions on
+their object id (the few pages not live or hidden are excluded: gathering every readable resource to
+join them cost more than the matching), and ranked, in a subquery that yields only ids and ranks. The
+query's parsing, configuration, weights and rank formula stay modelsearch's (``build_tsquery``,
+``build_tsrank``, ``title_norm``); SQL only to fence that subquery, which the ORM cannot write.
 """
 
 from collections import namedtuple
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import F, Func, IntegerField, Value
+from django.db.models import F, Func, IntegerField, Q, Value
 from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres.postgres import IndexEntry
 from modelsearch.backends.database.postgres.weights import get_sql_weights
@@ -72,7 +73,10 @@ class IndexMatches:
         )
 
     def entries(self):
-        entries = IndexEntry.objects.filter(content_type_id__in=get_descendants_content_types_pks(self.model))
+        """The matched entries, each with its object's integer id, ``object_pk``."""
+        entries = IndexEntry.objects.filter(
+            content_type_id__in=get_descendants_content_types_pks(self.model)
+        ).annotate(object_pk=OBJECT_PK)
         if self.words is None:
             # Not ``none()``: the facet counts use the entries as an SQL subquery, which ``none()`` has not.
             return entries.filter(Value(False))
@@ -80,16 +84,19 @@ class IndexMatches:
 
     def ids(self):
         """The matched objects' ids, as a subquery."""
-        return self.entries().values(object_pk=OBJECT_PK)
+        return self.entries().values("object_pk")
 
 
 class Matching:
     """One way to match a search: the ``readable`` objects (filtered, in the order of the visitor's
     sort) that ``matches`` (``IndexMatches``, or None for no query) holds, best ranked first when
-    ``by_relevance``. Slices are lists of ``Match`` rows: the id, and how many objects match."""
+    ``by_relevance``. The ranking finds the same objects among the matched entries by
+    ``readable_entries``, conditions on their ``object_pk``. Slices are lists of ``Match`` rows: the
+    id, and how many objects match."""
 
-    def __init__(self, readable, matches: IndexMatches | None, by_relevance: bool):
+    def __init__(self, readable, readable_entries: Q, matches: IndexMatches | None, by_relevance: bool):
         self.readable = readable
+        self.readable_entries = readable_entries
         self.matches = matches
         self.by_relevance = by_relevance and matches is not None and matches.words is not None
 
@@ -104,21 +111,19 @@ class Matching:
         return self._ranked(index.start or 0, index.stop)
 
     def _ranked(self, start: int, stop: int | None) -> list[Match]:
-        # OFFSET 0 keeps the ranks computed in the subquery, on the matched entries alone: PostgreSQL
-        # would otherwise compute them after the join, carrying every entry's vectors through it.
-        entries = self.matches.entries().values(object_pk=OBJECT_PK, rank=self.matches.rank)
-        entries_sql, entries_params = entries.query.sql_with_params()
-        readable_sql, readable_params = (
-            self.readable.order_by().values(readable_pk=F("pk")).query.sql_with_params()
+        # OFFSET 0 keeps the ranks computed in the subquery, as the entries are read: PostgreSQL would
+        # otherwise compute them after the window count, carrying every entry's vectors through it.
+        entries = (
+            self.matches.entries().filter(self.readable_entries).values("object_pk", rank=self.matches.rank)
         )
+        entries_sql, params = entries.query.sql_with_params()
         sql = (
             f"SELECT matched.object_pk, count(*) OVER () FROM ({entries_sql} OFFSET 0) AS matched "
-            f"JOIN ({readable_sql}) AS readable ON readable.readable_pk = matched.object_pk "
             "ORDER BY matched.rank DESC, matched.object_pk DESC"
             + (" LIMIT %s" if stop is not None else "")
             + " OFFSET %s"
         )
         limit = [stop - start] if stop is not None else []
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*entries_params, *readable_params, *limit, start])
+            cursor.execute(sql, [*params, *limit, start])
             return [Match(*row) for row in cursor.fetchall()]

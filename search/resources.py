@@ -1,5 +1,9 @@
 """Resource search: what the viewer may read, filtered, then matched and ranked by modelsearch."""
 
+from django.db.models import BooleanField, F, Func, Q
+from django.db.models.lookups import In
+
+from cms.visibility import readable_ids
 from resources.models import ResourcePage
 from search import sorting
 from search.lookups import corrected_query
@@ -21,11 +25,23 @@ def filter_resources(resources, filters: dict[str, list[str]]):
     return resources
 
 
+def readable_entries(user, filters: dict[str, list[str]]) -> Q:
+    """The resources of ``filter_resources(readable_resources(user), filters)``, as conditions on the
+    object id of their index entries (search/ranking.py)."""
+    conditions = readable_ids(user, "object_pk")
+    if filters:
+        filtered = In(F("object_pk"), filter_resources(ResourcePage.objects.order_by(), filters).values("pk"))
+        # IS TRUE keeps the filtered resources a subquery that PostgreSQL hashes once: a plain IN is
+        # turned into a join, which it planned entry by entry (« numérique » and a type, in SQL: 180 → 120 ms).
+        conditions &= Q(Func(filtered, template="(%(expressions)s) IS TRUE", output_field=BooleanField()))
+    return conditions
+
+
 def search_resources(user, params: SearchParams):
     """The resources matching ``params`` that ``user`` may read, in the order of ``params.sort``
     (best first by default when there is a query, newest first without one).
 
-    Privacy and filters are SQL conditions joined to the full-text match (search/ranking.py), so
+    Privacy and filters are SQL conditions on the full-text match (search/ranking.py), so
     unpublishing or restricting a page takes effect at once, whatever the state of the index.
     """
     return Results(
@@ -41,15 +57,18 @@ def _matching_resources(user, params: SearchParams):
     by_relevance = key == sorting.RELEVANCE
     readable, filters = readable_resources(user), params.filters_of(RESOURCES)
     resources = sorting.sort_resources(filter_resources(readable.only("pk"), filters), key)
+    entries = readable_entries(user, filters)
     if not params.q:
-        yield Matching(resources, None, by_relevance)
+        yield Matching(resources, entries, None, by_relevance)
         return
     typed = IndexMatches.typed(ResourcePage, params.q)
-    yield Matching(resources, typed, by_relevance)
+    yield Matching(resources, entries, typed, by_relevance)
     # The typo fallback depends on the query alone: when only the filters leave nothing, the page says
     # so, as the filters' counts did, rather than showing loosely similar resources.
     if filters and readable.filter(pk__in=typed.ids()).exists():
         return
     # Nothing matches every stemmed word exactly: a misspelt word ("ressouces") is replaced by the
     # closest word of the index (search/lookups.py).
-    yield Matching(resources, IndexMatches.stems(ResourcePage, corrected_query(params.q)), by_relevance)
+    yield Matching(
+        resources, entries, IndexMatches.stems(ResourcePage, corrected_query(params.q)), by_relevance
+    )

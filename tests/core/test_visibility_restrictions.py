@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from cms.visibility import readable_ids
 from resources.models import ResourcePage
 from tests import factories
 
@@ -72,6 +73,17 @@ def test_a_superuser_passes_group_restrictions_but_not_passwords(pages):
     superuser = factories.contributor(is_superuser=True)
 
     assert ours(pages, visible_titles(superuser)) == expected(pages, "open", "login", "groups")
+
+
+def test_the_conditions_on_a_page_id_select_what_live_visible_to_selects(pages):
+    factories.resource(title="Ressource dépubliée").unpublish()
+    reader = factories.contributor()
+    reader.groups.add(pages["readers"])
+    superuser = factories.contributor(is_superuser=True)
+
+    for user in (AnonymousUser(), factories.contributor(), reader, superuser):
+        by_id = ResourcePage.objects.filter(readable_ids(user, "pk")).values_list("title", flat=True)
+        assert set(by_id) == visible_titles(user)
 
 
 def test_a_restriction_covers_the_page_and_its_descendants_only(db):

@@ -39,3 +39,13 @@ def test_renaming_a_base_finds_its_resources_by_the_new_name(titles):
 
     assert titles(q="petaouchnok") == ["Accueil du public"]
     assert titles(q="trifouillis") == []
+
+
+def test_deleting_a_resource_removes_the_result_and_its_count(db, client):
+    factories.resource(title="Atelier de spéléologie")
+    factories.resource(title="Stage de spéléologie").delete()
+
+    response = client.get("/rechercher/?q=spéléologie")
+
+    assert [resource.title for resource in response.context["results"]] == ["Atelier de spéléologie"]
+    assert response.context["results"].paginator.count == 1
