@@ -289,6 +289,8 @@ def main() -> None:
         sys.exit(f"{BENCH_DATABASE} contient {existing} ressources de banc : relancer avec --fresh.")
     else:
         print(f"Données déjà générées ({existing} ressources) : mesure seule (--fresh pour regénérer).")
+    # As the daily job does in production (infra/cron.json): the words found in most resources keep their ranks.
+    call_command("rank_frequent_words")
     measure(options.runs, options.baseline_runs)
     if options.drop:
         drop_bench_database(BENCH_DATABASE)

@@ -1,6 +1,8 @@
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
+from django.db.models import F
 from django.utils import timezone
 
 from search.params import MAX_QUERY_LENGTH
@@ -58,3 +60,55 @@ class IndexedWord(models.Model):
 
     def __str__(self):
         return self.word
+
+
+class FrequentWord(models.Model):
+    """A word found in so many index entries of a content type that ranking them all at query time is
+    too slow: its rank in each of them is kept in ``WordRank`` (see ``search.word_ranks``)."""
+
+    pk = models.CompositePrimaryKey("content_type", "word")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    word = models.TextField("mot")
+    # modelsearch's rank weights (``get_sql_weights``) the kept ranks were computed with: a search uses
+    # them only while they are still the ones it would rank with.
+    weights = models.TextField("poids")
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = "mot fréquent"
+        verbose_name_plural = "mots fréquents"
+
+    def __str__(self):
+        return self.word
+
+
+class WordRank(models.Model):
+    """The rank of a frequent word in one index entry, as modelsearch would compute it for a search of
+    that word alone. Written by triggers on the index entries (search/migrations/0009) whatever writes
+    them, so it always matches the index. Never shown to anyone."""
+
+    pk = models.CompositePrimaryKey("content_type", "object_pk", "word")
+    # No index of its own: the primary key starts with it. No constraint: each of the millions of rows
+    # would check it, and the entries' content types are modelsearch's to keep.
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False
+    )
+    object_pk = models.IntegerField("identifiant de l'objet")
+    word = models.TextField("mot")
+    rank = models.FloatField("rang")
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = "rang d'un mot fréquent"
+        verbose_name_plural = "rangs des mots fréquents"
+        # The best ranked entries of a word first, in the order of search.ranking's ties.
+        indexes = [
+            models.Index(
+                "word", "content_type", F("rank").desc(), F("object_pk").desc(), name="search_word_rank_order"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.word} : {self.rank}"

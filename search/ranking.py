@@ -9,19 +9,25 @@ their object id (the few pages not live or hidden are excluded: gathering every 
 join them cost more than the matching), and ranked, in a subquery that yields only ids and ranks. The
 query's parsing, configuration, weights and rank formula stay modelsearch's (``build_tsquery``,
 ``build_tsrank``, ``title_norm``); SQL only to fence that subquery, which the ORM cannot write.
+
+A query of one word found in most resources reads that word's kept ranks instead (search/word_ranks.py),
+best first from an index, under the same conditions: the same results in the same order, without
+computing a rank for each of its tens of thousands of matches.
 """
 
 from collections import namedtuple
+from functools import cached_property
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import F, Func, IntegerField, Q, Value
+from django.db.models import Count, F, Func, IntegerField, Q, Value, Window
 from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres.postgres import IndexEntry
 from modelsearch.backends.database.postgres.weights import get_sql_weights
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.search.backends import get_search_backend
 
+from search.models import FrequentWord, WordRank
 from search.results import with_match_count
 
 # The document of the full-text index (search/migrations/0004), written as it is there so that
@@ -72,6 +78,31 @@ class IndexMatches:
             model, words, *(SearchRank(F(vector), words, weights=weights) for vector in ("title", "body"))
         )
 
+    @cached_property
+    def kept_ranks(self):
+        """The ``WordRank`` rows of the query's word when it is a single frequent word whose ranks were
+        kept with the weights modelsearch ranks with today (search/word_ranks.py); None otherwise."""
+        if self.words is None:
+            return None
+        content_types = get_descendants_content_types_pks(self.model)
+        word = (
+            FrequentWord.objects.filter(content_type_id__in=content_types, weights=get_sql_weights())
+            .alias(
+                lexeme=Func(
+                    Func(F("word"), template="ARRAY[%(expressions)s]"),
+                    function="array_to_tsvector",
+                    output_field=SearchVectorField(),
+                ),
+                query_words=Func(self.words, function="numnode", output_field=IntegerField()),
+            )
+            .filter(query_words=1, lexeme=self.words)
+            .values_list("word", flat=True)
+            .first()
+        )
+        if word is None:
+            return None
+        return WordRank.objects.filter(content_type_id__in=content_types, word=word)
+
     def entries(self):
         """The matched entries, each with its object's integer id, ``object_pk``."""
         entries = IndexEntry.objects.filter(
@@ -84,6 +115,8 @@ class IndexMatches:
 
     def ids(self):
         """The matched objects' ids, as a subquery."""
+        if self.kept_ranks is not None:
+            return self.kept_ranks.values("object_pk")
         return self.entries().values("object_pk")
 
 
@@ -111,6 +144,14 @@ class Matching:
         return self._ranked(index.start or 0, index.stop)
 
     def _ranked(self, start: int, stop: int | None) -> list[Match]:
+        if self.matches.kept_ranks is not None:
+            rows = (
+                self.matches.kept_ranks.filter(self.readable_entries)
+                .order_by("-rank", "-object_pk")
+                .annotate(match_count=Window(Count("*")))
+                .values_list("object_pk", "match_count")
+            )
+            return [Match(*row) for row in rows[start:stop]]
         # OFFSET 0 keeps the ranks computed in the subquery, as the entries are read: PostgreSQL would
         # otherwise compute them after the window count, carrying every entry's vectors through it.
         entries = (

@@ -294,6 +294,9 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "french_unaccent"},
 }
+# A word found in this many resources has its rank in each of them kept (search/word_ranks.py): below
+# it, ranking every match at query time stays within the search's time budget (bench/search.py).
+SEARCH_FREQUENT_WORD_ENTRIES = 30_000
 # Documents always go through Wagtail's view, which applies the privacy of the pages they belong to.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
