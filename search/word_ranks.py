@@ -6,7 +6,7 @@ more at 100k resources (bench/search.py), however the query was written. The ran
 each entry depends on that entry alone, so it is kept (``WordRank``), updated by triggers with the index
 (search/migrations/0009), and a search of that one word reads its best entries in order from an index
 instead. Which words are frequent changes slowly: ``keep_frequent_word_ranks`` (the ``rank_frequent_words``
-command, run daily and after ``update_index``) adds and drops them; a word's ranks are complete as soon as
+command, run daily and at each release) adds and drops them; a word's ranks are complete as soon as
 it is listed, so a late refresh only makes a search slower, never wrong.
 """
 

@@ -1,7 +1,7 @@
 import pytest
-from django.db import connection
 
 from tests import factories
+from tests.search.conftest import content_changed
 
 
 def _resources(count):
@@ -74,9 +74,3 @@ def test_the_same_search_again_reads_the_cache(db, client, django_assert_max_num
         response = client.get(url)
 
     assert min(count, 16) <= len(response.context["results"]) <= 16
-
-
-def content_changed() -> None:
-    """What any write to searched content does (search/migrations/0007)."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT nextval('search_results_version')")
