@@ -8,7 +8,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "Comptes et profils"
 
     def ready(self):
-        from accounts import signals  # noqa: F401
+        from accounts import lifecycle  # noqa: F401  (connects allauth's sign-up to welcome)
 
 
 class UsersConfig(WagtailUsersAppConfig):

@@ -1,23 +1,14 @@
-"""Forms of the accounts: allauth's, rendered with the DSFR, and the profile forms."""
+"""Forms of the accounts: allauth's, rendered with the DSFR, and the deletion of an account."""
 
 from allauth.account import forms as allauth_forms
 from allauth.socialaccount import forms as allauth_social_forms
 from django import forms
 from django.utils.html import format_html
-from dsfr.forms import DsfrBaseForm, DsfrBoundField
+from dsfr.forms import DsfrBaseForm
 
-from accounts.models import User
-from cms.uploads import check_picture, dsfr_picture_input
+from cms.forms import DsfrFormMixin
 
 CGU_URL = "/cgu/"
-
-
-class DsfrFormMixin:
-    """django-dsfr's rendering (field groups, error messages) for forms that are not DsfrBaseForm."""
-
-    template_name = DsfrBaseForm.template_name
-    bound_field_class = DsfrBoundField
-    default_renderer = DsfrBaseForm.default_renderer
 
 
 class LoginForm(DsfrFormMixin, allauth_forms.LoginForm):
@@ -93,47 +84,6 @@ class ConfirmEmailVerificationCodeForm(DsfrFormMixin, allauth_forms.ConfirmEmail
         super().__init__(*args, **kwargs)
         self.fields["code"].label = "Code reçu par e-mail"
         self.fields["code"].widget.attrs.pop("placeholder", None)
-
-
-class ProfileForm(DsfrFormMixin, forms.ModelForm):
-    class Meta:
-        model = User
-        fields = [
-            "first_name",
-            "last_name",
-            "department",
-            "description",
-            "avatar",
-            "email_is_public",
-            "website",
-            "facebook",
-            "twitter",
-            "linkedin",
-            "is_public",
-        ]
-        labels = {"first_name": "Prénom", "last_name": "Nom"}
-        widgets = {"description": forms.Textarea({"rows": 4})}
-        help_texts = {
-            "avatar": "Formats JPEG, PNG ou WebP, 5 Mo au plus.",
-            "description": "560 caractères au plus.",
-            "website": "Adresse complète, commençant par https://",
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["first_name"].required = self.fields["last_name"].required = True
-        self.fields["department"].choices = [
-            ("", "Choisir un département"),
-            *self.fields["department"].choices[1:],
-        ]
-        dsfr_picture_input(self.fields["avatar"])
-
-    def clean_avatar(self):
-        return check_picture(
-            self.cleaned_data.get("avatar"),
-            "La photo doit être une image JPEG, PNG ou WebP.",
-            "La photo ne doit pas dépasser 5 Mo.",
-        )
 
 
 class DeleteAccountForm(DsfrBaseForm):

@@ -3,32 +3,35 @@
 import uuid
 
 from allauth.account.models import EmailAddress
+from allauth.account.signals import user_signed_up
 from allauth.socialaccount.models import SocialAccount
 from django.db import transaction
+from django.dispatch import receiver
 
 from accounts.models import User
-from resources.models import Collection, ResourceIndexPage, ResourcePage
-from resources.permissions import ensure_contributors_group
+from accounts.signals import account_closing, account_opened
 
 DELETED_FIRST_NAME, DELETED_LAST_NAME = "Utilisateur", "supprimé"
 
 
 @transaction.atomic
 def welcome(user: User) -> None:
-    """A new user, whatever the way they signed up: a contributor with a *Mes favoris* collection."""
-    user.groups.add(ensure_contributors_group(ResourceIndexPage.objects.get()))
-    Collection.objects.get_or_create(
-        owner=user, is_favorites=True, defaults={"title": Collection.FAVORITES_TITLE}
-    )
+    """A new user, whatever the way they signed up: a contributor with a *Mes favoris* collection
+    (given by the apps that own them, through ``account_opened``)."""
+    account_opened.send(sender=User, user=user)
+
+
+@receiver(user_signed_up, dispatch_uid="accounts-welcome")
+def _welcome_new_user(sender, request, user, **kwargs):
+    welcome(user)
 
 
 @transaction.atomic
 def delete_account(user: User) -> None:
-    """Anonymise ``user`` and unpublish their personal resources; resources of a base stay published,
-    since they belong to the base as much as to their author."""
-    personal = ResourcePage.objects.child_of(ResourceIndexPage.objects.get()).live().filter(owner=user)
-    for resource in personal:
-        resource.unpublish()
+    """Anonymise ``user``; their personal resources are unpublished and their memberships end
+    (``account_closing``), while resources of a base stay published, since they belong to the base as
+    much as to their author."""
+    account_closing.send(sender=User, user=user)
     avatar = user.avatar.name
     user.first_name, user.last_name = DELETED_FIRST_NAME, DELETED_LAST_NAME
     # The reserved .invalid domain can never receive mail, and the address stays unique.
@@ -43,7 +46,6 @@ def delete_account(user: User) -> None:
     user.save()
     user.groups.clear()
     user.user_permissions.clear()
-    user.memberships.all().delete()
     # Without these, the old address could not sign up again and ProConnect would sign them back in.
     EmailAddress.objects.filter(user=user).delete()
     SocialAccount.objects.filter(user=user).delete()

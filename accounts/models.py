@@ -88,13 +88,6 @@ class User(WebLinks, index.Indexed, AbstractUser):
             self.slug = self._unique_slug()
         super().save(*args, **kwargs)
 
-    def follow_state(self, viewer) -> dict:
-        """How many follow this profile, and whether ``viewer`` does, in one query."""
-        return self.follows.aggregate(
-            followers_count=models.Count("pk"),
-            is_following=models.Count("pk", filter=models.Q(follower_id=viewer.pk)),
-        )
-
     def _unique_slug(self) -> str:
         base = slugify(self.get_full_name()) or "profil"
         taken = RESERVED_SLUGS | set(
@@ -104,22 +97,3 @@ class User(WebLinks, index.Indexed, AbstractUser):
         while slug in taken:
             slug, suffix = f"{base}-{suffix}", suffix + 1
         return slug
-
-
-class ProfileFollow(models.Model):
-    """A user following another user's profile."""
-
-    profile = models.ForeignKey(User, on_delete=models.CASCADE, related_name="follows")
-    follower = models.ForeignKey(User, on_delete=models.CASCADE, related_name="followed_profiles")
-    created_at = models.DateTimeField("suivi depuis le", auto_now_add=True)
-
-    class Meta:
-        verbose_name = "abonnement à un profil"
-        verbose_name_plural = "abonnements à des profils"
-        constraints = [
-            models.UniqueConstraint(fields=["profile", "follower"], name="one_follow_per_profile_and_user"),
-            models.CheckConstraint(condition=~models.Q(profile=models.F("follower")), name="no_self_follow"),
-        ]
-
-    def __str__(self):
-        return f"{self.follower} → {self.profile}"

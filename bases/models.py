@@ -1,24 +1,21 @@
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
-from django.db.models import Avg, Count, Q
 from django.utils import timezone
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from accounts.roles import ADMINISTRATORS_GROUP, is_platform_admin
 from bases.forms import BasePageForm
 from bases.roles import Role
-from bases.viewsets import PublicCollectionChooserWidget
 from cms.links import WebLinks
 from cms.pagination import paginate
 from cms.reference import department_choices
 from cms.routing import OneQueryRoutingMixin
 from cms.visibility import VisibilityQuerySet, restrict_to_groups
-from resources.models import Collection, ResourcePage, ResourceParentMixin
+from resources.models import ResourcePage, ResourceParentMixin
 
 DESCRIPTION_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -39,7 +36,7 @@ class BaseIndexPage(OneQueryRoutingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        bases = BasePage.objects.child_of(self).live().visible_to(request.user)
+        bases = BasePage.objects.child_of(self).visible_to(request.user)
         context["bases"] = paginate(request, bases.select_related("logo").order_by("title"))
         return context
 
@@ -159,18 +156,16 @@ class BasePage(WebLinks, ResourceParentMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        resources = ResourcePage.objects.child_of(self).live().visible_to(request.user).cards()
+        resources = ResourcePage.objects.child_of(self).visible_to(request.user).cards()
         sort = request.GET.get("tri") if request.GET.get("tri") in self.MEMBER_SORTS else "nom"
         context.update(
             tab=request.GET.get("onglet") if request.GET.get("onglet") in self.TABS else "accueil",
             resources=paginate(request, resources),
             highlighted=self.highlighted(resources),
-            featured_collections=self.public_featured_collections(request.user),
             members=self.memberships.select_related("user").order_by(*self.MEMBER_SORTS[sort][1]),
             member_sort=sort,
             viewer=self.viewer_role(request.user),
         )
-        context.update(self.follow_state(request.user), collections=self.visible_collections(request.user))
         if context["viewer"]["is_admin"]:
             context["join_requests"] = self.join_requests.filter(answered_at__isnull=True).select_related(
                 "user"
@@ -185,38 +180,13 @@ class BasePage(WebLinks, ResourceParentMixin, Page):
         if self.highlighted_resources == self.Highlight.MOST_VIEWED:
             resources = resources.order_by("-views_count", "-first_published_at", "-pk")
         elif self.highlighted_resources == self.Highlight.MOST_RECOMMENDED:
-            resources = (
-                resources.annotate(average_rating=Avg("ratings__value"), ratings_count=Count("ratings"))
-                .filter(ratings_count__gt=0)
-                .order_by("-average_rating", "-ratings_count", "-first_published_at", "-pk")
+            # ``resources`` are cards: they carry the rating summary.
+            resources = resources.filter(ratings_count__gt=0).order_by(
+                "-rating_average", "-ratings_count", "-first_published_at", "-pk"
             )
         elif self.highlighted_resources == self.Highlight.NONE:
             return []
         return list(resources[: self.HIGHLIGHT_COUNT])
-
-    def public_featured_collections(self, viewer) -> list:
-        """The collections the base puts forward that are still public, and that ``viewer`` may see
-        (a public collection of a private base stays with that base), in their chosen order, with
-        the number of resources each holds."""
-        chosen = [item.collection_id for item in self.featured_collections.all()]
-        if not chosen:
-            return []
-        collections = (
-            Collection.objects.visible_to(viewer)
-            .filter(pk__in=chosen, is_public=True)
-            .annotate(resource_count=Count("items"))
-        )
-        by_pk = {collection.pk: collection for collection in collections}
-        return [by_pk[pk] for pk in chosen if pk in by_pk]
-
-    def follow_state(self, viewer) -> dict:
-        """How many follow the base, and whether ``viewer`` does, in one query."""
-        return self.follows.aggregate(
-            followers_count=Count("pk"), is_following=Count("pk", filter=Q(follower_id=viewer.pk))
-        )
-
-    def visible_collections(self, viewer):
-        return Collection.objects.visible_to(viewer).filter(base=self).with_resource_counts(viewer)
 
     def viewer_role(self, user) -> dict:
         """What ``user`` is here, for the template: the rights come from the base's groups."""
@@ -237,25 +207,6 @@ class BasePage(WebLinks, ResourceParentMixin, Page):
     def apply_visibility(self) -> None:
         """Make the live page's view restriction match ``is_public``."""
         restrict_to_groups(self, None if self.is_public else self.viewer_groups())
-
-
-class BaseFeaturedCollection(Orderable):
-    """A public collection that a base puts forward on its home tab."""
-
-    page = ParentalKey(BasePage, on_delete=models.CASCADE, related_name="featured_collections")
-    collection = models.ForeignKey(
-        Collection,
-        verbose_name="collection",
-        on_delete=models.CASCADE,
-        related_name="+",
-        limit_choices_to={"is_public": True},
-    )
-
-    panels = [FieldPanel("collection", widget=PublicCollectionChooserWidget)]
-
-    class Meta(Orderable.Meta):
-        verbose_name = "collection mise en avant"
-        verbose_name_plural = "collections mises en avant"
 
 
 class Membership(models.Model):
@@ -326,23 +277,3 @@ class JoinRequest(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.base}"
-
-
-class BaseFollow(models.Model):
-    """A user following a base, to hear of its new resources."""
-
-    base = models.ForeignKey(BasePage, on_delete=models.CASCADE, related_name="follows")
-    follower = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="followed_bases"
-    )
-    created_at = models.DateTimeField("suivie depuis le", auto_now_add=True)
-
-    class Meta:
-        verbose_name = "abonnement à une base"
-        verbose_name_plural = "abonnements à des bases"
-        constraints = [
-            models.UniqueConstraint(fields=["base", "follower"], name="one_follow_per_base_and_user")
-        ]
-
-    def __str__(self):
-        return f"{self.follower} → {self.base}"

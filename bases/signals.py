@@ -2,7 +2,8 @@ from wagtail.log_actions import log
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published
 
-from bases.models import BasePage
+from accounts.signals import account_closing
+from bases.models import BasePage, Membership
 
 
 def apply_visibility_on_publish(sender, instance, revision=None, **kwargs):
@@ -13,5 +14,11 @@ def apply_visibility_on_publish(sender, instance, revision=None, **kwargs):
         log(instance, "lesbases.visibility_changed", user=user, data={"public": instance.is_public})
 
 
+def end_memberships(sender, user, **kwargs):
+    """A deleted account belongs to no base any more (its groups are cleared with the account)."""
+    Membership.objects.filter(user=user).delete()
+
+
 def connect() -> None:
     page_published.connect(apply_visibility_on_publish, sender=BasePage)
+    account_closing.connect(end_memberships, dispatch_uid="bases-end-memberships")

@@ -12,9 +12,5 @@ urlpatterns = [
     path("bases/<slug:slug>/membres/<int:user_id>/role/", views.change_role, name="change_role"),
     path("bases/<slug:slug>/membres/<int:user_id>/retirer/", views.remove, name="remove"),
     path("bases/<slug:slug>/membres/demandes/<int:request_id>/", views.answer_request, name="answer_request"),
-    # Three segments under /bases/<slug>/: a resource of the base (two segments) keeps any slug.
-    path("bases/<slug:slug>/abonnes/suivre/", views.follow, name="follow"),
-    path("bases/<slug:slug>/abonnes/ne-plus-suivre/", views.unfollow, name="unfollow"),
-    path("bases/<slug:slug>/abonnes/liste/", views.followers, name="followers"),
     path("invitations/<str:token>/", views.invitation, name="invitation"),
 ]

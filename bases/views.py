@@ -4,11 +4,10 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from bases import follows, membership
+from bases import membership
 from bases.creation import create_base
 from bases.forms import AnswerForm, BaseCreationForm, InvitationForm, RoleForm
 from bases.models import BasePage
-from cms.pagination import paginate
 
 MEMBERS_TAB = "?onglet=membres#onglets"
 
@@ -27,7 +26,7 @@ def create(request):
 
 def _visible_base(request, slug: str) -> BasePage:
     """The live base at ``slug`` if the user may see it; a private base is a 404 to everyone else."""
-    return get_object_or_404(BasePage.objects.live().visible_to(request.user), slug=slug)
+    return get_object_or_404(BasePage.objects.visible_to(request.user), slug=slug)
 
 
 def _members_action(operation):
@@ -127,35 +126,3 @@ def invitation(request, token):
             return redirect("/")
     status = 404 if invitation is None else 200 if invitation.is_open else 410
     return render(request, "bases/invitation.html", {"invitation": invitation}, status=status)
-
-
-@login_required
-@require_POST
-def follow(request, slug):
-    base = _visible_base(request, slug)
-    follows.follow_base(base, request.user)
-    messages.success(request, f"Vous suivez la base « {base.title} ».")
-    return redirect(base.url)
-
-
-@login_required
-@require_POST
-def unfollow(request, slug):
-    base = _visible_base(request, slug)
-    follows.unfollow_base(base, request.user)
-    messages.success(request, f"Vous ne suivez plus la base « {base.title} ».")
-    return redirect(base.url)
-
-
-def followers(request, slug):
-    base = _visible_base(request, slug)
-    return render(
-        request,
-        "accounts/followers.html",
-        {
-            "title": f"Abonnés de la base « {base.title} »",
-            "back_url": base.url,
-            "back_label": f"Retour à la base « {base.title} »",
-            "followers": paginate(request, base.follows.select_related("follower").order_by("-created_at")),
-        },
-    )

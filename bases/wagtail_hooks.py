@@ -1,7 +1,6 @@
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
-from bases.viewsets import public_collection_chooser_viewset
 from cms.log_actions import register_formatted_actions
 
 
@@ -28,8 +27,3 @@ MEMBERSHIP_ACTIONS = {
 def register_membership_actions(actions):
     register_formatted_actions(actions, MEMBERSHIP_ACTIONS)
     actions.register_action("lesbases.visibility_changed")(VisibilityChanged)
-
-
-@hooks.register("register_admin_viewset")
-def register_public_collection_chooser():
-    return public_collection_chooser_viewset

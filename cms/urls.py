@@ -29,7 +29,7 @@ if settings.DEBUG:
 urlpatterns += [
     path("", include("bases.urls")),
     path("", include("resources.urls")),
-    path("", include("resources.collection_urls")),
+    path("", include("community.urls")),
     path("", include("search.urls")),
     path("", include("home.urls")),
     path("", include("stats.urls")),

@@ -1,3 +1,4 @@
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from wagtail.models import Page, PageViewRestriction
@@ -49,20 +50,25 @@ def hidden_pages(user) -> RawSQL:
 
 
 def readable_ids(user, pk: str) -> Q:
-    """``live().visible_to(user)`` as conditions on ``pk``, a page's id held by another model (a
+    """``visible_to(user)`` as conditions on ``pk``, a page's id held by another model (a
     search index entry's object id): the ids of the few pages not live or hidden are excluded, so
     that a search ranking a word found in most resources need not first gather every readable one."""
     return ~Q(**{f"{pk}__in": Page.objects.not_live().values("pk")}) & ~Q(**{f"{pk}__in": hidden_pages(user)})
 
 
+# Whoever they are: what is visible to everyone is what the platform calls public.
+EVERYONE = AnonymousUser()
+
+
 class VisibilityQuerySet(PageQuerySet):
     def visible_to(self, user):
-        """Pages ``user`` may read, as Wagtail's view restrictions decide when serving them:
-        ``public()`` for visitors, plus the restricted pages whose restriction lets ``user`` in.
+        """The pages ``user`` may read: live, and not hidden from them by a view restriction, as Wagtail
+        decides when serving them. The one definition of who may read a page; ``visible_to(EVERYONE)``
+        is the one definition of a public page.
 
         Written as ``pk NOT IN (subquery)`` rather than ``Exists``: modelsearch accepts lookups on the
         primary key before ``.search()`` and refuses other expressions."""
-        return self.exclude(pk__in=hidden_pages(user))
+        return self.live().exclude(pk__in=hidden_pages(user))
 
 
 def restrict_to_groups(page, groups) -> None:

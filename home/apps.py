@@ -16,9 +16,8 @@ def _drop_eager_menu_section_lookup() -> None:
     """wagtailmenus looks up the section of every page served (two queries) for its menus, and its
     context processor finds it again, lazily, when a menu is rendered. The frame caches the menus, so
     only the lazy lookup is kept: it runs on the rare cache miss that renders them."""
-    from wagtail import hooks
     from wagtailmenus.wagtail_hooks import wagtailmenu_params_helper
 
-    hooks.search_for_hooks()
-    registered = hooks._hooks.get("before_serve_page", [])
-    registered[:] = [(hook, order) for hook, order in registered if hook is not wagtailmenu_params_helper]
+    from cms.private_api import unregister_hook
+
+    unregister_hook("before_serve_page", wagtailmenu_params_helper)

@@ -8,14 +8,14 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count
 from django.utils import timezone
 
-from accounts.follows import follow_profile
 from accounts.lifecycle import welcome
-from bases.follows import follow_base
 from bases.models import BasePage
+from community.collections import create_collection, save_resource
+from community.follows import follow_base, follow_profile
+from community.models import Collection
 from resources import feedback
-from resources.collections import create_collection, save_resource
 from resources.demo import USERS
-from resources.models import Collection, Rating, Report, ResourcePage, ResourceView
+from resources.models import Rating, Report, ResourcePage, ResourceView
 
 # (rater, resource slug, value from 1 to 4, comment)
 RATINGS = [

@@ -1,7 +1,7 @@
 from django import forms
 from dsfr.widgets import InlineRadioSelect
 
-from accounts.forms import DsfrFormMixin
+from cms.forms import DsfrFormMixin
 from home.models import SiteFeedback
 
 

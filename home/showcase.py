@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, prefetch_related_objects
 
 from bases.models import BasePage
+from cms.visibility import EVERYONE
 from resources.models import ResourcePage
 from resources.taxonomy import THEMES
 
@@ -27,10 +28,10 @@ CATEGORY_SUMMARIES = {
 
 
 def category_cards(public_resources) -> list[dict]:
-    """The four categories with the number of ``public_resources`` (live, without view restriction)
-    filed under one of their themes, counted in one aggregate query."""
+    """The four categories with the number of ``public_resources`` filed under one of their themes,
+    counted in one aggregate query."""
     categories = THEMES["categories"]
-    counts = public_resources.filter(is_public=True).aggregate(
+    counts = public_resources.aggregate(
         **{
             category["key"]: Count(
                 "pk", filter=Q(themes__overlap=[theme["key"] for theme in category["themes"]])
@@ -57,14 +58,14 @@ def _in_chosen_order(items, ids: list[int]) -> list:
 
 def home_showcase(home, user) -> dict:
     """The context of the home page besides its sections, for ``user``."""
-    visible = ResourcePage.objects.live().visible_to(user)
+    visible = ResourcePage.objects.visible_to(user)
     # What a visitor may read is what is public: their counts need no query of their own.
-    public = ResourcePage.objects.live().public() if user.is_authenticated else visible
+    public = ResourcePage.objects.visible_to(EVERYONE) if user.is_authenticated else visible
     # Read from the page rather than joined, so that a preview shows the choice being edited.
     resource_ids = [item.resource_id for item in home.featured_resources.all()]
     base_ids = [item.base_id for item in home.featured_bases.all()]
     profile_ids = [item.profile_id for item in home.featured_profiles.all()]
-    bases = BasePage.objects.live().visible_to(user) if base_ids else BasePage.objects.none()
+    bases = BasePage.objects.visible_to(user) if base_ids else BasePage.objects.none()
     profiles = get_user_model().objects.filter(is_active=True, is_public=True)
     # The cover images of every card get their renditions in one query.
     cards = visible.cards().prefetch_related(None)

@@ -1,14 +1,12 @@
-from urllib.parse import urlencode
-
 from django.contrib import messages
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from cms.pagination import paginate
 from home import feedback
 from home.categories import CATEGORIES, theme_counts, theme_keys
 from home.forms import SiteFeedbackForm
 from resources.models import ResourcePage
+from resources.taxonomy import search_url
 
 THANKS = "Merci ! Votre avis a bien été envoyé à l'équipe des Bases."
 
@@ -33,15 +31,10 @@ def category(request, key):
     those resources, newest first."""
     category = CATEGORIES[key]
     keys = theme_keys(category)
-    resources = ResourcePage.objects.live().visible_to(request.user).filter(themes__overlap=keys)
+    resources = ResourcePage.objects.visible_to(request.user).filter(themes__overlap=keys)
     counts = theme_counts(resources, keys)
-    search_url = reverse("search:search")
     themes = [
-        {
-            **theme,
-            "count": counts[theme["key"]],
-            "url": f"{search_url}?{urlencode({'thematiques': theme['key']})}",
-        }
+        {**theme, "count": counts[theme["key"]], "url": search_url("themes", theme["key"])}
         for theme in category["themes"]
     ]
     return render(

@@ -6,18 +6,15 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from cms.visibility import EVERYONE
 from resources import feedback
 from resources.feedback_forms import RatingForm, ReplyForm, ReportForm
 from resources.models import Rating, ResourcePage
 
 
-def _readable(user):
-    return ResourcePage.objects.live().visible_to(user)
-
-
 @login_required
 def rate(request, page_id):
-    resource = get_object_or_404(_readable(request.user), pk=page_id)
+    resource = get_object_or_404(ResourcePage.objects.visible_to(request.user), pk=page_id)
     own = Rating.objects.filter(resource=resource, user=request.user).first()
     initial = {"value": own.value, "comment": own.comment} if own else None
     form = RatingForm(request.POST or None, initial=initial)
@@ -41,7 +38,9 @@ def delete_rating(request, rating_id):
 @require_POST
 def reply(request, rating_id):
     rating = get_object_or_404(
-        Rating.objects.select_related("resource"), pk=rating_id, resource__in=_readable(request.user)
+        Rating.objects.select_related("resource"),
+        pk=rating_id,
+        resource__in=ResourcePage.objects.visible_to(request.user),
     )
     if not rating.resource.is_owner_or_contributor(request.user):
         raise PermissionDenied
@@ -56,7 +55,7 @@ def reply(request, rating_id):
 
 @login_required
 def report(request, page_id):
-    resource = get_object_or_404(_readable(request.user).public().filter(is_public=True), pk=page_id)
+    resource = get_object_or_404(ResourcePage.objects.visible_to(EVERYONE), pk=page_id)
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         feedback.report(resource, request.user, form.cleaned_data["reason"], form.cleaned_data["description"])

@@ -2,11 +2,9 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
-from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Avg, Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Left, Length
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, PublishingPanel, TabbedInterface
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager, PageViewRestriction
@@ -33,7 +31,6 @@ class ResourceParentMixin(OneQueryRoutingMixin):
             ResourcePage.objects.child_of(self)
             .select_related("owner", "cover_image")
             .with_rating_summary()
-            .annotate(saves_count=CollectionItem.count_for(OuterRef("pk")))
             .get(slug=slug)
         )
 
@@ -55,7 +52,7 @@ class ResourceIndexPage(ResourceParentMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["resources"] = paginate(
-            request, ResourcePage.objects.child_of(self).live().visible_to(request.user).cards()
+            request, ResourcePage.objects.child_of(self).visible_to(request.user).cards()
         )
         return context
 
@@ -93,7 +90,6 @@ class ResourcePageQuerySet(VisibilityQuerySet):
             .prefetch_related("cover_image__renditions")
             .with_rating_summary()
             .annotate(base_title=Subquery(base.values("title")[:1]))
-            .annotate(saves_count=CollectionItem.count_for(OuterRef("pk")))
             .order_by("-first_published_at", "-pk")
         )
 
@@ -147,6 +143,8 @@ class ResourcePage(Page):
         ),
     )
     views_count = models.PositiveIntegerField("vues", default=0, editable=False)
+    # Kept by the community app as resources are saved in collections and removed from them.
+    saves_count = models.PositiveIntegerField("enregistrements", default=0, editable=False)
     rating_comments_private = models.BooleanField(
         "commentaires des avis réservés",
         default=False,
@@ -288,23 +286,22 @@ class ResourcePage(Page):
     def themes_by_category(self) -> list[dict]:
         return taxonomy.themes_by_category(self.themes)
 
-    def indexation(self) -> list[tuple[str, str, list[dict]]]:
-        """``(label, search parameter, entries)`` for each kind of tag shown under the resource."""
+    def indexation(self) -> list[tuple[str, list[dict]]]:
+        """``(label, tags)`` for each kind of tag shown under the resource, besides its themes."""
         return [
             (
                 "Types de ressource",
-                "types",
-                taxonomy.labelled(taxonomy.RESOURCE_TYPES["values"], self.resource_types),
+                taxonomy.tags("resource_types", taxonomy.RESOURCE_TYPES["values"], self.resource_types),
             ),
             (
                 "Bénéficiaires",
-                "beneficiaires",
-                taxonomy.labelled(taxonomy.BENEFICIARIES["values"], self.beneficiaries),
+                taxonomy.tags("beneficiaries", taxonomy.BENEFICIARIES["values"], self.beneficiaries),
             ),
             (
                 "Secteurs professionnels",
-                "secteurs",
-                taxonomy.labelled(taxonomy.PROFESSIONAL_SECTORS["values"], self.professional_sectors),
+                taxonomy.tags(
+                    "professional_sectors", taxonomy.PROFESSIONAL_SECTORS["values"], self.professional_sectors
+                ),
             ),
         ]
 
@@ -331,21 +328,21 @@ class ResourcePage(Page):
 
     def feedback(self, user) -> dict:
         """What the page shows of its ratings to ``user``, in at most three queries whatever their
-        number; none for an unrated resource that was routed to (routing counts its ratings) or for
-        the preview of a resource not saved yet."""
+        number; none for an unrated resource that was routed to (routing annotates the rating summary)
+        or for the preview of a resource not saved yet."""
+        average, count = self.rating_summary()
         ratings = []
-        if self.pk and getattr(self, "ratings_count", None) != 0:
+        if count:
             ratings = list(
                 self.ratings.select_related("user")
                 .prefetch_related(Prefetch("replies", queryset=RatingReply.objects.select_related("author")))
                 .order_by("-updated_at", "-pk")
             )
-        average = sum(rating.value for rating in ratings) / len(ratings) if ratings else None
         in_team = self.is_owner_or_contributor(user)
         own_rating = next((rating for rating in ratings if rating.user_id == user.pk), None)
         return {
             "ratings": ratings,
-            "count": len(ratings),
+            "count": count,
             "average": average,
             "badge": taxonomy.rating_badge(average),
             "own_rating": own_rating,
@@ -355,6 +352,17 @@ class ResourcePage(Page):
             "can_reply": in_team,
             "comments_visible": in_team or not self.rating_comments_private,
         }
+
+    def rating_summary(self) -> tuple[float | None, int]:
+        """``(average, count)`` of the ratings, as ``with_rating_summary()`` computes them: annotated
+        when the page was routed to, read otherwise (a preview)."""
+        if hasattr(self, "ratings_count"):
+            return self.rating_average, self.ratings_count
+        if not self.pk:
+            return None, 0
+        summary = ResourcePage.objects.with_rating_summary().values("rating_average", "ratings_count")
+        row = summary.get(pk=self.pk)
+        return row["rating_average"], row["ratings_count"]
 
     def previewed_urls(self) -> list[str]:
         return [
@@ -424,135 +432,6 @@ class Rating(models.Model):
 
     def __str__(self):
         return f"{self.user} : {self.get_value_display()} ({self.resource})"
-
-
-class CollectionQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Collections ``user`` may see: public ones (a base's only while the base is visible to them),
-        and, whatever their visibility, their own and those of the bases they belong to. Platform
-        admins see them all."""
-        from bases.models import BasePage  # bases depends on resources, not the other way round
-
-        if user.is_superuser:
-            return self.all()
-        visible = Q(is_public=True, owner__is_active=True) | Q(
-            is_public=True, base__in=BasePage.objects.live().visible_to(user).values("pk")
-        )
-        if user.is_authenticated:
-            # Platform admins are checked in the same query rather than by one of their own.
-            is_admin = Exists(Group.objects.filter(user=user, name=ADMINISTRATORS_GROUP))
-            visible |= Q(owner=user) | Q(base__in=user.memberships.values("base_id")) | Q(is_admin)
-        return self.filter(visible)
-
-    def managed_by(self, user):
-        """Collections ``user`` may change: their own and those of the bases they belong to."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(Q(owner=user) | Q(base__in=user.memberships.values("base_id")))
-
-    def with_resource_counts(self, user):
-        """Each collection with ``resource_count``: the resources in it that ``user`` may read."""
-        readable = ResourcePage.objects.live().visible_to(user).values("pk")
-        return self.annotate(
-            resource_count=Count("items", filter=Q(items__resource__in=readable), distinct=True)
-        )
-
-
-class Collection(models.Model):
-    """Resources gathered by a user or by a base; every user has one named *Mes favoris*, created
-    when they sign up, which cannot be deleted."""
-
-    FAVORITES_TITLE = "Mes favoris"
-
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="propriétaire",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="collections",
-    )
-    base = models.ForeignKey(
-        "bases.BasePage",
-        verbose_name="base",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="collections",
-    )
-    title = models.CharField("titre", max_length=100)
-    slug = models.SlugField("identifiant", max_length=100, blank=True, editable=False)
-    description = models.TextField("description", max_length=560, blank=True)
-    image = models.ImageField("image", upload_to="collections/", blank=True)
-    is_public = models.BooleanField("collection publique", default=False)
-    is_favorites = models.BooleanField("favoris", default=False, editable=False)
-    created_at = models.DateTimeField("créée le", auto_now_add=True)
-    updated_at = models.DateTimeField("modifiée le", auto_now=True)
-
-    objects = CollectionQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = "collection"
-        ordering = ["-is_favorites", "title"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["owner"], condition=Q(is_favorites=True), name="one_favorites_collection_per_owner"
-            ),
-            models.CheckConstraint(
-                condition=Q(owner__isnull=False, base__isnull=True)
-                | Q(owner__isnull=True, base__isnull=False),
-                name="collection_owned_by_a_profile_or_a_base",
-            ),
-            models.CheckConstraint(
-                condition=Q(is_favorites=False) | Q(owner__isnull=False), name="favorites_owned_by_a_profile"
-            ),
-        ]
-
-    def __str__(self):
-        return self.title
-
-    def save(self, *args, **kwargs):
-        self.slug = slugify(self.title)[:100] or "collection"
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self) -> str:
-        return reverse("collections:detail", kwargs={"pk": self.pk, "slug": self.slug})
-
-    def is_managed_by(self, user) -> bool:
-        """Whether ``user`` may change this collection: its owner, or a member of its base."""
-        if not user.is_authenticated:
-            return False
-        if self.owner_id is not None:
-            return self.owner_id == user.pk
-        return self.base.memberships.filter(user=user).exists()
-
-
-class CollectionItem(models.Model):
-    """A resource saved in a collection, at its place in the collection's order."""
-
-    collection = models.ForeignKey(Collection, on_delete=models.CASCADE, related_name="items")
-    resource = models.ForeignKey(ResourcePage, on_delete=models.CASCADE, related_name="saves")
-    position = models.PositiveIntegerField("position", default=0)
-    added_at = models.DateTimeField("ajoutée le", auto_now_add=True)
-
-    class Meta:
-        verbose_name = "ressource enregistrée"
-        verbose_name_plural = "ressources enregistrées"
-        ordering = ["position", "added_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["collection", "resource"], name="one_save_per_collection_and_resource"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.resource} ({self.collection})"
-
-    @classmethod
-    def count_for(cls, resource):
-        """How many times ``resource`` (a pk or an ``OuterRef``) is saved, as a subquery expression."""
-        saves = cls.objects.filter(resource=resource).order_by().values("resource")
-        return Coalesce(Subquery(saves.annotate(count=Count("pk")).values("count")[:1]), 0)
 
 
 class RatingReply(models.Model):

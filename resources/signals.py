@@ -1,11 +1,26 @@
 from wagtail.signals import page_published
 
-from resources.models import ResourcePage
+from accounts.signals import account_closing, account_opened
+from resources.models import ResourceIndexPage, ResourcePage
+from resources.permissions import ensure_contributors_group
 
 
 def apply_visibility_on_publish(sender, instance, **kwargs):
     instance.apply_visibility()
 
 
+def make_contributor(sender, user, **kwargs):
+    """Every new user may write resources of their own under ``/ressources/``."""
+    user.groups.add(ensure_contributors_group(ResourceIndexPage.objects.get()))
+
+
+def unpublish_personal_resources(sender, user, **kwargs):
+    """A deleted account's personal resources go with it; those of a base stay with the base."""
+    for resource in ResourcePage.objects.child_of(ResourceIndexPage.objects.get()).live().filter(owner=user):
+        resource.unpublish()
+
+
 def connect() -> None:
     page_published.connect(apply_visibility_on_publish, sender=ResourcePage)
+    account_opened.connect(make_contributor, dispatch_uid="resources-contributor")
+    account_closing.connect(unpublish_personal_resources, dispatch_uid="resources-unpublish-personal")

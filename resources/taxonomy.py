@@ -3,6 +3,10 @@
 Keys are stored and appear in search URLs; labels are what users read.
 """
 
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
 from cms.reference import taxonomy
 
 THEMES = taxonomy()["themes"]
@@ -30,22 +34,34 @@ REPORT_REASON_CHOICES = _choices(REPORT_REASONS["values"])
 
 THEME_CATEGORY = {theme["key"]: category for category in THEMES["categories"] for theme in category["themes"]}
 
+# The search's URL parameter of each taxonomy field of a resource: /rechercher/?thematiques=<key>…
+SEARCH_PARAMETERS = {
+    "themes": "thematiques",
+    "resource_types": "types",
+    "beneficiaries": "beneficiaires",
+    "professional_sectors": "secteurs",
+}
+
+
+def search_url(field: str, key: str) -> str:
+    """The search of the resources filed under one key of a taxonomy field: where its tags link."""
+    return f"{reverse('search:search')}?{urlencode({SEARCH_PARAMETERS[field]: key})}"
+
 
 def themes_by_category(keys: list[str]) -> list[dict]:
-    """The given themes grouped under their categories, in the reference order."""
-    selected = set(keys)
+    """The given themes grouped under their categories, in the reference order, as linked tags."""
     groups = []
     for category in THEMES["categories"]:
-        themes = [theme for theme in category["themes"] if theme["key"] in selected]
+        themes = tags("themes", category["themes"], keys)
         if themes:
             groups.append({"key": category["key"], "label": category["label"], "themes": themes})
     return groups
 
 
-def labelled(values: list[dict], keys: list[str]) -> list[dict]:
-    """The reference entries for ``keys``, in the reference order."""
+def tags(field: str, values: list[dict], keys: list[str]) -> list[dict]:
+    """The reference entries for ``keys``, in the reference order, each with its search URL."""
     selected = set(keys)
-    return [value for value in values if value["key"] in selected]
+    return [{**value, "url": search_url(field, value["key"])} for value in values if value["key"] in selected]
 
 
 def rating_badge(average: float | None) -> str | None:

@@ -75,7 +75,7 @@ def serve_documents_of_restricted_pages_to_their_readers_only(document, request)
     pages = VisibilityQuerySet(Page).filter(
         pk__in=[int(pk) for pk in references.values_list("object_id", flat=True)]
     )
-    if not pages.exists() or pages.live().visible_to(request.user).exists():
+    if not pages.exists() or pages.visible_to(request.user).exists():
         return None
     editable = PagePermissionPolicy().instances_user_has_permission_for(request.user, "change")
     if request.user.is_authenticated and editable.filter(pk__in=pages).exists():

@@ -9,7 +9,7 @@ from search.results import Results, search_key, with_match_count
 
 def readable_bases(user):
     """A private base carries a view restriction to its groups: ``visible_to`` keeps it for them."""
-    return BasePage.objects.live().visible_to(user)
+    return BasePage.objects.visible_to(user)
 
 
 def filter_bases(bases, filters: dict[str, list[str]]):

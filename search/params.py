@@ -16,14 +16,17 @@ def _keys(values: list[dict]) -> set[str]:
 
 
 # URL parameter → (ResourcePage field, the keys it accepts).
+RESOURCE_FIELD_KEYS = {
+    "themes": {
+        theme["key"] for category in resource_taxonomy.THEMES["categories"] for theme in category["themes"]
+    },
+    "resource_types": _keys(resource_taxonomy.RESOURCE_TYPES["values"]),
+    "beneficiaries": _keys(resource_taxonomy.BENEFICIARIES["values"]),
+    "professional_sectors": _keys(resource_taxonomy.PROFESSIONAL_SECTORS["values"]),
+}
 RESOURCE_FILTERS = {
-    "thematiques": (
-        "themes",
-        {theme["key"] for category in resource_taxonomy.THEMES["categories"] for theme in category["themes"]},
-    ),
-    "types": ("resource_types", _keys(resource_taxonomy.RESOURCE_TYPES["values"])),
-    "beneficiaires": ("beneficiaries", _keys(resource_taxonomy.BENEFICIARIES["values"])),
-    "secteurs": ("professional_sectors", _keys(resource_taxonomy.PROFESSIONAL_SECTORS["values"])),
+    parameter: (field, RESOURCE_FIELD_KEYS[field])
+    for field, parameter in resource_taxonomy.SEARCH_PARAMETERS.items()
 }
 # Bases and profiles have a department (a code of the reference list); resources do not.
 DEPARTMENT_FILTER = {"departements": ("department", {item["code"] for item in departments()})}

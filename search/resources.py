@@ -14,7 +14,7 @@ from search.results import Results, search_key
 
 def readable_resources(user):
     """The resources ``user`` may read: drafts, unpublished and restricted pages are SQL conditions."""
-    return ResourcePage.objects.live().visible_to(user)
+    return ResourcePage.objects.visible_to(user)
 
 
 def filter_resources(resources, filters: dict[str, list[str]]):

@@ -8,10 +8,9 @@ expressions as they are (``HANDLES_ORDER_BY_EXPRESSIONS``) when it searches with
 from django.db.models import Avg, F, Func, OuterRef, Subquery
 from django.db.models.functions import Coalesce, Lower
 
-from accounts.models import ProfileFollow
-from bases.models import BaseFollow
 from cms.reference import taxonomy
-from resources.models import CollectionItem, Rating, ResourcePage
+from community.models import BaseFollow, ProfileFollow
+from resources.models import Rating, ResourcePage
 
 RELEVANCE, RECENT = "pertinence", "recent"
 RESOURCE_SORTS = {sort["key"]: sort["label"] for sort in taxonomy()["search"]["resource_sorts"]}
@@ -61,10 +60,7 @@ def sort_resources(resources, key: str):
             *_newest("first_published_at"),
         )
     if key == "enregistrements":
-        saves = CollectionItem.objects.filter(resource=OuterRef("pk"))
-        return resources.annotate(saves_count=count_of(saves)).order_by(
-            F("saves_count").desc(), *_newest("first_published_at")
-        )
+        return resources.order_by(F("saves_count").desc(), *_newest("first_published_at"))
     return resources.order_by(*_newest("first_published_at"))
 
 

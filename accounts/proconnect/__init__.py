@@ -7,8 +7,8 @@ class replaces allauth's ``openid_connect`` provider through SOCIALACCOUNT_PROVI
 views of ``urls.py`` here, which use this adapter.
 """
 
+import jwt
 from allauth.socialaccount.adapter import get_adapter
-from allauth.socialaccount.internal import jwtkit
 from allauth.socialaccount.providers.oauth2.client import OAuth2Error
 from allauth.socialaccount.providers.openid_connect.provider import OpenIDConnectProvider
 from allauth.socialaccount.providers.openid_connect.views import OpenIDConnectOAuth2Adapter
@@ -31,12 +31,13 @@ class ProConnectOAuth2Adapter(OpenIDConnectOAuth2Adapter):
             response.raise_for_status()
         if not response.headers.get("Content-Type", "").startswith("application/jwt"):
             return response.json()
-        return jwtkit.verify_and_decode(
-            credential=response.text,
-            keys_url=self.openid_config["jwks_uri"],
+        signing_key = jwt.PyJWKClient(self.openid_config["jwks_uri"]).get_signing_key_from_jwt(response.text)
+        return jwt.decode(
+            response.text,
+            signing_key,
+            algorithms=[signing_key.algorithm_name],
             issuer=self.openid_config["issuer"],
             audience=self.get_provider().app.client_id,
-            lookup_kid=jwtkit.lookup_kid_jwk,
         )
 
 

@@ -1,9 +1,9 @@
 """allauth's OpenID Connect URLs (same names and addresses), with views that use ProConnect's adapter."""
 
-from allauth.account.internal.decorators import login_not_required
 from allauth.socialaccount import app_settings
 from allauth.socialaccount.models import SocialApp
 from allauth.socialaccount.providers.oauth2.views import OAuth2CallbackView, OAuth2LoginView
+from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.urls import include, path, re_path
 

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "accounts",
     "resources",
     "bases",
+    "community",
     "search",
     "stats",
     "django_tasks",

@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 
 from accounts.models import User
-from resources.models import Collection
+from community.models import Collection
 from resources.permissions import CONTRIBUTORS_GROUP
 from tests import factories
 

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import PageViewRestriction
 
-from resources.models import Collection
+from community.models import Collection
 from tests import factories
 
 pytestmark = pytest.mark.django_db

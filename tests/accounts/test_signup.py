@@ -4,7 +4,7 @@ import pytest
 from django.conf import settings
 
 from accounts.models import User
-from resources.models import Collection
+from community.models import Collection
 from resources.permissions import CONTRIBUTORS_GROUP
 from tests.accounts.conftest import code_in
 

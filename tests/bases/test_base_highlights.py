@@ -5,8 +5,8 @@ import pytest
 from django.forms import modelform_factory
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from bases.models import BaseFeaturedCollection
-from resources.models import Collection, CollectionItem, Rating, ResourcePage
+from community.models import BaseFeaturedCollection, Collection, CollectionItem
+from resources.models import Rating, ResourcePage
 from tests import factories
 from tests.conftest import client_for
 

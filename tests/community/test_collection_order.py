@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from resources import collections
+from community import collections
 from tests import factories
 from tests.conftest import client_for
 

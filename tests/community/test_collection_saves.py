@@ -4,8 +4,8 @@ one; forged collections and unreadable resources are refused; the number of save
 import pytest
 from django.test import Client
 
-from resources import collections
-from resources.models import Collection, CollectionItem
+from community import collections
+from community.models import Collection, CollectionItem
 from tests import factories
 from tests.conftest import client_for
 

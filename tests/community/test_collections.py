@@ -7,8 +7,9 @@ from django.db import IntegrityError
 from django.test import Client
 
 from cms.uploads import PICTURE_MAX_BYTES
-from resources import collections
-from resources.models import Collection, CollectionItem, ResourcePage
+from community import collections
+from community.models import Collection, CollectionItem
+from resources.models import ResourcePage
 from tests import factories
 from tests.conftest import client_for
 

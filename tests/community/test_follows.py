@@ -4,8 +4,7 @@ import pytest
 from django.db import IntegrityError
 from django.test import Client
 
-from accounts.models import ProfileFollow
-from bases.models import BaseFollow
+from community.models import BaseFollow, ProfileFollow
 from tests import factories
 from tests.conftest import client_for
 

@@ -4,9 +4,8 @@ resources, collections or followers."""
 import pytest
 from django.test import Client
 
-from accounts.models import ProfileFollow
-from bases.models import BaseFollow
-from resources import collections
+from community import collections
+from community.models import BaseFollow, ProfileFollow
 from tests import factories
 from tests.conftest import client_for
 

@@ -6,10 +6,11 @@ from wagtail.models import Page, PageLogEntry, Revision, Site
 from wagtail_dsfr.content_manager.models import CmsDsfrConfig
 from wagtailmenus.models import FlatMenuItem, MainMenuItem
 
-from accounts.models import ProfileFollow, User
-from bases.models import BaseFollow, BasePage, Membership
+from accounts.models import User
+from bases.models import BasePage, Membership
+from community.models import BaseFollow, Collection, CollectionItem, ProfileFollow
 from home.models import HomePage
-from resources.models import Collection, CollectionItem, Rating, RatingReply, Report, ResourceView
+from resources.models import Rating, RatingReply, Report, ResourceView
 
 
 def snapshot():

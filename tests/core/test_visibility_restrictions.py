@@ -42,7 +42,7 @@ def pages(db):
 
 
 def visible_titles(user) -> set[str]:
-    return set(ResourcePage.objects.live().visible_to(user).values_list("title", flat=True))
+    return set(ResourcePage.objects.visible_to(user).values_list("title", flat=True))
 
 
 def expected(pages, *kinds) -> set[str]:
@@ -99,7 +99,7 @@ def test_a_restriction_covers_the_page_and_its_descendants_only(db):
 
 def captured_sql(user) -> tuple[int, str]:
     with CaptureQueriesContext(connection) as queries:
-        list(ResourcePage.objects.live().visible_to(user))
+        list(ResourcePage.objects.visible_to(user))
     return len(queries), queries[-1]["sql"]
 
 
@@ -117,6 +117,6 @@ def test_the_sql_does_not_grow_with_the_number_of_restrictions(db, user):
 
 
 def test_it_filters_before_a_full_text_search(pages):
-    results = ResourcePage.objects.live().visible_to(AnonymousUser()).search("ressource")
+    results = ResourcePage.objects.visible_to(AnonymousUser()).search("ressource")
 
     assert ours(pages, [result.title for result in results]) == expected(pages, "open")

@@ -8,7 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from bases.models import BasePage
-from resources.models import Collection, ResourcePage
+from community.models import Collection
+from resources.models import ResourcePage
 from tests import factories
 
 pytestmark = pytest.mark.e2e

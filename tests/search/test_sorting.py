@@ -3,9 +3,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from accounts.models import ProfileFollow, User
-from bases.models import BaseFollow, BasePage
-from resources.models import Collection, CollectionItem, Rating, ResourcePage
+from accounts.models import User
+from bases.models import BasePage
+from community.models import BaseFollow, Collection, CollectionItem, ProfileFollow
+from resources.models import Rating, ResourcePage
 from tests import factories
 
 

@@ -14,7 +14,8 @@ from wagtail.models import PageViewRestriction
 
 from accounts.models import User
 from bases.models import BasePage
-from resources.models import CollectionItem, ResourcePage, ResourceView
+from community.models import CollectionItem
+from resources.models import ResourcePage, ResourceView
 from search.models import SearchLog
 from stats import summaries
 from stats.schema import SCHEMA, SUMMARIES

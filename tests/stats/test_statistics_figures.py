@@ -12,7 +12,8 @@ import pytest
 from wagtail.models import Revision
 
 from accounts.models import User
-from resources.models import Collection, CollectionItem, ResourceView
+from community.models import Collection, CollectionItem
+from resources.models import ResourceView
 from search.models import SearchLog
 from stats import statistics
 from tests import factories

@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 import pytest
 from django.db import connection
 
-from resources.models import Collection, CollectionItem, Rating, ResourcePage, ResourceView
+from community.models import Collection, CollectionItem
+from resources.models import Rating, ResourcePage, ResourceView
 from stats.schema import RELATIONS, SCHEMA, SUMMARIES, VIEWS
 from tests import factories
 

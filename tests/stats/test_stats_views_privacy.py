@@ -4,7 +4,8 @@ returns."""
 import pytest
 from django.db import connection
 
-from resources.models import Collection, CollectionItem, Rating, ResourceView
+from community.models import Collection, CollectionItem
+from resources.models import Rating, ResourceView
 from search.models import SearchLog
 from stats.schema import RELATIONS, SCHEMA
 from tests import factories

@@ -8,9 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cms.pagination import paginate
-from resources import collections
-from resources.collection_forms import CollectionForm, SaveForm
-from resources.models import Collection, CollectionItem, ResourcePage
+from community import collections
+from community.forms import CollectionForm, SaveForm
+from community.models import Collection, CollectionItem
+from resources.models import ResourcePage
 
 
 def _visible_collection(request, pk) -> Collection:
@@ -39,7 +40,7 @@ def detail(request, pk, slug=None):
     page_obj = paginate(request, resources)
     return render(
         request,
-        "resources/collection.html",
+        "community/collection.html",
         {
             "collection": collection,
             "resources": page_obj,
@@ -69,7 +70,7 @@ def create(request):
         else:
             messages.success(request, f"La collection « {collection.title} » est créée.")
             return redirect(collection)
-    return render(request, "resources/collection_form.html", {"form": form})
+    return render(request, "community/collection_form.html", {"form": form})
 
 
 @login_required
@@ -81,7 +82,7 @@ def edit(request, pk):
         form.save()
         messages.success(request, "La collection a été enregistrée.")
         return redirect(collection)
-    return render(request, "resources/collection_form.html", {"form": form, "collection": collection})
+    return render(request, "community/collection_form.html", {"form": form, "collection": collection})
 
 
 @login_required
@@ -97,14 +98,14 @@ def delete(request, pk):
         if collection.base_id:
             return redirect(collection.base.url + "?onglet=collections#onglets")
         return redirect("profile", slug=request.user.slug)
-    return render(request, "resources/collection_delete.html", {"collection": collection})
+    return render(request, "community/collection_delete.html", {"collection": collection})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def save(request, resource_id):
     """Choose the collections a resource is saved in: a plain form page, for every browser."""
-    resource = get_object_or_404(ResourcePage.objects.live().visible_to(request.user), pk=resource_id)
+    resource = get_object_or_404(ResourcePage.objects.visible_to(request.user), pk=resource_id)
     saved_in = Collection.objects.managed_by(request.user).filter(items__resource=resource)
     data = request.POST if request.method == "POST" else None  # unchecking everything posts nothing
     form = SaveForm(data, user=request.user, initial={"collections": saved_in})
@@ -115,7 +116,7 @@ def save(request, resource_id):
         collections.set_saves(resource, chosen, by=request.user)
         messages.success(request, _saved_message(chosen))
         return redirect(resource.url)
-    return render(request, "resources/collection_save.html", {"form": form, "resource": resource})
+    return render(request, "community/collection_save.html", {"form": form, "resource": resource})
 
 
 def _saved_message(chosen) -> str:

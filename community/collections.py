@@ -6,7 +6,8 @@ Views validate input, call one of these and turn a ``CollectionError`` into a me
 from django.db import transaction
 from django.db.models import Max
 
-from resources.models import Collection, CollectionItem, ResourcePage
+from community.models import Collection, CollectionItem
+from resources.models import ResourcePage
 
 
 class CollectionError(Exception):
@@ -19,7 +20,7 @@ def _check_manager(collection: Collection, user) -> None:
 
 
 def _check_readable(resource: ResourcePage, user) -> None:
-    if not ResourcePage.objects.live().visible_to(user).filter(pk=resource.pk).exists():
+    if not ResourcePage.objects.visible_to(user).filter(pk=resource.pk).exists():
         raise CollectionError("Cette ressource n'existe pas.")
 
 

@@ -1,11 +1,13 @@
-"""The forms of the collections: create or edit one, and choose where to save a resource."""
+"""The forms of the community: a collection, where to save a resource, and one's profile."""
 
 from django import forms
 from dsfr.forms import DsfrBaseForm
 
-from accounts.forms import DsfrFormMixin
+from accounts.models import User
+from bases.models import BasePage
+from cms.forms import DsfrFormMixin
 from cms.uploads import check_picture, dsfr_picture_input
-from resources.models import Collection
+from community.models import Collection
 
 
 class CollectionForm(DsfrFormMixin, forms.ModelForm):
@@ -34,8 +36,6 @@ class CollectionForm(DsfrFormMixin, forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        from bases.models import BasePage  # bases depends on resources, not the other way round
-
         if self.instance.pk:
             del self.fields["base"]  # a collection keeps its owner
         else:
@@ -84,4 +84,45 @@ class SaveForm(DsfrBaseForm):
             Collection.objects.managed_by(user)
             .select_related("base")
             .order_by("base", "-is_favorites", "title")
+        )
+
+
+class ProfileForm(DsfrFormMixin, forms.ModelForm):
+    class Meta:
+        model = User
+        fields = [
+            "first_name",
+            "last_name",
+            "department",
+            "description",
+            "avatar",
+            "email_is_public",
+            "website",
+            "facebook",
+            "twitter",
+            "linkedin",
+            "is_public",
+        ]
+        labels = {"first_name": "Prénom", "last_name": "Nom"}
+        widgets = {"description": forms.Textarea({"rows": 4})}
+        help_texts = {
+            "avatar": "Formats JPEG, PNG ou WebP, 5 Mo au plus.",
+            "description": "560 caractères au plus.",
+            "website": "Adresse complète, commençant par https://",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["first_name"].required = self.fields["last_name"].required = True
+        self.fields["department"].choices = [
+            ("", "Choisir un département"),
+            *self.fields["department"].choices[1:],
+        ]
+        dsfr_picture_input(self.fields["avatar"])
+
+    def clean_avatar(self):
+        return check_picture(
+            self.cleaned_data.get("avatar"),
+            "La photo doit être une image JPEG, PNG ou WebP.",
+            "La photo ne doit pas dépasser 5 Mo.",
         )

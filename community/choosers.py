@@ -27,7 +27,7 @@ class PublicCollectionChooseResultsView(chooser_views.ChooseResultsView):
 
 
 class PublicCollectionChooserViewSet(ChooserViewSet):
-    model = "resources.Collection"
+    model = "community.Collection"
     icon = "folder-open-inverse"
     choose_one_text = "Choisir une collection"
     choose_another_text = "Choisir une autre collection"

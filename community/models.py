@@ -1,0 +1,223 @@
+"""What people do with resources and bases: gather them in collections, follow bases and profiles.
+
+The tables were created by the apps these models lived in before (resources, bases, accounts) and keep
+their names (``db_table``): moving the models changed no row (migration 0001).
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import models
+from django.db.models import Count, Exists, Q
+from django.urls import reverse
+from django.utils.text import slugify
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Orderable
+
+from accounts.roles import ADMINISTRATORS_GROUP
+from bases.models import BasePage
+from community.choosers import PublicCollectionChooserWidget
+from resources.models import ResourcePage
+
+
+class CollectionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Collections ``user`` may see: public ones (a base's only while the base is visible to them),
+        and, whatever their visibility, their own and those of the bases they belong to. Platform
+        admins see them all."""
+        if user.is_superuser:
+            return self.all()
+        visible = Q(is_public=True, owner__is_active=True) | Q(
+            is_public=True, base__in=BasePage.objects.visible_to(user).values("pk")
+        )
+        if user.is_authenticated:
+            # Platform admins are checked in the same query rather than by one of their own.
+            is_admin = Exists(Group.objects.filter(user=user, name=ADMINISTRATORS_GROUP))
+            visible |= Q(owner=user) | Q(base__in=user.memberships.values("base_id")) | Q(is_admin)
+        return self.filter(visible)
+
+    def managed_by(self, user):
+        """Collections ``user`` may change: their own and those of the bases they belong to."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(Q(owner=user) | Q(base__in=user.memberships.values("base_id")))
+
+    def with_resource_counts(self, user):
+        """Each collection with ``resource_count``: the resources in it that ``user`` may read."""
+        readable = ResourcePage.objects.visible_to(user).values("pk")
+        return self.annotate(
+            resource_count=Count("items", filter=Q(items__resource__in=readable), distinct=True)
+        )
+
+
+class Collection(models.Model):
+    """Resources gathered by a user or by a base; every user has one named *Mes favoris*, created
+    when they sign up, which cannot be deleted."""
+
+    FAVORITES_TITLE = "Mes favoris"
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="propriétaire",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="collections",
+    )
+    base = models.ForeignKey(
+        "bases.BasePage",
+        verbose_name="base",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="collections",
+    )
+    title = models.CharField("titre", max_length=100)
+    slug = models.SlugField("identifiant", max_length=100, blank=True, editable=False)
+    description = models.TextField("description", max_length=560, blank=True)
+    image = models.ImageField("image", upload_to="collections/", blank=True)
+    is_public = models.BooleanField("collection publique", default=False)
+    is_favorites = models.BooleanField("favoris", default=False, editable=False)
+    created_at = models.DateTimeField("créée le", auto_now_add=True)
+    updated_at = models.DateTimeField("modifiée le", auto_now=True)
+
+    objects = CollectionQuerySet.as_manager()
+
+    class Meta:
+        db_table = "resources_collection"
+        verbose_name = "collection"
+        ordering = ["-is_favorites", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner"], condition=Q(is_favorites=True), name="one_favorites_collection_per_owner"
+            ),
+            models.CheckConstraint(
+                condition=Q(owner__isnull=False, base__isnull=True)
+                | Q(owner__isnull=True, base__isnull=False),
+                name="collection_owned_by_a_profile_or_a_base",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_favorites=False) | Q(owner__isnull=False), name="favorites_owned_by_a_profile"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.slug = slugify(self.title)[:100] or "collection"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("collections:detail", kwargs={"pk": self.pk, "slug": self.slug})
+
+    def is_managed_by(self, user) -> bool:
+        """Whether ``user`` may change this collection: its owner, or a member of its base."""
+        if not user.is_authenticated:
+            return False
+        if self.owner_id is not None:
+            return self.owner_id == user.pk
+        return self.base.memberships.filter(user=user).exists()
+
+
+class CollectionItem(models.Model):
+    """A resource saved in a collection, at its place in the collection's order."""
+
+    collection = models.ForeignKey(Collection, on_delete=models.CASCADE, related_name="items")
+    resource = models.ForeignKey(ResourcePage, on_delete=models.CASCADE, related_name="saves")
+    position = models.PositiveIntegerField("position", default=0)
+    added_at = models.DateTimeField("ajoutée le", auto_now_add=True)
+
+    class Meta:
+        db_table = "resources_collectionitem"
+        verbose_name = "ressource enregistrée"
+        verbose_name_plural = "ressources enregistrées"
+        ordering = ["position", "added_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collection", "resource"], name="one_save_per_collection_and_resource"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.resource} ({self.collection})"
+
+
+class BaseFeaturedCollection(Orderable):
+    """A public collection that a base puts forward on its home tab."""
+
+    page = ParentalKey(BasePage, on_delete=models.CASCADE, related_name="featured_collections")
+    collection = models.ForeignKey(
+        Collection,
+        verbose_name="collection",
+        on_delete=models.CASCADE,
+        related_name="+",
+        limit_choices_to={"is_public": True},
+    )
+
+    panels = [FieldPanel("collection", widget=PublicCollectionChooserWidget)]
+
+    class Meta(Orderable.Meta):
+        db_table = "bases_basefeaturedcollection"
+        verbose_name = "collection mise en avant"
+        verbose_name_plural = "collections mises en avant"
+
+    @classmethod
+    def shown_on(cls, base: BasePage, viewer) -> list[Collection]:
+        """The collections ``base`` puts forward that are still public, and that ``viewer`` may see
+        (a public collection of a private base stays with that base), in their chosen order, with
+        the number of resources each holds."""
+        # Through the page's relation, so that a preview shows the choices of the revision being edited.
+        chosen = [item.collection_id for item in base.featured_collections.all()]
+        if not chosen:
+            return []
+        collections = (
+            Collection.objects.visible_to(viewer)
+            .filter(pk__in=chosen, is_public=True)
+            .annotate(resource_count=Count("items"))
+        )
+        by_pk = {collection.pk: collection for collection in collections}
+        return [by_pk[pk] for pk in chosen if pk in by_pk]
+
+
+class BaseFollow(models.Model):
+    """A user following a base, to hear of its new resources."""
+
+    base = models.ForeignKey(BasePage, on_delete=models.CASCADE, related_name="follows")
+    follower = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="followed_bases"
+    )
+    created_at = models.DateTimeField("suivie depuis le", auto_now_add=True)
+
+    class Meta:
+        db_table = "bases_basefollow"
+        verbose_name = "abonnement à une base"
+        verbose_name_plural = "abonnements à des bases"
+        constraints = [
+            models.UniqueConstraint(fields=["base", "follower"], name="one_follow_per_base_and_user")
+        ]
+
+    def __str__(self):
+        return f"{self.follower} → {self.base}"
+
+
+class ProfileFollow(models.Model):
+    """A user following another user's profile."""
+
+    profile = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows")
+    follower = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="followed_profiles"
+    )
+    created_at = models.DateTimeField("suivi depuis le", auto_now_add=True)
+
+    class Meta:
+        db_table = "accounts_profilefollow"
+        verbose_name = "abonnement à un profil"
+        verbose_name_plural = "abonnements à des profils"
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "follower"], name="one_follow_per_profile_and_user"),
+            models.CheckConstraint(condition=~models.Q(profile=models.F("follower")), name="no_self_follow"),
+        ]
+
+    def __str__(self):
+        return f"{self.follower} → {self.profile}"
