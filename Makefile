@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test lint install migrate chromium db-stop dsfr-chart bench-stats bench-search
+.PHONY: run test test-fast lint install migrate chromium db-stop dsfr-chart bench-stats bench-search
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,7 @@ run: migrate
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 chromium:
 	@if [ ! -x $(CHROMIUM) ]; then \
@@ -40,6 +41,10 @@ chromium:
 
 test: lint chromium
 	$(BIN)/pytest -n 2
+
+# For local work: everything but the browser journeys (marked e2e).
+test-fast: lint
+	$(BIN)/pytest -n 2 -m "not e2e"
 
 db-stop: install
 	$(BIN)/python -m cms.embedded_db stop
