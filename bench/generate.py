@@ -25,7 +25,7 @@ from accounts.models import User
 from accounts.roles import ADMINISTRATORS_GROUP
 from bases.models import BaseIndexPage, BasePage, Membership
 from cms.reference import departments
-from home.demo import load_demo
+from demo.loader import load_demo
 from resources import taxonomy
 from resources.models import ResourceIndexPage, ResourcePage
 

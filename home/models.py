@@ -9,7 +9,7 @@ from cms.routing import OneQueryRoutingMixin
 from home import showcase
 from home.viewsets import ProfileChooserWidget
 
-# The children of the home page it links to, by slug (see home/demo.py).
+# The children of the home page it links to, by slug (see home/bootstrap.py).
 SECTIONS = ["ressources", "bases", "centre-d-aide", "a-propos"]
 
 

@@ -1,21 +1,21 @@
 import pytest
 from django.test import Client
 
-from home.demo import SUPERUSER_EMAIL, load_demo
+from home.bootstrap import bootstrap_site
 from tests import factories
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test database starts with the demo content (site, page tree, menus, users, bases,
-    resources) but not its activity: tests count the views, ratings and follows they make."""
+    """Every test database starts with the site's structure (home/bootstrap.py: site, home, indexes,
+    editorial pages, menus, groups) and nothing else: each test makes the users and content it needs."""
     with django_db_blocker.unblock():
-        load_demo(activity=False)
+        bootstrap_site()
 
 
 @pytest.fixture
-def superuser(db, django_user_model):
-    return django_user_model.objects.get(email=SUPERUSER_EMAIL)
+def superuser(db):
+    return factories.superuser()
 
 
 @pytest.fixture

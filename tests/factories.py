@@ -43,6 +43,12 @@ def contributor(email=None, **fields):
     return user
 
 
+def superuser(email="admin@example.org"):
+    return get_user_model().objects.create_superuser(
+        email, "mot-de-passe-de-test", first_name="Ada", last_name="Administratrice"
+    )
+
+
 def base(title=None, owner=None, members=(), admins=(), **fields):
     """A base created as from the site by ``owner`` (its first admin), with these other members."""
     number = next(_sequence)

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "community",
     "search",
     "stats",
+    "demo",
     "django_tasks",
     "django_tasks_db",
     "dsfr",

@@ -1,8 +1,11 @@
+from types import SimpleNamespace
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
-from home.demo import load_demo
+from home.bootstrap import bootstrap_site
+from tests import factories
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -28,9 +31,39 @@ def browser():
 
 
 @pytest.fixture
+def content(site):
+    """What a populated site shows: a base in Ille-et-Vilaine with an admin, a member and resources,
+    public profiles, and more public resources than one page of results holds, with cover images."""
+    admin = factories.contributor(first_name="Camille", last_name="Lefèvre", department="35", is_public=True)
+    member = factories.contributor(first_name="Karim", last_name="Benali", department="63", is_public=True)
+    base = factories.base(
+        title="Médiation numérique en Bretagne", owner=admin, members=[member], department="35"
+    )
+    picture = factories.image(owner=admin)
+    resources = [
+        factories.resource(
+            parent=base if number < 4 else None,
+            owner=admin if number % 2 else member,
+            title=f"{TOPICS[number % len(TOPICS)]} — fiche {number}",
+            cover_image=picture if number % 3 == 0 else None,
+        )
+        for number in range(20)
+    ]
+    return SimpleNamespace(admin=admin, member=member, base=base, resources=resources)
+
+
+TOPICS = [
+    "Atelier smartphone",
+    "Atelier parentalité et écrans",
+    "Démarches en ligne",
+    "Atelier cybersécurité",
+]
+
+
+@pytest.fixture
 def site(live_server, transactional_db):
-    """The live server with the demo content (each transactional test starts from an empty database)."""
-    load_demo(activity=False)
+    """The live server with the site's structure (each transactional test starts from an empty database)."""
+    bootstrap_site()
     return live_server
 
 

@@ -5,11 +5,8 @@ from django.conf import settings
 from django.test import Client
 
 from bases import membership
-from bases.models import BasePage
 
 pytestmark = pytest.mark.e2e
-
-DEMO_BASE = "/bases/mediation-numerique-en-bretagne/"
 
 
 def sign_in(visit, user):
@@ -20,8 +17,8 @@ def sign_in(visit, user):
     visit.page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": visit.base_url}])
 
 
-def test_a_visitor_goes_through_the_tabs_of_a_base_by_keyboard(visit):
-    page = visit.open(DEMO_BASE)
+def test_a_visitor_goes_through_the_tabs_of_a_base_by_keyboard(visit, content):
+    page = visit.open(content.base.url)
     assert visit.axe_violations() == []
     page.get_by_role("tab", name="Accueil").focus()
     page.keyboard.press("ArrowRight")
@@ -33,11 +30,10 @@ def test_a_visitor_goes_through_the_tabs_of_a_base_by_keyboard(visit):
     assert visit.errors == []
 
 
-def test_an_admin_manages_members_and_creates_a_base_with_accessible_forms(visit):
-    base = BasePage.objects.get(url_path__endswith="/mediation-numerique-en-bretagne/")
-    admin = base.memberships.get(role="admin").user
+def test_an_admin_manages_members_and_creates_a_base_with_accessible_forms(visit, content):
+    base, admin = content.base, content.admin
     sign_in(visit, admin)
-    page = visit.open(DEMO_BASE + "?onglet=membres")
+    page = visit.open(base.url + "?onglet=membres")
     assert page.get_by_role("button", name="Envoyer l'invitation").is_visible()
     assert visit.axe_violations() == []
 

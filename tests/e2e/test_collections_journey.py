@@ -7,9 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from bases.models import BasePage
 from community.models import Collection
-from resources.models import ResourcePage
 from tests import factories
 
 pytestmark = pytest.mark.e2e
@@ -43,7 +41,8 @@ def press_on(page, name, key):
 
 def test_a_user_collects_reorders_and_follows(visit):
     user = factories.contributor(first_name="Jeanne", last_name="Collecte")
-    first, second = ResourcePage.objects.live().public().order_by("title")[:2]
+    first = factories.resource(title="Atelier smartphone")
+    second = factories.resource(title="Démarches en ligne")
 
     page = sign_in(visit, user, first.url)
     page.get_by_role("link", name=re.compile("^Enregistrer")).click()
@@ -89,7 +88,7 @@ def test_a_user_collects_reorders_and_follows(visit):
     visit.open(f"/collections/{collection.pk}/supprimer/")
     assert visit.axe_violations() == []
 
-    base = BasePage.objects.live().public().order_by("title").first()
+    base = factories.base(title="Médiation numérique en Bretagne")
     page = visit.open(base.url)
     page.get_by_role("button", name="Suivre la base").click()
     expect(page.get_by_role("button", name="Ne plus suivre la base")).to_be_visible()

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.e2e
 FIELD = "Rechercher une ressource, une base, un profil"
 
 
-def test_a_visitor_follows_a_suggestion_with_the_keyboard(visit):
+def test_a_visitor_follows_a_suggestion_with_the_keyboard(visit, content):
     page = visit.open("/")
     field = page.get_by_role("searchbox", name=FIELD)
     field.press_sequentially("atelier")
@@ -38,7 +38,7 @@ def test_a_visitor_follows_a_suggestion_with_the_keyboard(visit):
     assert visit.errors == []
 
 
-def test_enter_submits_the_search_to_the_results_page(visit):
+def test_enter_submits_the_search_to_the_results_page(visit, content):
     page = visit.open("/bases/")
     field = page.get_by_role("searchbox", name=FIELD)
     field.fill("parentalité")
@@ -49,7 +49,7 @@ def test_enter_submits_the_search_to_the_results_page(visit):
     assert visit.errors == []
 
 
-def test_a_category_page_lists_its_themes_and_resources(visit):
+def test_a_category_page_lists_its_themes_and_resources(visit, content):
     page = visit.open("/inclusion-numerique/")
 
     expect(page.get_by_role("heading", level=1, name="Inclusion numérique")).to_be_visible()

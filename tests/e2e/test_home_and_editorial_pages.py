@@ -3,7 +3,7 @@ import pytest
 pytestmark = pytest.mark.e2e
 
 
-def test_a_visitor_opens_the_home_page_without_console_error_and_it_is_accessible(visit):
+def test_a_visitor_opens_the_home_page_without_console_error_and_it_is_accessible(visit, content):
     page = visit.open("/")
     assert page.locator("header.fr-header").is_visible()
     assert page.get_by_role("link", name="Explorer les ressources").is_visible()

@@ -9,7 +9,7 @@ from home.models import SiteFeedback
 pytestmark = pytest.mark.e2e
 
 
-def test_the_home_page_shows_its_sections_and_searches_from_the_banner(visit):
+def test_the_home_page_shows_its_sections_and_searches_from_the_banner(visit, content):
     page = visit.open("/")
     for heading in ("Les thématiques", "Les dernières ressources", "Besoin d'aide ?"):
         expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()

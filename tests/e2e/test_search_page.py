@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.e2e
 
 
-def test_a_visitor_searches_and_filters_by_keyboard(visit):
+def test_a_visitor_searches_and_filters_by_keyboard(visit, content):
     page = visit.open("/rechercher/?q=atelier")
     expect(page.get_by_role("heading", name="Ressources (")).to_be_visible()
     assert visit.axe_violations() == []
@@ -27,7 +27,7 @@ def test_a_visitor_searches_and_filters_by_keyboard(visit):
     assert visit.errors == []
 
 
-def test_a_visitor_switches_tabs_filters_bases_and_sorts(visit):
+def test_a_visitor_switches_tabs_filters_bases_and_sorts(visit, content):
     page = visit.open("/rechercher/")
     page.get_by_role("link", name="Bases (").click()
     page.wait_for_url("**onglet=bases**")
@@ -52,7 +52,7 @@ def test_a_visitor_switches_tabs_filters_bases_and_sorts(visit):
     assert visit.errors == []
 
 
-def test_a_visitor_pages_through_the_resources(visit):
+def test_a_visitor_pages_through_the_resources(visit, content):
     page = visit.open("/rechercher/")
     page.get_by_role("link", name="Page suivante").first.click()
     page.wait_for_url("**page=2**")

@@ -6,8 +6,8 @@ from django.core.management import call_command
 pytestmark = pytest.mark.e2e
 
 
-def test_a_visitor_reads_the_statistics_with_charts_and_tables_and_it_is_accessible(visit):
-    call_command("refresh_stats", stdout=io.StringIO())  # what cron does: the demo's figures
+def test_a_visitor_reads_the_statistics_with_charts_and_tables_and_it_is_accessible(visit, content):
+    call_command("refresh_stats", stdout=io.StringIO())  # what cron does
     page = visit.open("/")
     page.locator("footer").get_by_role("link", name="Statistiques").click()
     page.wait_for_url("**/statistiques/")

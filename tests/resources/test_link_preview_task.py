@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.test.utils.form_data import streamfield
 
-from home.demo import load_demo
+from home.bootstrap import bootstrap_site
 from resources.models import LinkPreview, ResourceIndexPage, ResourcePage
 from tests import factories
 from tests.resources.test_admin_publication import add_url
@@ -50,7 +50,7 @@ def run_worker():
 @pytest.mark.django_db(transaction=True)
 def test_the_worker_fetches_previews_once_and_a_refused_address_stays_a_plain_link(client, site):
     """The worker is a real ``db_worker`` run, which needs committed rows: hence a transactional test."""
-    load_demo(activity=False)
+    bootstrap_site()
     site.routes["/ateliers"] = answer_with(OPEN_GRAPH_PAGE)
     forbidden = "http://169.254.169.254/latest/meta-data/"
     page = publish_with_links(client, [f"{site.url}/ateliers", forbidden])

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 
-from home.demo import load_demo
+from home.bootstrap import bootstrap_site
 from resources.models import ResourcePage, ResourceView
 from resources.visits import VISIT_COOKIE, record_view
 from tests import factories
@@ -129,7 +129,7 @@ def test_a_broken_counter_still_serves_the_page(caplog):
 @pytest.fixture
 def live_resource(live_server, transactional_db):
     """A published resource on the live server (a transactional test starts from an empty database)."""
-    load_demo(activity=False)
+    bootstrap_site()
     return factories.resource(title="Fiche très consultée")
 
 

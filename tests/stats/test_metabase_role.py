@@ -13,6 +13,7 @@ from psycopg import errors
 
 from stats.metabase_sync import load_spec, question_sql
 from stats.schema import RELATIONS, SCHEMA
+from tests import factories
 from tests.stats.tcp_postgres import copy_database, tcp_server
 
 # pytest-django creates the test database only for a session that has tests marked so.
@@ -45,12 +46,20 @@ FORBIDDEN = [
 
 @pytest.fixture(scope="module")
 def server(django_db_setup, django_db_blocker):
-    """A copy of the test database, demo content included, on a server listening on 127.0.0.1."""
+    """A copy of the test database, with a user and a published resource, on a server listening on
+    127.0.0.1. They are committed for the copy, then removed from the test database."""
     with django_db_blocker.unblock():
         source = {**connection.get_connection_params(), "dbname": connection.settings_dict["NAME"]}
-    with tcp_server("mot-de-passe-du-superutilisateur") as target:
-        copy_database(source, target, COPY)
-        yield target
+        author = factories.contributor()
+        resource = factories.resource(owner=author)
+    try:
+        with tcp_server("mot-de-passe-du-superutilisateur") as target:
+            copy_database(source, target, COPY)
+            yield target
+    finally:
+        with django_db_blocker.unblock():
+            resource.delete()
+            author.delete()
 
 
 def metabase_role(server, *args, password=PASSWORD) -> subprocess.CompletedProcess:

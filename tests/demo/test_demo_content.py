@@ -2,14 +2,13 @@ import io
 
 import pytest
 from django.core.management import call_command
-from wagtail.models import Page, PageLogEntry, Revision, Site
+from wagtail.models import Page, PageLogEntry, Revision
 from wagtail_dsfr.content_manager.models import CmsDsfrConfig
 from wagtailmenus.models import FlatMenuItem, MainMenuItem
 
 from accounts.models import User
 from bases.models import BasePage, Membership
 from community.models import BaseFollow, Collection, CollectionItem, ProfileFollow
-from home.models import HomePage
 from resources.models import Rating, RatingReply, Report, ResourceView
 
 
@@ -35,13 +34,6 @@ def activity():
         "saves": CollectionItem.objects.count(),
         "follows": BaseFollow.objects.count() + ProfileFollow.objects.count(),
     }
-
-
-@pytest.mark.django_db
-def test_the_demo_puts_our_home_page_at_the_site_root():
-    site = Site.objects.get(is_default_site=True)
-    assert isinstance(site.root_page.specific, HomePage)
-    assert CmsDsfrConfig.for_site(site).site_title == "Les Bases du numérique d'intérêt général"
 
 
 @pytest.mark.django_db
@@ -72,6 +64,7 @@ def test_load_demo_prints_the_accounts_of_each_role(capsys):
 
 @pytest.mark.django_db
 def test_the_demo_has_five_bases_one_of_them_private_with_members():
+    call_command("load_demo", stdout=io.StringIO())
     bases = BasePage.objects.live()
     assert bases.count() == 5
     assert [base.title for base in bases if not base.is_public] == [

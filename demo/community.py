@@ -13,8 +13,8 @@ from bases.models import BasePage
 from community.collections import create_collection, save_resource
 from community.follows import follow_base, follow_profile
 from community.models import Collection
+from demo.resources import USERS
 from resources import feedback
-from resources.demo import USERS
 from resources.models import Rating, Report, ResourcePage, ResourceView
 
 # (rater, resource slug, value from 1 to 4, comment)

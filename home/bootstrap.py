@@ -1,29 +1,25 @@
-"""Demo content: the page tree, editorial pages, site settings, menus, a superuser and demo resources.
+"""The site every installation starts from: the page tree, editorial pages, site settings, menus and the
+groups of the platform — nothing personal. The demo (demo/) and the tests build on it.
 
-Every function finds what exists before creating anything, so a second run changes nothing.
+Every step finds what exists before creating anything, so a second run changes nothing.
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail_dsfr.content_manager.models import CmsDsfrConfig, ContentPage
 from wagtailmenus.models import FlatMenu, FlatMenuItem, MainMenu, MainMenuItem
 
-from accounts.roles import MODERATORS_GROUP, ensure_platform_groups
-from bases.demo import load_demo_highlights
-from bases.models import BaseIndexPage, BasePage
-from home.demo_community import load_demo_community
-from home.models import HomeFeaturedBase, HomeFeaturedProfile, HomeFeaturedResource, HomePage, SiteFeedback
-from resources.demo import DEMO_PASSWORD, load_demo_resources
-from resources.models import ResourceIndexPage, ResourcePage
+from accounts.roles import ensure_platform_groups
+from bases.models import BaseIndexPage
+from home.models import HomePage
+from resources.models import ResourceIndexPage
+from resources.permissions import ensure_contributors_group
 
 SITE_NAME = "Les Bases du numérique d'intérêt général"
 OPERATOR = "Agence nationale de la cohésion des territoires"
-SUPERUSER_EMAIL = "admin@lesbases.local"
-SUPERUSER_PASSWORD = "lesbases-demo-admin"
-MODERATOR_EMAIL = "mona.moderatrice@lesbases.local"
 
 PLACEHOLDER = (
     "<p>Cette page est en cours de rédaction : son texte définitif sera publié avant l'ouverture du service. "
@@ -56,16 +52,23 @@ EDITORIAL_PAGES = [
 FOOTER_SLUGS = ["accessibilite", "mentions-legales", "confidentialite", "cgu", "centre-d-aide", "a-propos"]
 
 
+@dataclass
+class SiteTree:
+    home: HomePage
+    resources: ResourceIndexPage
+    bases: BaseIndexPage
+    editorial: dict[str, ContentPage]
+
+
 @transaction.atomic
-def load_demo(activity: bool = True) -> list[str]:
-    """Create what is missing and return what was created, in words. ``activity`` adds the readers'
-    life (views, ratings, a report, collections, follows); tests start without it and make their own."""
-    created = []
+def bootstrap_site(created: list[str] | None = None) -> SiteTree:
+    """Create what is missing of the site's structure; ``created`` receives what was, in words."""
+    created = [] if created is None else created
     _wagtail_baseline()
     ensure_platform_groups()
-    _moderator(created)
     home = _home_page(created)
     resources = _child(home, ResourceIndexPage, "ressources", "Ressources", created, show_in_menus=True)
+    ensure_contributors_group(resources)
     bases = _child(home, BaseIndexPage, "bases", "Bases", created, show_in_menus=True)
     editorial = {
         slug: _child(home, ContentPage, slug, title, created, show_in_menus=True, body=[("paragraph", text)])
@@ -74,63 +77,7 @@ def load_demo(activity: bool = True) -> list[str]:
     site = Site.objects.get(is_default_site=True)
     _site_settings(site, created)
     _menus(site, [resources, bases], [editorial[slug] for slug in FOOTER_SLUGS], created)
-    _superuser(created)
-    load_demo_resources(resources, created)
-    load_demo_highlights(created)
-    _home_featured_items(home, created)
-    _site_feedback(created)
-    if activity:
-        load_demo_community(created)
-    return created
-
-
-# What the home page puts forward: demo resources, bases (by slug) and profiles (by email).
-HOME_FEATURED = {
-    "resources": [
-        "animer-un-cafe-numerique-en-milieu-rural",
-        "parcours-autonomie-numerique-en-6-seances",
-        "reconnaitre-un-message-d-hameconnage",
-    ],
-    "bases": ["mediation-numerique-en-bretagne", "association-connexions-solidaires"],
-    "profiles": ["camille.lefevre@lesbases.local", "karim.benali@lesbases.local"],
-}
-
-
-def _home_featured_items(home: HomePage, created: list[str]) -> None:
-    """Put demo items forward on the home page, through a published revision as an editor would."""
-    if home.featured_resources.exists() or home.featured_bases.exists() or home.featured_profiles.exists():
-        return
-    resources = {page.slug: page for page in ResourcePage.objects.filter(slug__in=HOME_FEATURED["resources"])}
-    bases = {page.slug: page for page in BasePage.objects.filter(slug__in=HOME_FEATURED["bases"])}
-    users = {
-        user.email: user for user in get_user_model().objects.filter(email__in=HOME_FEATURED["profiles"])
-    }
-    home.featured_resources = [
-        HomeFeaturedResource(resource=resources[slug])
-        for slug in HOME_FEATURED["resources"]
-        if slug in resources
-    ]
-    home.featured_bases = [
-        HomeFeaturedBase(base=bases[slug]) for slug in HOME_FEATURED["bases"] if slug in bases
-    ]
-    home.featured_profiles = [
-        HomeFeaturedProfile(profile=users[email]) for email in HOME_FEATURED["profiles"] if email in users
-    ]
-    home.save_revision().publish()
-    created.append("mises en avant de la page d'accueil")
-
-
-def _site_feedback(created: list[str]) -> None:
-    """An answer to « Je donne mon avis », to see how the admin lists them."""
-    if SiteFeedback.objects.exists():
-        return
-    SiteFeedback.objects.create(
-        rating=8,
-        difficulty=SiteFeedback.Difficulty.SEARCH,
-        comment="Des fiches très utiles pour mes ateliers. J'aimerais filtrer par département.",
-        contact_email="thomas.girard@lesbases.local",
-    )
-    created.append("avis sur le site")
+    return SiteTree(home=home, resources=resources, bases=bases, editorial=editorial)
 
 
 def _wagtail_baseline() -> None:
@@ -209,23 +156,3 @@ def _menus(site: Site, main_pages, footer_pages, created: list[str]) -> None:
         for order, page in enumerate(footer_pages):
             FlatMenuItem.objects.create(menu=footer, link_page=page, sort_order=order)
         created.append("menu de pied de page")
-
-
-def _superuser(created: list[str]) -> None:
-    User = get_user_model()
-    if User.objects.filter(email=SUPERUSER_EMAIL).exists():
-        return
-    User.objects.create_superuser(SUPERUSER_EMAIL, SUPERUSER_PASSWORD, first_name="Admin", last_name="Démo")
-    created.append("superutilisateur")
-
-
-def _moderator(created: list[str]) -> None:
-    """A member of the platform's *Modérateurs* group, to try that role."""
-    User = get_user_model()
-    if User.objects.filter(email=MODERATOR_EMAIL).exists():
-        return
-    moderator = User.objects.create_user(
-        MODERATOR_EMAIL, DEMO_PASSWORD, first_name="Mona", last_name="Modératrice", is_public=True
-    )
-    moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
-    created.append("modératrice")

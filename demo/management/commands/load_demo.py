@@ -1,9 +1,9 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from bases.demo import describe_accounts
-from home.demo import MODERATOR_EMAIL, SUPERUSER_EMAIL, SUPERUSER_PASSWORD, load_demo
-from resources.demo import DEMO_PASSWORD, USERS
+from demo.bases import describe_accounts
+from demo.loader import MODERATOR_EMAIL, SUPERUSER_EMAIL, SUPERUSER_PASSWORD, load_demo
+from demo.resources import DEMO_PASSWORD, USERS
 
 
 class Command(BaseCommand):

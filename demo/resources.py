@@ -1,6 +1,6 @@
 """Demo resources: users, bases, pictures, documents and some thirty resources for médiateurs numériques.
 
-Like ``home.demo``, every function finds what exists (by email, slug or title) before creating anything,
+Like ``demo.loader``, every function finds what exists (by email, slug or title) before creating anything,
 so a second run changes nothing. Pictures and documents are generated here: no network is needed.
 """
 
@@ -16,7 +16,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from bases.demo import load_demo_bases
+from demo.bases import load_demo_bases
 from resources.models import ResourcePage
 from resources.permissions import ensure_contributors_group
 
