@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from bench.database import drop_bench_database, use_bench_database  # noqa: E402
+from bench.report import published  # noqa: E402
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
 
@@ -267,7 +268,7 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from home.demo import load_demo
+    from demo.loader import load_demo
     from resources.models import ResourcePage
 
     call_command("migrate", verbosity=0)
@@ -281,18 +282,19 @@ def main() -> None:
         (resources,) = cursor.fetchone()
         cursor.execute("SELECT count(*) FROM resources_resourceview")
         (views,) = cursor.fetchone()
-    print("charge de la machine (1, 5, 15 min) : " + ", ".join(f"{load:.2f}" for load in os.getloadavg()))
-    print(f"refresh_stats (résumés de /statistiques/) : {refresh():.2f} s")
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT (SELECT count(*) FROM stats.activity_daily), (SELECT count(*) FROM stats.taxonomy_daily)"
-        )
-        print("  lignes : stats.activity_daily {}, stats.taxonomy_daily {}".format(*cursor.fetchone()))
-    print(f"{URL} — {resources} ressources, {views} vues, médiane de {arguments.runs} requêtes :")
-    for period in ("30-jours", "6-mois", "tout"):
-        cold, warm = measure(f"{URL}?periode={period}", arguments.runs)
-        print(f"  {period:<8} : {report('à froid (cache vidé)', cold)} ; {report('à chaud', warm)}")
-    print_figures()
+    with published("stats"):
+        print("charge de la machine (1, 5, 15 min) : " + ", ".join(f"{load:.2f}" for load in os.getloadavg()))
+        print(f"refresh_stats (résumés de /statistiques/) : {refresh():.2f} s")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT (SELECT count(*) FROM stats.activity_daily), (SELECT count(*) FROM stats.taxonomy_daily)"
+            )
+            print("  lignes : stats.activity_daily {}, stats.taxonomy_daily {}".format(*cursor.fetchone()))
+        print(f"{URL} — {resources} ressources, {views} vues, médiane de {arguments.runs} requêtes :")
+        for period in ("30-jours", "6-mois", "tout"):
+            cold, warm = measure(f"{URL}?periode={period}", arguments.runs)
+            print(f"  {period:<8} : {report('à froid (cache vidé)', cold)} ; {report('à chaud', warm)}")
+        print_figures()
     if arguments.drop:
         drop_bench_database(BENCH_DATABASE)
 
