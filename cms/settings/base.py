@@ -64,7 +64,6 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "storages",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.humanize",
