@@ -346,3 +346,13 @@ LOGGING = {
 
 # Base invitations: their single-use token expires after this many days.
 BASE_INVITATION_DAYS = 14
+
+# What one person may have the site send in an hour (cms/ratelimits.py), per account, or per client
+# address for visitors: beyond it, nothing is sent and a French message says when to try again.
+RATE_LIMITS_PER_HOUR = {
+    "base_invitation": 20,
+    "contributor_invitation": 20,
+    "join_request": 10,
+    "report": 10,
+    "site_feedback": 10,
+}
