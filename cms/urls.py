@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
@@ -15,7 +14,6 @@ urlpatterns = [
     # One sign-in page for the whole site: Wagtail's own login form sends there too.
     path("admin/login/", RedirectView.as_view(url=settings.LOGIN_URL, query_string=True)),
     path("admin/", include(wagtailadmin_urls)),
-    path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}dsfr/dist/favicon/favicon.ico")),

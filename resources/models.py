@@ -365,13 +365,18 @@ class ResourcePage(Page):
 
 
 class LinkPreview(models.Model):
-    """What a linked web page says of itself, fetched in the background for the link blocks."""
+    """What a linked web page says of itself, fetched in the background for the link blocks, with
+    our own copy of its image (resources/link_preview.py): pages never load a picture from elsewhere."""
 
     url = models.URLField(max_length=2000, unique=True)
     title = models.CharField(max_length=300, blank=True)
     description = models.TextField(blank=True)
-    image_url = models.URLField(max_length=2000, blank=True)
-    favicon_url = models.URLField(max_length=2000, blank=True)
+    # Under images/, with Wagtail's renditions: pictures every reader may load.
+    image = models.ImageField(
+        upload_to="images/link-previews/", blank=True, width_field="image_width", height_field="image_height"
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True)
+    image_height = models.PositiveIntegerField(null=True, blank=True)
     failed = models.BooleanField(default=False)
     fetched_at = models.DateTimeField()
 

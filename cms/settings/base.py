@@ -64,7 +64,6 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "storages",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.humanize",
@@ -226,7 +225,11 @@ ACCOUNT_FORMS = {
     "confirm_email_verification_code": "accounts.forms.ConfirmEmailVerificationCodeForm",
 }
 # ACCOUNT_RATE_LIMITS is deliberately left unset: allauth's defaults limit sign-up, sign-in, failed
-# attempts and code requests per address and per key, which is what we want.
+# attempts, code requests and password resets per address and per key, which is what we want.
+# The client's address, for allauth's limits and ours (cms/ratelimits.py): with N trusted proxies in
+# front (Scalingo's router: 1), the N-th address from the end of X-Forwarded-For, which the nearest
+# of them wrote; with 0, the socket's address, whatever the request's headers claim.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 SOCIALACCOUNT_ADAPTER = "accounts.adapters.SocialAccountAdapter"
 # A first ProConnect sign-in ends on a form, prefilled, where the terms of use are accepted.
 SOCIALACCOUNT_AUTO_SIGNUP = False
@@ -343,3 +346,13 @@ LOGGING = {
 
 # Base invitations: their single-use token expires after this many days.
 BASE_INVITATION_DAYS = 14
+
+# What one person may have the site send in an hour (cms/ratelimits.py), per account, or per client
+# address for visitors: beyond it, nothing is sent and a French message says when to try again.
+RATE_LIMITS_PER_HOUR = {
+    "base_invitation": 20,
+    "contributor_invitation": 20,
+    "join_request": 10,
+    "report": 10,
+    "site_feedback": 10,
+}
