@@ -29,15 +29,6 @@ def show_contributors_only_what_they_may_edit(parent_page, pages, request):
     return pages.filter(pk__in=editable.values("pk"))
 
 
-@hooks.register("construct_image_chooser_queryset")
-@hooks.register("construct_document_chooser_queryset")
-def choose_only_own_uploads(items, request):
-    """Uploads of other people, of private bases among them, stay out of a contributor's choosers."""
-    if request.user.is_superuser:
-        return items
-    return items.filter(uploaded_by_user=request.user)
-
-
 register_permission_policy(Report, ReportPermissionPolicy(Report))
 
 

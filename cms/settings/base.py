@@ -302,6 +302,9 @@ WAGTAILSEARCH_BACKENDS = {
 SEARCH_FREQUENT_WORD_ENTRIES = 30_000
 # Documents always go through Wagtail's view, which applies the privacy of the pages they belong to.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# New uploads start in « Contributions personnelles » and say who may use them (cms/media_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.media_forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.media_forms.DocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 100 * 1024 * 1024
