@@ -8,6 +8,7 @@ from wagtail.permissions import register_permission_policy
 
 from cms.log_actions import register_formatted_actions
 from cms.visibility import VisibilityQuerySet
+from resources.media_api import ChoosableDocumentsAPIViewSet, ChoosableImagesAPIViewSet
 from resources.models import Report, ResourceIndexPage, ResourcePage
 from resources.moderation import ReportPermissionPolicy, ReportViewSet
 from resources.tasks import enqueue_link_previews
@@ -54,6 +55,13 @@ def register_contributor_actions(actions):
             ),
         },
     )
+
+
+@hooks.register("construct_admin_api", order=1)
+def list_in_the_admin_api_only_what_may_be_chosen(router):
+    """After Wagtail's own endpoints (order 0), which list every image and document."""
+    router.register_endpoint("images", ChoosableImagesAPIViewSet)
+    router.register_endpoint("documents", ChoosableDocumentsAPIViewSet)
 
 
 @hooks.register("before_serve_document")
