@@ -4,7 +4,9 @@ The back office is public (every account reaches it), so uploads follow one rule
 chooses, lists and edits their own uploads and those of the bases they belong to, platform admins
 everything. Wagtail's collections carry it: a collection per base, whose groups hold permissions on it,
 and « Contributions personnelles », where every contributor may add and, through the ownership rule of
-Wagtail's policy, change (so choose) only what they uploaded."""
+Wagtail's policy, change (so choose) only what they uploaded. A file is served to anyone only when a
+live page that anonymous visitors may read uses it; otherwise to those who may read or edit such a page,
+or choose the file."""
 
 import re
 
@@ -16,9 +18,12 @@ from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, ReferenceIndex
+from wagtail.models import Collection, Page, ReferenceIndex
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
+
+from cms.visibility import VisibilityQuerySet
 
 PERSONAL_COLLECTION = "Contributions personnelles"
 BASES_COLLECTION = "Bases"
@@ -103,6 +108,41 @@ def personal_collection() -> Collection:
 def bases_collection() -> Collection:
     """The parent of the bases' collections, so that the admin lists them together."""
     return child_collection(Collection.get_first_root_node(), BASES_COLLECTION)
+
+
+# Serving
+
+
+def pages_using(item) -> VisibilityQuerySet:
+    """The pages whose stored content uses ``item``, as Wagtail's reference index records it: the live
+    content of a live page, the latest draft of a page that is not live. A draft of a live page is not
+    indexed until it is published."""
+    references = ReferenceIndex.get_references_to(item).filter(
+        base_content_type=ContentType.objects.get_for_model(Page)
+    )
+    return VisibilityQuerySet(Page).filter(
+        pk__in=[int(pk) for pk in references.values_list("object_id", flat=True)]
+    )
+
+
+class Access:
+    PUBLIC = "public"  # anyone, and edge caches
+    PRIVATE = "private"  # this user only, never cached in common
+
+
+def access(user, item) -> str | None:
+    """How ``item`` may be served to ``user``: to everyone when a live page anonymous visitors may
+    read uses it; else to those who may choose it (uploader, base members, platform admins) or read
+    or edit a page using it; else not at all (None)."""
+    pages = pages_using(item)
+    if pages.live().visible_to(AnonymousUser()).exists():
+        return Access.PUBLIC
+    if not (user.is_authenticated and user.is_active):
+        return None
+    if may_choose(user, item) or pages.live().visible_to(user).exists():
+        return Access.PRIVATE
+    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    return Access.PRIVATE if editable.filter(pk__in=pages.values("pk")).exists() else None
 
 
 # Choosing in a page's form
