@@ -13,6 +13,8 @@ import re
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.db.models import CharField, IntegerField
+from django.db.models.functions import Cast
 from wagtail.blocks import StreamValue
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -122,6 +124,19 @@ def pages_using(item) -> VisibilityQuerySet:
     )
     return VisibilityQuerySet(Page).filter(
         pk__in=[int(pk) for pk in references.values_list("object_id", flat=True)]
+    )
+
+
+def public_media(model):
+    """The images or documents that a live page anonymous visitors may read uses: anyone may see them."""
+    pages = VisibilityQuerySet(Page).live().visible_to(AnonymousUser())
+    references = ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(model),
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id__in=pages.annotate(key=Cast("pk", CharField())).values("key"),
+    )
+    return model.objects.filter(
+        pk__in=references.annotate(key=Cast("to_object_id", IntegerField())).values("key")
     )
 
 

@@ -3,9 +3,11 @@ into a collection the user may add to."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from wagtail.images import get_image_model
 
 from cms.media import personal_collection
+from resources.models import ResourcePage
 from tests import factories
 from tests.conftest import client_for
 from tests.media.conftest import CHOOSES, VIEWERS, mentions
@@ -90,3 +92,19 @@ def test_an_upload_into_a_foreign_base_is_refused_and_nothing_is_stored(people):
     assert response.json()["step"] == "reshow_creation_form"
     assert "Sélectionnez un choix valide" in response.json()["htmlFragment"]
     assert not get_image_model().objects.filter(title="Salle de l'atelier").exists()
+
+
+def test_the_block_previews_show_a_public_file_rather_than_the_latest_upload(people, media):
+    client = client_for(people["outsider"])
+    blocks = ResourcePage._meta.get_field("body").stream_block.child_blocks
+
+    def preview(name):
+        response = client.get(reverse("wagtailadmin_block_preview"), {"id": blocks[name].definition_prefix})
+        return response.content.decode()
+
+    assert media["public_document"].url in preview("file")
+    assert media["stranger_document"].url not in preview("file")
+    image_html = preview("image")
+    assert media["public_image"].get_rendition("max-1200x1200").url in image_html
+    stem = media["stranger_image"].file.name.removeprefix("original_images/").rsplit(".", 1)[0]
+    assert stem not in image_html
