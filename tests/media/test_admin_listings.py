@@ -2,6 +2,7 @@
 only the files they may change, and never the title of a page they may not edit."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
@@ -114,3 +115,14 @@ def test_the_filtered_listings_cost_the_same_whatever_the_number_of_files(
     few = listing_queries(client, django_assert_max_num_queries, path)
     add(10)
     assert listing_queries(client, django_assert_max_num_queries, path) <= few
+
+
+def test_the_multiple_upload_puts_nothing_in_a_foreign_base(people):
+    foreign = people["outsider_base"].media_collection
+    upload = SimpleUploadedFile("salle.png", factories.png_bytes(), "image/png")
+    response = client_for(people["member"]).post(
+        "/admin/images/multiple/add/", {"files[]": upload, "collection": foreign.pk}
+    )
+    assert response.status_code == 200
+    assert not get_image_model().objects.filter(collection=foreign).exists()
+    assert "Base Oscar" not in response.content.decode()
