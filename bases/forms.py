@@ -4,6 +4,7 @@ from dsfr.forms import DsfrBaseForm
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from bases.roles import Role
+from cms.media import refuse_foreign_media
 from cms.reference import department_choices
 from resources.taxonomy import FIELD_LIMITS
 
@@ -16,6 +17,7 @@ class BasePageForm(WagtailAdminPageForm):
         cleaned_data = super().clean()
         if len(cleaned_data.get("title") or "") > TITLE_MAX:
             self.add_error("title", f"Le nom de la base ne doit pas dépasser {TITLE_MAX} caractères.")
+        refuse_foreign_media(self, fields=("logo", "cover_image"))
         return cleaned_data
 
 

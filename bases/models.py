@@ -89,6 +89,15 @@ class BasePage(WebLinks, ResourceParentMixin, Page):
     admins_group = models.ForeignKey(
         Group, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
     )
+    # The base's images and documents, which its groups may choose (bases/media.py).
+    media_collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     content_panels = [
         *Page.content_panels,

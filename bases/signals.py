@@ -1,7 +1,9 @@
+from django.db.models.signals import post_delete
 from wagtail.log_actions import log
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published
 
+from bases.media import release_media, rename_media_collection
 from bases.models import BasePage
 
 
@@ -13,5 +15,16 @@ def apply_visibility_on_publish(sender, instance, revision=None, **kwargs):
         log(instance, "lesbases.visibility_changed", user=user, data={"public": instance.is_public})
 
 
+def rename_media_on_publish(sender, instance, **kwargs):
+    rename_media_collection(instance)
+
+
+def release_media_on_delete(sender, instance, **kwargs):
+    if instance.media_collection_id:
+        release_media(instance.media_collection_id)
+
+
 def connect() -> None:
     page_published.connect(apply_visibility_on_publish, sender=BasePage)
+    page_published.connect(rename_media_on_publish, sender=BasePage)
+    post_delete.connect(release_media_on_delete, sender=BasePage)

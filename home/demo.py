@@ -13,6 +13,7 @@ from wagtailmenus.models import FlatMenu, FlatMenuItem, MainMenu, MainMenuItem
 
 from accounts.roles import MODERATORS_GROUP, ensure_platform_groups
 from bases.demo import load_demo_highlights
+from bases.media import file_existing_media
 from bases.models import BaseIndexPage, BasePage
 from home.demo_community import load_demo_community
 from home.models import HomeFeaturedBase, HomeFeaturedProfile, HomeFeaturedResource, HomePage, SiteFeedback
@@ -76,6 +77,8 @@ def load_demo(activity: bool = True) -> list[str]:
     _menus(site, [resources, bases], [editorial[slug] for slug in FOOTER_SLUGS], created)
     _superuser(created)
     load_demo_resources(resources, created)
+    # The demo's pictures and documents go where an upload would: their base's or their uploader's.
+    file_existing_media()
     load_demo_highlights(created)
     _home_featured_items(home, created)
     _site_feedback(created)

@@ -12,6 +12,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
+from cms.media import public_media
 from resources.taxonomy import BLOCK_LIMITS
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link"]
@@ -109,10 +110,11 @@ class ImageBlock(blocks.StructBlock):
     caption = _limited_text("Légende", "caption_max")
 
     def get_preview_value(self):
-        """The latest image of the library, so that the preview in the block chooser shows a real one."""
+        """The latest public image (one a public page shows), so that the preview in the block chooser
+        shows a real one: any other might belong to a private base."""
         return self.normalize(
             {
-                "image": get_image_model().objects.order_by("-created_at").first(),
+                "image": public_media(get_image_model()).order_by("-created_at").first(),
                 "alt_text": "Des participants en atelier numérique",
                 "caption": "Atelier de prise en main d'une tablette.",
             }
@@ -146,9 +148,10 @@ class FileBlock(blocks.StructBlock):
     )
 
     def get_preview_value(self):
+        """The latest public document: the preview shows its address, which names its file."""
         return self.normalize(
             {
-                "document": get_document_model().objects.order_by("-created_at").first(),
+                "document": public_media(get_document_model()).order_by("-created_at").first(),
                 "title": "Support de l'atelier",
                 "caption": "À imprimer pour chaque participant.",
                 "show_preview": False,

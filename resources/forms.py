@@ -1,17 +1,20 @@
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from cms.media import refuse_foreign_media
 from resources.taxonomy import FIELD_LIMITS
 
 TITLE_MAX = FIELD_LIMITS["resource_title_max"]
 
 
 class ResourcePageForm(WagtailAdminPageForm):
-    """Limits always; the publication rules only when publishing (Wagtail defers them for drafts)."""
+    """Limits and the user's right to the chosen files always; the publication rules only when
+    publishing (Wagtail defers them for drafts)."""
 
     def clean(self):
         cleaned_data = super().clean()
         if len(cleaned_data.get("title") or "") > TITLE_MAX:
             self.add_error("title", f"Le titre ne doit pas dépasser {TITLE_MAX} caractères.")
+        refuse_foreign_media(self, fields=("cover_image",), stream_fields=("body",))
         return cleaned_data
 
     def _post_clean(self):

@@ -371,7 +371,8 @@ class LinkPreview(models.Model):
     url = models.URLField(max_length=2000, unique=True)
     title = models.CharField(max_length=300, blank=True)
     description = models.TextField(blank=True)
-    # Under images/, with Wagtail's renditions: pictures every reader may load.
+    # Under images/link-previews/, the one public folder of the bucket (cms/storage.py gives it the
+    # storage's own address, not the site's): pictures every reader may load.
     image = models.ImageField(
         upload_to="images/link-previews/", blank=True, width_field="image_width", height_field="image_height"
     )

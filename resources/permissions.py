@@ -1,7 +1,10 @@
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, PagePermissionTester
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, PagePermissionTester
+
+from cms.media import personal_collection
 
 CONTRIBUTORS_GROUP = "Contributeurs"
+MEDIA_APPS = {"wagtailimages": "image", "wagtaildocs": "document"}
 
 
 class ResourcePermissionTester(PagePermissionTester):
@@ -26,15 +29,25 @@ def ensure_contributors_group(resource_index) -> Group:
         GroupPagePermission.objects.get_or_create(
             group=group, page=resource_index, permission=_permission("wagtailcore", codename)
         )
-    root_collection = Collection.get_first_root_node()
-    for app_label, model in (("wagtailimages", "image"), ("wagtaildocs", "document")):
-        for action in ("add", "choose"):
-            GroupCollectionPermission.objects.get_or_create(
-                group=group,
-                collection=root_collection,
-                permission=_permission(app_label, f"{action}_{model}"),
-            )
+    grant_personal_uploads(group)
     return group
+
+
+def grant_personal_uploads(group: Group) -> None:
+    """Contributors add images and documents to « Contributions personnelles » and nothing else:
+    Wagtail's ownership rule then lets each change, and ours choose, only what they uploaded there.
+    (They used to hold *add* and *choose* on the root collection, which let anyone choose anyone's
+    file, those of private bases included.)"""
+    personal = personal_collection()
+    granted = [
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=personal, permission=_permission(app_label, f"add_{model}")
+        )[0].pk
+        for app_label, model in MEDIA_APPS.items()
+    ]
+    GroupCollectionPermission.objects.filter(
+        group=group, permission__content_type__app_label__in=MEDIA_APPS
+    ).exclude(pk__in=granted).delete()
 
 
 def _permission(app_label: str, codename: str) -> Permission:

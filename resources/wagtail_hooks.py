@@ -1,13 +1,12 @@
 from django.contrib.auth.views import redirect_to_login
-from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from wagtail import hooks
-from wagtail.models import Page, ReferenceIndex
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from cms.log_actions import register_formatted_actions
-from cms.visibility import VisibilityQuerySet
+from cms.media import access
+from resources.media_api import ChoosableDocumentsAPIViewSet, ChoosableImagesAPIViewSet
 from resources.models import Report, ResourceIndexPage, ResourcePage
 from resources.moderation import ReportPermissionPolicy, ReportViewSet
 from resources.tasks import enqueue_link_previews
@@ -27,15 +26,6 @@ def show_contributors_only_what_they_may_edit(parent_page, pages, request):
         return pages
     editable = PagePermissionPolicy().instances_user_has_permission_for(request.user, "change")
     return pages.filter(pk__in=editable.values("pk"))
-
-
-@hooks.register("construct_image_chooser_queryset")
-@hooks.register("construct_document_chooser_queryset")
-def choose_only_own_uploads(items, request):
-    """Uploads of other people, of private bases among them, stay out of a contributor's choosers."""
-    if request.user.is_superuser:
-        return items
-    return items.filter(uploaded_by_user=request.user)
 
 
 register_permission_policy(Report, ReportPermissionPolicy(Report))
@@ -65,20 +55,18 @@ def register_contributor_actions(actions):
     )
 
 
+@hooks.register("construct_admin_api", order=1)
+def list_in_the_admin_api_only_what_may_be_chosen(router):
+    """After Wagtail's own endpoints (order 0), which list every image and document."""
+    router.register_endpoint("images", ChoosableImagesAPIViewSet)
+    router.register_endpoint("documents", ChoosableDocumentsAPIViewSet)
+
+
 @hooks.register("before_serve_document")
-def serve_documents_of_restricted_pages_to_their_readers_only(document, request):
-    """A document that only restricted pages use is served to those who may read or edit one of
-    them: Wagtail applies collection privacy to documents, not the privacy of the pages using them."""
-    references = ReferenceIndex.get_references_to(document).filter(
-        base_content_type=ContentType.objects.get_for_model(Page)
-    )
-    pages = VisibilityQuerySet(Page).filter(
-        pk__in=[int(pk) for pk in references.values_list("object_id", flat=True)]
-    )
-    if not pages.exists() or pages.live().visible_to(request.user).exists():
-        return None
-    editable = PagePermissionPolicy().instances_user_has_permission_for(request.user, "change")
-    if request.user.is_authenticated and editable.filter(pk__in=pages).exists():
+def serve_documents_under_the_media_rule(document, request):
+    """Wagtail applies collection privacy to documents, not the privacy of the pages using them:
+    ``cms.media.access`` decides (public pages' files to everyone, the others to their readers)."""
+    if access(request.user, document) is not None:
         return None
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())

@@ -16,6 +16,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from bases.creation import create_base
 from bases.membership import join
 from bases.roles import Role
+from cms.media import personal_collection
 from resources.models import ResourceIndexPage, ResourcePage
 from resources.permissions import ensure_contributors_group
 
@@ -80,20 +81,30 @@ def png_bytes(width=40, height=30, colour=(0, 0, 145)) -> bytes:
     return buffer.getvalue()
 
 
-def image(title="Atelier", owner=None):
+def upload_collection(owner, base=None):
+    """Where an upload lands: its base's collection, the uploader's personal uploads, or (no uploader,
+    as for a file a platform admin put there) the root collection."""
+    if base is not None:
+        return base.media_collection
+    return personal_collection() if owner else Collection.get_first_root_node()
+
+
+def image(title="Atelier", owner=None, base=None):
     return get_image_model().objects.create(
         title=title,
         file=ImageFile(io.BytesIO(png_bytes()), name="atelier.png"),
-        collection=Collection.get_first_root_node(),
+        collection=upload_collection(owner, base),
         uploaded_by_user=owner,
     )
 
 
-def document(title="Support d'atelier", owner=None, name="support.pdf", content=b"%PDF-1.4\n%%EOF\n"):
+def document(
+    title="Support d'atelier", owner=None, name="support.pdf", content=b"%PDF-1.4\n%%EOF\n", base=None
+):
     document = get_document_model()(
         title=title,
         file=ContentFile(content, name=name),
-        collection=Collection.get_first_root_node(),
+        collection=upload_collection(owner, base),
         uploaded_by_user=owner,
     )
     document._set_document_file_metadata()  # as Wagtail's upload form does

@@ -158,17 +158,19 @@ USE_I18N = True
 USE_TZ = True
 
 # Static files are served by whitenoise; media on the filesystem, or on S3 when a bucket is named.
+# Either way image renditions are addressed through the site, which applies the media rule
+# (cms/storage.py, cms/renditions.py): nothing under images/ is public in the bucket.
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "cms.storage.MediaFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "cms.storage.MediaS3Storage",
         "OPTIONS": {
             "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
             "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL"),
@@ -302,6 +304,9 @@ WAGTAILSEARCH_BACKENDS = {
 SEARCH_FREQUENT_WORD_ENTRIES = 30_000
 # Documents always go through Wagtail's view, which applies the privacy of the pages they belong to.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# New uploads start in « Contributions personnelles » and say who may use them (cms/media_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.media_forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.media_forms.DocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 100 * 1024 * 1024
