@@ -19,8 +19,10 @@ from cms.reference import department_choices
 from cms.routing import OneQueryRoutingMixin
 from cms.visibility import VisibilityQuerySet, restrict_to_groups
 from resources.models import Collection, ResourcePage, ResourceParentMixin
+from resources.permissions import BasePermissionTester, StructuralPagePermissionTester
 
 DESCRIPTION_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+MENU_EDITORS_PERMISSION = "wagtailmenus.change_mainmenu"
 
 
 class BaseIndexPage(OneQueryRoutingMixin, Page):
@@ -36,6 +38,9 @@ class BaseIndexPage(OneQueryRoutingMixin, Page):
 
     class Meta:
         verbose_name = "index des bases"
+
+    def permissions_for_user(self, user):
+        return StructuralPagePermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -116,13 +121,24 @@ class BasePage(WebLinks, ResourceParentMixin, Page):
             help_text="Des collections publiques, montrées sur l'accueil de la base.",
         ),
     ]
+    promote_panels = [
+        MultiFieldPanel(
+            [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+            heading="Pour les moteurs de recherche",
+        ),
+        # The site's header menu lists the pages shown in menus: those who edit the menus decide.
+        MultiFieldPanel(
+            [FieldPanel("show_in_menus", permission=MENU_EDITORS_PERMISSION)],
+            heading="Pour les menus du site",
+        ),
+    ]
     settings_panels = [FieldPanel("is_public"), *Page.settings_panels]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading="Contenu"),
             ObjectList(contact_panels, heading="Contact"),
             ObjectList(featured_panels, heading="Mise en avant"),
-            ObjectList(Page.promote_panels, heading="Référencement"),
+            ObjectList(promote_panels, heading="Référencement"),
             ObjectList(settings_panels, heading="Paramètres"),
         ]
     )
@@ -233,6 +249,9 @@ class BasePage(WebLinks, ResourceParentMixin, Page):
         return [group for group in (self.members_group, self.admins_group) if group] + list(
             Group.objects.filter(name=ADMINISTRATORS_GROUP)
         )
+
+    def permissions_for_user(self, user):
+        return BasePermissionTester(user, self)
 
     def apply_visibility(self) -> None:
         """Make the live page's view restriction match ``is_public``."""

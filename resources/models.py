@@ -22,7 +22,7 @@ from resources.contributors import contributors
 from resources.feedback_forms import RatingForm
 from resources.fields import ChoiceArrayField
 from resources.forms import ResourcePageForm
-from resources.permissions import ResourcePermissionTester
+from resources.permissions import ResourceIndexPermissionTester, ResourcePermissionTester
 
 
 class ResourceParentMixin(OneQueryRoutingMixin):
@@ -51,6 +51,9 @@ class ResourceIndexPage(ResourceParentMixin, Page):
 
     class Meta:
         verbose_name = "index des ressources"
+
+    def permissions_for_user(self, user):
+        return ResourceIndexPermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
