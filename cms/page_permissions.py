@@ -46,3 +46,9 @@ def choosable_pages(user):
         pk__in=editable_pages(user).values("pk")
     )
 
+
+def unchoosable_pages(user, page_ids: set[int]) -> set[int]:
+    """Those of ``page_ids`` that ``user`` may not choose to link to (ids of no page included)."""
+    if not page_ids:
+        return set()
+    return page_ids - set(choosable_pages(user).filter(pk__in=page_ids).values_list("pk", flat=True))
