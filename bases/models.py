@@ -4,13 +4,13 @@ from django.db import models
 from django.db.models import Avg, Count, Q
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from accounts.roles import ADMINISTRATORS_GROUP, is_platform_admin
-from bases.forms import BasePageForm
+from bases.forms import BasePageForm, FeaturedCollectionsPanel
 from bases.roles import Role
 from bases.viewsets import PublicCollectionChooserWidget
 from cms.links import WebLinks
@@ -113,7 +113,7 @@ class BasePage(WebLinks, ResourceParentMixin, Page):
     ]
     featured_panels = [
         FieldPanel("highlighted_resources"),
-        InlinePanel(
+        FeaturedCollectionsPanel(
             "featured_collections",
             heading="Collections mises en avant",
             label="Collection",

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import AnonymousUser, Group
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q, Subquery
@@ -446,6 +446,16 @@ class CollectionQuerySet(models.QuerySet):
             is_admin = Exists(Group.objects.filter(user=user, name=ADMINISTRATORS_GROUP))
             visible |= Q(owner=user) | Q(base__in=user.memberships.values("base_id")) | Q(is_admin)
         return self.filter(visible)
+
+    def featurable(self, user, base_id=None):
+        """The collections a base may put forward, as ``user`` chooses them: public ones that any
+        visitor may read, and the base's own public ones (its page shows them to those who may see
+        the base). A collection of another private base would show on the page to almost nobody,
+        and its title to whoever chose it or edits the base after them."""
+        featurable = Q(pk__in=Collection.objects.visible_to(AnonymousUser()).values("pk"))
+        if base_id:
+            featurable |= Q(base_id=base_id)
+        return self.visible_to(user).filter(featurable, is_public=True)
 
     def managed_by(self, user):
         """Collections ``user`` may change: their own and those of the bases they belong to."""
