@@ -1,4 +1,5 @@
-"""Wagtail's page views, with the workflow views asking who is asking before they answer.
+"""Wagtail's page views, with the workflow views asking who is asking before they answer, and the
+dashboard counting the pages one may edit.
 
 Wagtail's views of a page's moderation (act on a task, its form, the preview of the revision under
 review, the confirmation of a cancellation) name the page's latest title and the task (named after
@@ -6,6 +7,7 @@ its base) to anyone who gives a page id, before checking that they may act on it
 only those who may edit the page, reviewers of its current task included (Wagtail counts them)."""
 
 from django.core.exceptions import PermissionDenied
+from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.admin.views.pages.workflow import (
     CollectWorkflowActionDataView,
     ConfirmWorkflowCancellationView,
@@ -13,6 +15,8 @@ from wagtail.admin.views.pages.workflow import (
     WorkflowActionView,
 )
 from wagtail.admin.viewsets.pages import PageViewSet
+
+from cms.page_permissions import editable_pages
 
 
 class PageEditorsOnlyMixin:
@@ -49,3 +53,14 @@ class LesBasesPageViewSet(PageViewSet):
 
 
 page_viewset = LesBasesPageViewSet()
+
+
+class EditablePagesSummaryItem(PagesSummaryItem):
+    """Wagtail counts every page under the first one the user may explore: for a contributor, every
+    resource under /ressources/, private ones and others' drafts included. Here, those they may edit."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        if not self.request.user.is_superuser:
+            context["total_pages"] = editable_pages(self.request.user).count()
+        return context

@@ -2,6 +2,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from wagtail import hooks
+from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.admin.views.pages.bulk_actions import (
     DeleteBulkAction,
     MoveBulkAction,
@@ -13,7 +14,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from cms.log_actions import register_formatted_actions
-from cms.page_admin import page_viewset
+from cms.page_admin import EditablePagesSummaryItem, page_viewset
 from cms.page_permissions import EditablePagesPermissionPolicy, choosable_pages, editable_pages
 from cms.visibility import VisibilityQuerySet
 from resources.models import Report, ResourcePage
@@ -36,6 +37,14 @@ register_permission_policy(Page, EditablePagesPermissionPolicy())
 @hooks.register("register_admin_viewset")
 def register_page_viewset():
     return page_viewset
+
+
+@hooks.register("construct_homepage_summary_items", order=1)
+def count_the_pages_one_may_edit(request, items):
+    """After Wagtail's own hook (order 0), which adds its count of pages."""
+    items[:] = [
+        EditablePagesSummaryItem(request) if type(item) is PagesSummaryItem else item for item in items
+    ]
 
 
 @hooks.register("construct_page_chooser_queryset")

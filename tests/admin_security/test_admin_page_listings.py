@@ -1,6 +1,8 @@
 """The admin's page listings (search, explorer, API, pages of a type, bulk actions, history) show a user
 the pages they may edit, and the pages that lead to them: nobody else's private pages or drafts."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -80,3 +82,10 @@ def test_a_platform_admin_searches_every_page(content, viewers):
     response = client_for(viewers["admin_plateforme"]).get(reverse("wagtailadmin_pages:search") + "?q=Sacha")
     assert content["private_resource"].title in shown(response)
     assert content["draft"].title in shown(response)
+
+
+def test_the_dashboard_counts_the_pages_one_may_edit(content):
+    author = factories.contributor()
+    factories.resource(owner=author, title="Ma seule fiche")
+    html = shown(client_for(author).get(reverse("wagtailadmin_home")))
+    assert re.search(r"\b1 Page <span", " ".join(html.split()))
