@@ -14,6 +14,9 @@ urlpatterns = [
     path("", include("accounts.urls")),
     # One sign-in page for the whole site: Wagtail's own login form sends there too.
     path("admin/login/", RedirectView.as_view(url=settings.LOGIN_URL, query_string=True)),
+    # Before Wagtail's admin: the admin views it leaves open to every account, answered for those who
+    # may see them.
+    path("admin/", include("accounts.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("images/<path:name>", renditions.serve, name="rendition"),

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import AnonymousUser, Group
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q, Subquery
@@ -22,7 +22,7 @@ from resources.contributors import contributors
 from resources.feedback_forms import RatingForm
 from resources.fields import ChoiceArrayField
 from resources.forms import ResourcePageForm
-from resources.permissions import ResourcePermissionTester
+from resources.permissions import ResourceIndexPermissionTester, ResourcePermissionTester
 
 
 class ResourceParentMixin(OneQueryRoutingMixin):
@@ -51,6 +51,9 @@ class ResourceIndexPage(ResourceParentMixin, Page):
 
     class Meta:
         verbose_name = "index des ressources"
+
+    def permissions_for_user(self, user):
+        return ResourceIndexPermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -449,6 +452,16 @@ class CollectionQuerySet(models.QuerySet):
             is_admin = Exists(Group.objects.filter(user=user, name=ADMINISTRATORS_GROUP))
             visible |= Q(owner=user) | Q(base__in=user.memberships.values("base_id")) | Q(is_admin)
         return self.filter(visible)
+
+    def featurable(self, user, base_id=None):
+        """The collections a base may put forward, as ``user`` chooses them: public ones that any
+        visitor may read, and the base's own public ones (its page shows them to those who may see
+        the base). A collection of another private base would show on the page to almost nobody,
+        and its title to whoever chose it or edits the base after them."""
+        featurable = Q(pk__in=Collection.objects.visible_to(AnonymousUser()).values("pk"))
+        if base_id:
+            featurable |= Q(base_id=base_id)
+        return self.visible_to(user).filter(featurable, is_public=True)
 
     def managed_by(self, user):
         """Collections ``user`` may change: their own and those of the bases they belong to."""

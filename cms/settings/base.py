@@ -320,6 +320,10 @@ TASKS = {
 LINK_PREVIEW_ALLOWED_NETWORKS = []
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# A URL pasted as an external link is not turned into a link to the page it routes to: Wagtail would
+# answer with that page's id and draft title whoever may read it (private bases, others' drafts).
+WAGTAILADMIN_EXTERNAL_LINK_CONVERSION = ""
+WAGTAILMENUS_MAIN_MENUS_ADMIN_CLASS = "home.menus.MenuEditorsMainMenuAdmin"
 WAGTAILMENUS_FLAT_MENUS_HANDLE_CHOICES = (
     ("header_tools", "Menu en haut à droite"),
     ("footer", "Menu en pied de page"),
