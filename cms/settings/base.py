@@ -2,9 +2,11 @@
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 import dj_email_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from cms.sentry import init_sentry
 
@@ -14,6 +16,13 @@ DATA_DIR = BASE_DIR / ".data"
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def origins(*urls: str) -> list[str]:
+    """The ``scheme://host[:port]`` of each address given, as Content-Security-Policy sources."""
+    return [
+        f"{parts.scheme}://{parts.netloc}" for parts in map(urlsplit, urls) if parts.scheme and parts.netloc
+    ]
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-secret-key-never-used-in-production")
@@ -64,6 +73,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "storages",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -76,6 +86,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.headers.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -333,6 +345,73 @@ SILENCED_SYSTEM_CHECKS = ["wagtailadmin.W002"]
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # Wagtail's live preview shows the page in a same-origin frame of the admin.
 X_FRAME_OPTIONS = "SAMEORIGIN"
+
+# Content-Security-Policy (django-csp): scripts, styles and fonts from our own origin only, and no inline
+# script or style element anywhere on the site (the Matomo tag reads its settings from data attributes),
+# so no nonce is needed either: a page cached at the edge carries no secret. Style attributes are allowed:
+# wagtail-dsfr's editorial blocks (heroes, backgrounds) and its operator logo set colours, sizes and
+# background images in them; they run no script, and load nothing from a host img-src does not allow.
+# Only the sources a configured service needs are added: Matomo's tag and tracker, Metabase's frame on
+# /statistiques/, ProConnect (the sign-in form posts to us, and we redirect it there) and the media
+# bucket's images. An editorial page that embeds a video or another site's frame needs its origin in
+# frame-src. See docs/security.md.
+MATOMO_ORIGINS = origins(MATOMO_URL) if MATOMO_URL and MATOMO_SITE_ID else []
+MEDIA_ORIGINS = (
+    origins(os.environ.get("AWS_S3_ENDPOINT_URL") or "https://s3.amazonaws.com")
+    if os.environ.get("AWS_STORAGE_BUCKET_NAME")
+    else []
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, *MATOMO_ORIGINS],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS, *MATOMO_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF, *MATOMO_ORIGINS],
+        "frame-src": [SELF, *origins(METABASE_URL)],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF, *origins(PROCONNECT_SERVER_URL)],
+        "frame-ancestors": [SELF],
+    }
+}
+# Added to the policy of Wagtail's admin (cms/headers.py): its templates hold inline scripts (date
+# pickers, inline panels) and its editor's scripts insert style elements, which no nonce reaches; its
+# multiple image upload previews the chosen files as blob: images.
+CONTENT_SECURITY_POLICY_ADMIN_UPDATE = {
+    "script-src": [UNSAFE_INLINE],
+    "style-src": [UNSAFE_INLINE],
+    "img-src": ["blob:"],
+}
+# Browser features no page of ours uses are turned off, for us and for any frame we show.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+} | {"fullscreen": ["self"], "clipboard-write": ["self"]}
 
 LOGGING = {
     "version": 1,

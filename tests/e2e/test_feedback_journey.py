@@ -103,7 +103,7 @@ def test_a_reader_rates_and_reports_and_a_moderator_resolves_the_report(browser,
         # Wagtail's message fades its colours in: check contrast once the transition is over.
         expect(admin.locator(".messages .success")).to_have_css("background-color", "rgb(27, 134, 102)")
         admin.wait_for_function(
-            "document.getAnimations().every(animation => animation.playState !== 'running')"
+            "() => document.getAnimations().every(animation => animation.playState !== 'running')"
         )
         assert visit.axe_violations() == []
     finally:
