@@ -1,6 +1,7 @@
 """Settings shared by every environment; each variable of the settings contract is read here."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -95,6 +96,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.sessions.IdleSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -150,6 +152,13 @@ CACHES["renditions"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "OPTIONS": {"MAX_ENTRIES": 5000},
 }
+# A session ends two weeks after signing in however active it is, after 3 days without activity (a
+# weekend away keeps a contributor signed in; a session left open on a shared computer of a public
+# digital space closes three days later), and after 2 hours without activity for platform staff, whose
+# sessions can do everything (accounts/sessions.py).
+SESSION_COOKIE_AGE = int(timedelta(weeks=2).total_seconds())
+SESSION_IDLE_TIMEOUT = timedelta(days=3)
+SESSION_IDLE_TIMEOUT_STAFF = timedelta(hours=2)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
