@@ -267,7 +267,8 @@ SOCIALACCOUNT_ADAPTER = "accounts.adapters.SocialAccountAdapter"
 # A first ProConnect sign-in ends on a form, prefilled, where the terms of use are accepted.
 SOCIALACCOUNT_AUTO_SIGNUP = False
 SOCIALACCOUNT_FORMS = {"signup": "accounts.forms.SocialSignupForm"}
-# ProConnect vouches for the address: a known address signs in to its existing account.
+# ProConnect vouches for the address: a known address signs in to its existing account, unless it is a
+# platform staff account, which must be connected to ProConnect once signed in (accounts/adapters.py).
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
 SOCIALACCOUNT_PROVIDERS = {
