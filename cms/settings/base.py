@@ -425,7 +425,6 @@ PERMISSIONS_POLICY = {
         "gyroscope",
         "hid",
         "idle-detection",
-        "interest-cohort",
         "magnetometer",
         "microphone",
         "midi",
