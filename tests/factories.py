@@ -1,8 +1,16 @@
 """Small factories for the objects tests need; each returns a saved object."""
 
+import base64
+import hashlib
+import hmac
 import io
 import itertools
+import secrets
+import struct
+import time
 
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import encrypt
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -42,6 +50,29 @@ def contributor(email=None, **fields):
     )
     user.groups.add(ensure_contributors_group(ResourceIndexPage.objects.get()))
     return user
+
+
+def authenticator(user) -> str:
+    """Give ``user`` an authenticator app (TOTP) with a new secret, replacing any other, and return the
+    secret: the one a phone would hold after scanning the QR code. A new secret gives new codes, so that
+    a test may sign the same user in twice within the 30 seconds during which a code may not be reused."""
+    secret = base64.b32encode(secrets.token_bytes(20)).decode()
+    Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).delete()
+    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": encrypt(secret)})
+    return secret
+
+
+def totp_code(secret: str) -> str:
+    """The code an authenticator app shows for this secret now (RFC 6238: 6 digits, 30 second steps).
+    Waits for the next step when this one ends within a second, so that the code is still valid when
+    the server checks it."""
+    if time.time() % 30 > 29:
+        time.sleep(30 - time.time() % 30 + 0.05)
+    counter = int(time.time() // 30)
+    digest = hmac.new(base64.b32decode(secret), struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    value = (struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF) % 1_000_000
+    return f"{value:06d}"
 
 
 def base(title=None, owner=None, members=(), admins=(), **fields):

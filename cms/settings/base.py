@@ -1,10 +1,13 @@
 """Settings shared by every environment; each variable of the settings contract is read here."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 import dj_email_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from cms.sentry import init_sentry
 
@@ -14,6 +17,13 @@ DATA_DIR = BASE_DIR / ".data"
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def origins(*urls: str) -> list[str]:
+    """The ``scheme://host[:port]`` of each address given, as Content-Security-Policy sources."""
+    return [
+        f"{parts.scheme}://{parts.netloc}" for parts in map(urlsplit, urls) if parts.scheme and parts.netloc
+    ]
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-secret-key-never-used-in-production")
@@ -46,6 +56,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
+    "allauth.mfa",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -64,6 +75,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "storages",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.humanize",
@@ -75,6 +87,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.headers.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -82,6 +96,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.sessions.IdleSessionMiddleware",
+    "accounts.second_factor.StaffSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -137,6 +153,13 @@ CACHES["renditions"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "OPTIONS": {"MAX_ENTRIES": 5000},
 }
+# A session ends two weeks after signing in however active it is, after 3 days without activity (a
+# weekend away keeps a contributor signed in; a session left open on a shared computer of a public
+# digital space closes three days later), and after 2 hours without activity for platform staff, whose
+# sessions can do everything (accounts/sessions.py).
+SESSION_COOKIE_AGE = int(timedelta(weeks=2).total_seconds())
+SESSION_IDLE_TIMEOUT = timedelta(days=3)
+SESSION_IDLE_TIMEOUT_STAFF = timedelta(hours=2)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -225,6 +248,19 @@ ACCOUNT_FORMS = {
     "request_login_code": "accounts.forms.RequestLoginCodeForm",
     "confirm_login_code": "accounts.forms.ConfirmLoginCodeForm",
     "confirm_email_verification_code": "accounts.forms.ConfirmEmailVerificationCodeForm",
+    "reauthenticate": "accounts.forms.PasswordReauthenticateForm",
+}
+# A second factor (allauth.mfa): an authenticator app (TOTP) and its recovery codes. Any account may
+# turn it on at /compte/2fa/; platform staff must (accounts/second_factor.py). Once on, allauth asks for
+# it after every way of signing in: password, e-mailed code or ProConnect.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Les Bases"
+MFA_FORMS = {
+    "authenticate": "accounts.forms.AuthenticateForm",
+    "reauthenticate": "accounts.forms.ReauthenticateForm",
+    "activate_totp": "accounts.forms.ActivateTOTPForm",
+    "deactivate_totp": "accounts.forms.DeactivateTOTPForm",
+    "generate_recovery_codes": "accounts.forms.GenerateRecoveryCodesForm",
 }
 # ACCOUNT_RATE_LIMITS is deliberately left unset: allauth's defaults limit sign-up, sign-in, failed
 # attempts, code requests and password resets per address and per key, which is what we want.
@@ -236,7 +272,8 @@ SOCIALACCOUNT_ADAPTER = "accounts.adapters.SocialAccountAdapter"
 # A first ProConnect sign-in ends on a form, prefilled, where the terms of use are accepted.
 SOCIALACCOUNT_AUTO_SIGNUP = False
 SOCIALACCOUNT_FORMS = {"signup": "accounts.forms.SocialSignupForm"}
-# ProConnect vouches for the address: a known address signs in to its existing account.
+# ProConnect vouches for the address: a known address signs in to its existing account, unless it is a
+# platform staff account, which must be connected to ProConnect once signed in (accounts/adapters.py).
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
 SOCIALACCOUNT_PROVIDERS = {
@@ -345,6 +382,72 @@ SILENCED_SYSTEM_CHECKS = ["wagtailadmin.W002"]
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # Wagtail's live preview shows the page in a same-origin frame of the admin.
 X_FRAME_OPTIONS = "SAMEORIGIN"
+
+# Content-Security-Policy (django-csp): scripts, styles and fonts from our own origin only, and no inline
+# script or style element anywhere on the site (the Matomo tag reads its settings from data attributes),
+# so no nonce is needed either: a page cached at the edge carries no secret. Style attributes are allowed:
+# wagtail-dsfr's editorial blocks (heroes, backgrounds) and its operator logo set colours, sizes and
+# background images in them; they run no script, and load nothing from a host img-src does not allow.
+# Only the sources a configured service needs are added: Matomo's tag and tracker, Metabase's frame on
+# /statistiques/, ProConnect (the sign-in form posts to us, and we redirect it there) and the media
+# bucket's images. An editorial page that embeds a video or another site's frame needs its origin in
+# frame-src. See docs/security.md.
+MATOMO_ORIGINS = origins(MATOMO_URL) if MATOMO_URL and MATOMO_SITE_ID else []
+MEDIA_ORIGINS = (
+    origins(os.environ.get("AWS_S3_ENDPOINT_URL") or "https://s3.amazonaws.com")
+    if os.environ.get("AWS_STORAGE_BUCKET_NAME")
+    else []
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, *MATOMO_ORIGINS],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS, *MATOMO_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF, *MATOMO_ORIGINS],
+        "frame-src": [SELF, *origins(METABASE_URL)],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF, *origins(PROCONNECT_SERVER_URL)],
+        "frame-ancestors": [SELF],
+    }
+}
+# Added to the policy of Wagtail's admin (cms/headers.py): its templates hold inline scripts (date
+# pickers, inline panels) and its editor's scripts insert style elements, which no nonce reaches; its
+# multiple image upload previews the chosen files as blob: images.
+CONTENT_SECURITY_POLICY_ADMIN_UPDATE = {
+    "script-src": [UNSAFE_INLINE],
+    "style-src": [UNSAFE_INLINE],
+    "img-src": ["blob:"],
+}
+# Browser features no page of ours uses are turned off, for us and for any frame we show.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+} | {"fullscreen": ["self"], "clipboard-write": ["self"]}
 
 LOGGING = {
     "version": 1,
