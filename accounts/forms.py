@@ -1,6 +1,9 @@
 """Forms of the accounts: allauth's, rendered with the DSFR, and the deletion of an account."""
 
 from allauth.account import forms as allauth_forms
+from allauth.mfa.base import forms as mfa_forms
+from allauth.mfa.recovery_codes import forms as recovery_codes_forms
+from allauth.mfa.totp import forms as totp_forms
 from allauth.socialaccount import forms as allauth_social_forms
 from django import forms
 from django.utils.html import format_html
@@ -84,6 +87,51 @@ class ConfirmEmailVerificationCodeForm(DsfrFormMixin, allauth_forms.ConfirmEmail
         super().__init__(*args, **kwargs)
         self.fields["code"].label = "Code reçu par e-mail"
         self.fields["code"].widget.attrs.pop("placeholder", None)
+
+
+class PasswordReauthenticateForm(DsfrFormMixin, allauth_forms.ReauthenticateForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = "Mot de passe"
+        self.fields["password"].widget.attrs.pop("placeholder", None)
+
+
+class SecondFactorCodeMixin:
+    """The code of the second factor: from the authenticator app, or one of the recovery codes."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].label = "Code de vérification"
+        self.fields[
+            "code"
+        ].help_text = "Les 6 chiffres affichés par votre application d'authentification, ou l'un de vos codes de secours."
+        self.fields["code"].widget.attrs.pop("placeholder", None)
+        self.fields["code"].widget.attrs["inputmode"] = "numeric"
+
+
+class AuthenticateForm(DsfrFormMixin, SecondFactorCodeMixin, mfa_forms.AuthenticateForm):
+    """Asked after the password, the e-mailed code or ProConnect, when the account has a second factor."""
+
+
+class ReauthenticateForm(DsfrFormMixin, SecondFactorCodeMixin, mfa_forms.ReauthenticateForm):
+    """Asked of a session that must prove the second factor again (platform staff, sensitive changes)."""
+
+
+class ActivateTOTPForm(DsfrFormMixin, totp_forms.ActivateTOTPForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].label = "Code affiché par l'application"
+        self.fields["code"].help_text = "6 chiffres, renouvelés toutes les 30 secondes."
+        self.fields["code"].widget.attrs.pop("placeholder", None)
+        self.fields["code"].widget.attrs["inputmode"] = "numeric"
+
+
+class DeactivateTOTPForm(DsfrFormMixin, totp_forms.DeactivateTOTPForm):
+    """No field: rendered for the error that refuses the deactivation, when there is one."""
+
+
+class GenerateRecoveryCodesForm(DsfrFormMixin, recovery_codes_forms.GenerateRecoveryCodesForm):
+    """No field: rendered for the error that refuses new codes, when there is one."""
 
 
 class DeleteAccountForm(DsfrBaseForm):

@@ -1,13 +1,16 @@
-"""What happens to an account when it starts and when it ends, each in one transaction."""
+"""What happens to an account when it starts and when it ends, each in one transaction; each session's
+start, for the idle timeout."""
 
 import uuid
 
 from allauth.account.models import EmailAddress
 from allauth.account.signals import user_signed_up
 from allauth.socialaccount.models import SocialAccount
+from django.contrib.auth.signals import user_logged_in
 from django.db import transaction
 from django.dispatch import receiver
 
+from accounts import sessions
 from accounts.models import User
 from accounts.signals import account_closing, account_opened
 
@@ -24,6 +27,11 @@ def welcome(user: User) -> None:
 @receiver(user_signed_up, dispatch_uid="accounts-welcome")
 def _welcome_new_user(sender, request, user, **kwargs):
     welcome(user)
+
+
+@receiver(user_logged_in, dispatch_uid="accounts-session-start")
+def _start_session(sender, request, user, **kwargs):
+    sessions.start(request.session)
 
 
 @transaction.atomic

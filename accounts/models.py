@@ -83,6 +83,17 @@ class User(WebLinks, index.Indexed, AbstractUser):
     def __str__(self):
         return self.get_full_name() or self.email
 
+    @property
+    def public_name(self) -> str:
+        """How others see this person where their profile is not the subject (lists of people, logs
+        that others read): the full name of a public profile; the first name and the initial of a
+        private one, enough to tell colleagues apart without telling who is behind an address.
+        Never the email address."""
+        if self.is_public:
+            return self.get_full_name() or "Un membre des Bases"
+        initial = f" {self.last_name.strip()[:1]}." if self.last_name.strip() else ""
+        return f"{self.first_name.strip()}{initial}".strip() or "Un membre des Bases"
+
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self._unique_slug()

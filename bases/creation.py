@@ -1,11 +1,12 @@
-"""Creating a base: its page, its two groups and their permissions, its moderation workflow and its
-first admin, all in one transaction."""
+"""Creating a base: its page, its two groups and their permissions, its media collection, its
+moderation workflow and its first admin, all in one transaction."""
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
 
+from bases.media import equip_media
 from bases.models import BaseIndexPage, BasePage, Membership
 
 MEMBER_PERMISSIONS = ("add_page", "change_page")
@@ -27,12 +28,14 @@ def create_base(user, title: str, slug: str = "", **fields) -> BasePage:
 
 @transaction.atomic
 def equip(base: BasePage, admin) -> None:
-    """Give ``base`` its two groups, its moderation workflow and ``admin`` as its first admin."""
+    """Give ``base`` its two groups, its media collection, its moderation workflow and ``admin`` as
+    its first admin."""
     base.members_group = _group(base, "membres", MEMBER_PERMISSIONS)
     base.admins_group = _group(base, "admins", ADMIN_PERMISSIONS)
     BasePage.objects.filter(pk=base.pk).update(
         members_group=base.members_group, admins_group=base.admins_group
     )
+    equip_media(base)
     _moderation_workflow(base)
     Membership.objects.create(base=base, user=admin, role=Membership.Role.ADMIN)
     base.admins_group.user_set.add(admin)

@@ -1,22 +1,74 @@
 from django import forms
+from django.forms import BoundField
 from django.utils.html import linebreaks
 from dsfr.forms import DsfrBaseForm
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import InlinePanel
 
 from bases.roles import Role
+from cms.media import refuse_foreign_media
+from cms.page_links import rich_text_page_links, without_rich_text_page_links
+from cms.page_permissions import unchoosable_pages
 from cms.reference import department_choices
+from cms.visibility import EVERYONE
 from resources.taxonomy import FIELD_LIMITS
 
 TITLE_MAX = FIELD_LIMITS["base_title_max"]
 DESCRIPTION_MAX = 2000
+UNCHOOSABLE_PAGE_IN_DESCRIPTION = (
+    "La description contenait un lien vers une page que vous ne pouvez pas choisir : il a été retiré. "
+    "Liez une page publique du site ou une page que vous pouvez modifier."
+)
+
+
+class DescriptionBoundField(BoundField):
+    """The description shown again after an error, without the links to pages the user may not
+    choose: the editor would display their address."""
+
+    def value(self):
+        value = super().value()
+        if self.form.unchoosable_pages and value:
+            return without_rich_text_page_links(value, self.form.unchoosable_pages)
+        return value
 
 
 class BasePageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unchoosable_pages: set[int] = set()
+        if "description" in self.fields:
+            self.fields["description"].bound_field_class = DescriptionBoundField
+
+    @property
+    def featuring_base(self):
+        """The base whose featured collections the child forms choose (``FeaturedCollectionsPanel``)."""
+        return self.instance
+
     def clean(self):
         cleaned_data = super().clean()
         if len(cleaned_data.get("title") or "") > TITLE_MAX:
             self.add_error("title", f"Le nom de la base ne doit pas dépasser {TITLE_MAX} caractères.")
+        refuse_foreign_media(self, fields=("logo", "cover_image"))
+        if cleaned_data.get("description"):
+            # As in a resource: links go to pages the editor may choose, or were there already.
+            linked = rich_text_page_links(cleaned_data["description"])
+            linked -= rich_text_page_links(self.instance.description or "")
+            self.unchoosable_pages = unchoosable_pages(self.for_user or EVERYONE, linked)
+            if self.unchoosable_pages:
+                self.add_error("description", UNCHOOSABLE_PAGE_IN_DESCRIPTION)
         return cleaned_data
+
+
+class FeaturedCollectionsPanel(InlinePanel):
+    """Its forms are the featured item's own (its model's ``base_form_class``: community owns the
+    featured collections and the rule of what a base may put forward), told the user and the base."""
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        options["formsets"][self.relation_name].update(
+            form=self.db_field.related_model.base_form_class, inherit_kwargs=["for_user", "featuring_base"]
+        )
+        return options
 
 
 class BaseCreationForm(DsfrBaseForm):

@@ -12,6 +12,7 @@ from wagtail.log_actions import log
 
 from bases import emails
 from bases.models import BasePage, Invitation, JoinRequest, Membership
+from cms import ratelimits
 
 Role = Membership.Role
 
@@ -46,6 +47,7 @@ def invite(base: BasePage, email: str, role: str, by) -> tuple[Invitation, str]:
     email = email.strip().lower()
     if base.memberships.filter(user__email__iexact=email).exists():
         raise MembershipError(f"{email} est déjà membre de la base.")
+    ratelimits.consume("base_invitation", user=by)
     token = secrets.token_urlsafe(32)
     invitation = Invitation.objects.create(
         base=base,
@@ -115,6 +117,8 @@ def request_to_join(base: BasePage, user) -> JoinRequest:
         raise MembershipError("Vous êtes déjà membre de cette base.")
     join_request, created = JoinRequest.objects.get_or_create(base=base, user=user, answered_at=None)
     if created:
+        # Raising here rolls the new request back with the transaction: nothing is left, nothing sent.
+        ratelimits.consume("join_request", user=user)
         log(base, "lesbases.join_requested", user=user, data={"member": str(user)})
         emails.join_request(join_request)
     return join_request

@@ -2,13 +2,13 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
 from django.utils import timezone
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from accounts.roles import ADMINISTRATORS_GROUP, is_platform_admin
-from bases.forms import BasePageForm
+from bases.forms import BasePageForm, FeaturedCollectionsPanel
 from bases.roles import Role
 from cms.links import WebLinks
 from cms.pagination import paginate
@@ -16,8 +16,10 @@ from cms.reference import department_choices
 from cms.routing import OneQueryRoutingMixin
 from cms.visibility import VisibilityQuerySet, restrict_to_groups
 from resources.models import ResourcePage, ResourceParentMixin
+from resources.permissions import BasePermissionTester, StructuralPagePermissionTester
 
 DESCRIPTION_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+MENU_EDITORS_PERMISSION = "wagtailmenus.change_mainmenu"
 
 
 class BaseIndexPage(OneQueryRoutingMixin, Page):
@@ -33,6 +35,9 @@ class BaseIndexPage(OneQueryRoutingMixin, Page):
 
     class Meta:
         verbose_name = "index des bases"
+
+    def permissions_for_user(self, user):
+        return StructuralPagePermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -86,6 +91,15 @@ class BasePage(WebLinks, ResourceParentMixin, Page):
     admins_group = models.ForeignKey(
         Group, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
     )
+    # The base's images and documents, which its groups may choose (bases/media.py).
+    media_collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -105,12 +119,23 @@ class BasePage(WebLinks, ResourceParentMixin, Page):
     ]
     featured_panels = [
         FieldPanel("highlighted_resources"),
-        InlinePanel(
+        FeaturedCollectionsPanel(
             "featured_collections",
             heading="Collections mises en avant",
             label="Collection",
             max_num=6,
             help_text="Des collections publiques, montrées sur l'accueil de la base.",
+        ),
+    ]
+    promote_panels = [
+        MultiFieldPanel(
+            [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+            heading="Pour les moteurs de recherche",
+        ),
+        # The site's header menu lists the pages shown in menus: those who edit the menus decide.
+        MultiFieldPanel(
+            [FieldPanel("show_in_menus", permission=MENU_EDITORS_PERMISSION)],
+            heading="Pour les menus du site",
         ),
     ]
     settings_panels = [FieldPanel("is_public"), *Page.settings_panels]
@@ -119,7 +144,7 @@ class BasePage(WebLinks, ResourceParentMixin, Page):
             ObjectList(content_panels, heading="Contenu"),
             ObjectList(contact_panels, heading="Contact"),
             ObjectList(featured_panels, heading="Mise en avant"),
-            ObjectList(Page.promote_panels, heading="Référencement"),
+            ObjectList(promote_panels, heading="Référencement"),
             ObjectList(settings_panels, heading="Paramètres"),
         ]
     )
@@ -203,6 +228,9 @@ class BasePage(WebLinks, ResourceParentMixin, Page):
         return [group for group in (self.members_group, self.admins_group) if group] + list(
             Group.objects.filter(name=ADMINISTRATORS_GROUP)
         )
+
+    def permissions_for_user(self, user):
+        return BasePermissionTester(user, self)
 
     def apply_visibility(self) -> None:
         """Make the live page's view restriction match ``is_public``."""

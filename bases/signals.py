@@ -1,8 +1,10 @@
+from django.db.models.signals import post_delete
 from wagtail.log_actions import log
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published
 
 from accounts.signals import account_closing
+from bases.media import release_media, rename_media_collection
 from bases.models import BasePage, Membership
 
 
@@ -19,6 +21,17 @@ def end_memberships(sender, user, **kwargs):
     Membership.objects.filter(user=user).delete()
 
 
+def rename_media_on_publish(sender, instance, **kwargs):
+    rename_media_collection(instance)
+
+
+def release_media_on_delete(sender, instance, **kwargs):
+    if instance.media_collection_id:
+        release_media(instance.media_collection_id)
+
+
 def connect() -> None:
     page_published.connect(apply_visibility_on_publish, sender=BasePage)
     account_closing.connect(end_memberships, dispatch_uid="bases-end-memberships")
+    page_published.connect(rename_media_on_publish, sender=BasePage)
+    post_delete.connect(release_media_on_delete, sender=BasePage)

@@ -8,6 +8,7 @@ from bases import membership
 from bases.creation import create_base
 from bases.forms import AnswerForm, BaseCreationForm, InvitationForm, RoleForm
 from bases.models import BasePage
+from cms.ratelimits import LimitExceeded
 
 MEMBERS_TAB = "?onglet=membres#onglets"
 
@@ -38,7 +39,7 @@ def _members_action(operation):
         base = _visible_base(request, slug)
         try:
             success = operation(request, base, **kwargs)
-        except membership.MembershipError as error:
+        except (membership.MembershipError, LimitExceeded) as error:
             messages.error(request, str(error))
         else:
             messages.success(request, success)

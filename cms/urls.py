@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
@@ -7,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import renditions
 from cms.health import health
 
 urlpatterns = [
@@ -14,17 +14,29 @@ urlpatterns = [
     path("", include("accounts.urls")),
     # One sign-in page for the whole site: Wagtail's own login form sends there too.
     path("admin/login/", RedirectView.as_view(url=settings.LOGIN_URL, query_string=True)),
+    # Before Wagtail's admin: the admin views it leaves open to every account, answered for those who
+    # may see them.
+    path("admin/", include("accounts.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
-    path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
+    path("images/<path:name>", renditions.serve, name="rendition"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}dsfr/dist/favicon/favicon.ico")),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Uploads of the site (avatars, collection pictures, link-preview pictures) as files; Wagtail's
+    # images, renditions and documents only through the views that apply their rule, as in production.
+    urlpatterns += [
+        re_path(
+            r"^media/(?!images/[^/]+$|original_images/|documents/)(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 urlpatterns += [
     path("", include("bases.urls")),

@@ -1,10 +1,17 @@
-"""The chooser of the collections a base may put forward: public ones only."""
+"""The chooser of the collections a base may put forward: public ones that any visitor may read, and
+the base's own (``Collection.objects.featurable``), as the user choosing them may see them."""
 
 from django import forms
-from django.apps import apps
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
+
+
+def _base_id(request) -> int | None:
+    """The base being edited, named in the chooser's URL by the widget (any id: it only adds
+    collections that the user may see anyway)."""
+    base = request.GET.get("base", "")
+    return int(base) if base.isdigit() else None
 
 
 class CollectionSearchForm(BaseFilterForm):
@@ -18,12 +25,34 @@ class CollectionSearchForm(BaseFilterForm):
         return objects
 
 
-class PublicCollectionChooseView(chooser_views.ChooseView):
+class FeaturableCollectionsMixin:
+    def get_object_list(self):
+        return (
+            self.model.objects.featurable(self.request.user, _base_id(self.request))
+            .select_related("owner")
+            .order_by("title")
+        )
+
+
+class PublicCollectionChooseView(FeaturableCollectionsMixin, chooser_views.ChooseView):
     filter_form_class = CollectionSearchForm
 
 
-class PublicCollectionChooseResultsView(chooser_views.ChooseResultsView):
+class PublicCollectionChooseResultsView(FeaturableCollectionsMixin, chooser_views.ChooseResultsView):
     filter_form_class = CollectionSearchForm
+
+
+class PublicCollectionChosenView(chooser_views.ChosenView):
+    """Its answer carries the collection's title: only for a collection the user may choose."""
+
+    def get_object(self, pk):
+        return self.model.objects.featurable(self.request.user, _base_id(self.request)).get(pk=pk)
+
+
+class PublicCollectionChosenMultipleView(chooser_views.ChosenMultipleView):
+    def get_objects(self, pks):
+        pks = [pk for pk in pks if pk.isdigit()]
+        return self.model.objects.featurable(self.request.user, _base_id(self.request)).filter(pk__in=pks)
 
 
 class PublicCollectionChooserViewSet(ChooserViewSet):
@@ -33,17 +62,28 @@ class PublicCollectionChooserViewSet(ChooserViewSet):
     choose_another_text = "Choisir une autre collection"
     edit_item_text = "Modifier"
     register_widget = False
+    preserve_url_parameters = ["multiple", "base"]
     choose_view_class = PublicCollectionChooseView
     choose_results_view_class = PublicCollectionChooseResultsView
-
-    def get_object_list(self):
-        return (
-            apps.get_model(self.model)
-            .objects.filter(is_public=True)
-            .select_related("owner")
-            .order_by("title")
-        )
+    chosen_view_class = PublicCollectionChosenView
+    chosen_multiple_view_class = PublicCollectionChosenMultipleView
 
 
 public_collection_chooser_viewset = PublicCollectionChooserViewSet("public_collection_chooser")
-PublicCollectionChooserWidget = public_collection_chooser_viewset.widget_class
+
+
+class PublicCollectionChooserWidget(public_collection_chooser_viewset.widget_class):
+    """Told by the form which base it chooses for and which collections it may show: a chosen id
+    outside them (typed into the form) is refused by the field, and not shown by its title here."""
+
+    base_id = None
+    choosable = None
+
+    def get_chooser_modal_url(self):
+        url = super().get_chooser_modal_url()
+        return f"{url}?base={self.base_id}" if self.base_id else url
+
+    def get_instance(self, value):
+        if self.choosable is None or value is None or isinstance(value, self.model):
+            return super().get_instance(value)
+        return self.choosable.filter(pk=value).first()

@@ -175,9 +175,14 @@ def reorder(request, collection):
 
 @_collection_action
 def remove(request, collection, resource_id):
-    resource = ResourcePage.objects.filter(pk=resource_id).first()
+    """Take a resource out of the collection; the message names it only to those who may read it
+    (the id comes from the URL: any other resource is a 404)."""
+    resource = ResourcePage.objects.filter(pk=resource_id, saves__collection=collection).first()
     if resource is None:
         raise Http404
     collections.remove_resource(collection, resource, by=request.user)
-    messages.success(request, f"« {resource.title} » a été retirée de la collection.")
+    if ResourcePage.objects.visible_to(request.user).filter(pk=resource.pk).exists():
+        messages.success(request, f"« {resource.title} » a été retirée de la collection.")
+    else:
+        messages.success(request, "La ressource a été retirée de la collection.")
     return ""

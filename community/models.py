@@ -11,11 +11,13 @@ from django.db.models import Count, Exists, Q
 from django.urls import reverse
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
 from accounts.roles import ADMINISTRATORS_GROUP
 from bases.models import BasePage
+from cms.visibility import EVERYONE
 from community.choosers import PublicCollectionChooserWidget
 from resources.models import ResourcePage
 
@@ -35,6 +37,16 @@ class CollectionQuerySet(models.QuerySet):
             is_admin = Exists(Group.objects.filter(user=user, name=ADMINISTRATORS_GROUP))
             visible |= Q(owner=user) | Q(base__in=user.memberships.values("base_id")) | Q(is_admin)
         return self.filter(visible)
+
+    def featurable(self, user, base_id=None):
+        """The collections a base may put forward, as ``user`` chooses them: public ones that any
+        visitor may read, and the base's own public ones (its page shows them to those who may see
+        the base). A collection of another private base would show on the page to almost nobody,
+        and its title to whoever chose it or edits the base after them."""
+        featurable = Q(pk__in=Collection.objects.visible_to(EVERYONE).values("pk"))
+        if base_id:
+            featurable |= Q(base_id=base_id)
+        return self.visible_to(user).filter(featurable, is_public=True)
 
     def managed_by(self, user):
         """Collections ``user`` may change: their own and those of the bases they belong to."""
@@ -143,6 +155,22 @@ class CollectionItem(models.Model):
         return f"{self.resource} ({self.collection})"
 
 
+class FeaturedCollectionForm(WagtailAdminModelForm):
+    """A collection put forward by a base: one it may put forward (``Collection.objects.featurable``)
+    as the editor sees them, or the one already chosen. Any other id sent is refused as an unknown
+    choice, and its title is not shown again with the error."""
+
+    def __init__(self, *args, featuring_base=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        base_id = featuring_base.pk if featuring_base is not None else None
+        choosable = Collection.objects.featurable(self.for_user or EVERYONE, base_id)
+        if self.instance.collection_id:
+            choosable |= Collection.objects.filter(pk=self.instance.collection_id)
+        field = self.fields["collection"]
+        field.queryset = choosable
+        field.widget.base_id, field.widget.choosable = base_id, choosable
+
+
 class BaseFeaturedCollection(Orderable):
     """A public collection that a base puts forward on its home tab."""
 
@@ -156,6 +184,7 @@ class BaseFeaturedCollection(Orderable):
     )
 
     panels = [FieldPanel("collection", widget=PublicCollectionChooserWidget)]
+    base_form_class = FeaturedCollectionForm  # bases.forms.FeaturedCollectionsPanel
 
     class Meta(Orderable.Meta):
         db_table = "bases_basefeaturedcollection"

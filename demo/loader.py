@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from accounts.roles import MODERATORS_GROUP
+from bases.media import file_existing_media
 from bases.models import BasePage
 from demo.bases import load_demo_highlights
 from demo.community import load_demo_community
@@ -31,6 +32,8 @@ def load_demo(activity: bool = True) -> list[str]:
     _moderator(created)
     _superuser(created)
     load_demo_resources(site.resources, created)
+    # The demo's pictures and documents go where an upload would: their base's or their uploader's.
+    file_existing_media()
     load_demo_highlights(created)
     _home_featured_items(site.home, created)
     _site_feedback(created)

@@ -7,6 +7,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from wagtail_honeypot.models import HoneypotFormSubmissionMixin
 
+from cms import ratelimits
 from home.models import SiteFeedback
 
 logger = logging.getLogger(__name__)
@@ -22,8 +23,10 @@ def is_spam(data) -> bool:
     )
 
 
-def submit(form) -> SiteFeedback:
-    """Store the answer and email it to the team; a mail server failure loses no answer."""
+def submit(form, request) -> SiteFeedback:
+    """Store the answer and email it to the team; a mail server failure loses no answer. Raises
+    ``LimitExceeded``, storing nothing, when the visitor's address has answered too often this hour."""
+    ratelimits.consume("site_feedback", request=request)
     feedback = form.save()
     if settings.SITE_FEEDBACK_EMAIL:
         body = render_to_string("home/emails/site_feedback.txt", {"feedback": feedback})

@@ -8,6 +8,7 @@ from wagtail.models import Orderable, Page
 from cms.routing import OneQueryRoutingMixin
 from home import showcase
 from home.viewsets import ProfileChooserWidget
+from resources.permissions import StructuralPagePermissionTester
 
 # The children of the home page it links to, by slug (see home/bootstrap.py).
 SECTIONS = ["ressources", "bases", "centre-d-aide", "a-propos"]
@@ -48,6 +49,9 @@ class HomePage(OneQueryRoutingMixin, Page):
 
     class Meta:
         verbose_name = "page d'accueil"
+
+    def permissions_for_user(self, user):
+        return StructuralPagePermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 
 from cms.pagination import paginate
+from cms.ratelimits import LimitExceeded
 from home import feedback
 from home.categories import CATEGORIES, theme_counts, theme_keys
 from home.forms import SiteFeedbackForm
@@ -20,9 +21,13 @@ def site_feedback(request):
             messages.success(request, THANKS)
             return redirect("home:site_feedback")
         if form.is_valid():
-            feedback.submit(form)
-            messages.success(request, THANKS)
-            return redirect("home:site_feedback")
+            try:
+                feedback.submit(form, request)
+            except LimitExceeded as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, THANKS)
+                return redirect("home:site_feedback")
     return render(request, "home/site_feedback.html", {"form": form})
 
 

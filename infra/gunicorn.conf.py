@@ -15,4 +15,6 @@ max_requests = 2000
 max_requests_jitter = 200
 accesslog = "-"
 errorlog = "-"
-forwarded_allow_ips = "*"
+# Who may tell gunicorn the request's scheme (X-Forwarded-Proto): only the proxies in front of it.
+# Locally nothing but loopback; on Scalingo, whose router is the only way into a container, "*".
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")

@@ -6,6 +6,8 @@ class ResourcesConfig(AppConfig):
     verbose_name = "Ressources"
 
     def ready(self):
+        from cms.media import register_media_policies
         from resources import signals
 
+        register_media_policies()
         signals.connect()

@@ -11,7 +11,10 @@ from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.rich_text import RichText
 
+from cms.media import public_media
+from cms.page_links import rich_text_page_links, without_rich_text_page_links
 from resources.taxonomy import BLOCK_LIMITS
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link"]
@@ -36,6 +39,34 @@ def sections(body) -> list[tuple[str, str, str]]:
                 (child.id, anchor if seen[anchor] == 1 else f"{anchor}-{seen[anchor]}", child.value)
             )
     return result
+
+
+def page_links(body) -> dict[int, set[int]]:
+    """The ids of the pages each block of ``body`` links to, by position: a link block's page, the
+    page links of a text. Read from the stored form of the blocks, so that no page is fetched."""
+    links = {}
+    for position, child in enumerate(body.raw_data):
+        if child["type"] == "link" and child["value"].get("page"):
+            links[position] = {int(child["value"]["page"])}
+        elif child["type"] == "text" and (pages := rich_text_page_links(child["value"])):
+            links[position] = pages
+    return links
+
+
+def without_links_to(body, page_ids: set[int]):
+    """``body`` with its links to these pages taken out: a link block loses its page, a text keeps
+    the words of the link."""
+    children = []
+    for child in body:
+        value = child.value
+        if child.block_type == "link" and value["page"] is not None and value["page"].pk in page_ids:
+            value = type(value)(
+                value.block, [(name, None if name == "page" else v) for name, v in value.items()]
+            )
+        elif child.block_type == "text":
+            value = RichText(without_rich_text_page_links(value.source, page_ids))
+        children.append((child.block_type, value, child.id))
+    return type(body)(body.stream_block, children)
 
 
 class SectionTitleBlock(blocks.CharBlock):
@@ -109,10 +140,11 @@ class ImageBlock(blocks.StructBlock):
     caption = _limited_text("Légende", "caption_max")
 
     def get_preview_value(self):
-        """The latest image of the library, so that the preview in the block chooser shows a real one."""
+        """The latest public image (one a public page shows), so that the preview in the block chooser
+        shows a real one: any other might belong to a private base."""
         return self.normalize(
             {
-                "image": get_image_model().objects.order_by("-created_at").first(),
+                "image": public_media(get_image_model()).order_by("-created_at").first(),
                 "alt_text": "Des participants en atelier numérique",
                 "caption": "Atelier de prise en main d'une tablette.",
             }
@@ -146,9 +178,10 @@ class FileBlock(blocks.StructBlock):
     )
 
     def get_preview_value(self):
+        """The latest public document: the preview shows its address, which names its file."""
         return self.normalize(
             {
-                "document": get_document_model().objects.order_by("-created_at").first(),
+                "document": public_media(get_document_model()).order_by("-created_at").first(),
                 "title": "Support de l'atelier",
                 "caption": "À imprimer pour chaque participant.",
                 "show_preview": False,

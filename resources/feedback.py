@@ -16,6 +16,7 @@ from wagtail.log_actions import log
 from wagtail.models import Site
 
 from accounts.roles import MODERATORS_GROUP
+from cms import ratelimits
 from resources.models import Rating, RatingReply, Report, ResourcePage
 
 
@@ -52,6 +53,7 @@ def report(resource: ResourcePage, by, reason: str, description: str) -> Report:
     """File a report on a live public resource and tell the moderators."""
     if not (resource.live and resource.is_public):
         raise PermissionDenied
+    ratelimits.consume("report", user=by)
     created = Report.objects.create(resource=resource, reporter=by, reason=reason, description=description)
     moderators = get_user_model().objects.filter(groups__name=MODERATORS_GROUP, is_active=True)
     _send(

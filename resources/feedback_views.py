@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from cms.ratelimits import LimitExceeded
 from cms.visibility import EVERYONE
 from resources import feedback
 from resources.feedback_forms import RatingForm, ReplyForm, ReportForm
@@ -58,7 +59,13 @@ def report(request, page_id):
     resource = get_object_or_404(ResourcePage.objects.visible_to(EVERYONE), pk=page_id)
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        feedback.report(resource, request.user, form.cleaned_data["reason"], form.cleaned_data["description"])
-        messages.success(request, "Merci, votre signalement est transmis à l'équipe de modération.")
-        return redirect(resource.url)
+        try:
+            feedback.report(
+                resource, request.user, form.cleaned_data["reason"], form.cleaned_data["description"]
+            )
+        except LimitExceeded as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, "Merci, votre signalement est transmis à l'équipe de modération.")
+            return redirect(resource.url)
     return render(request, "resources/report_form.html", {"resource": resource, "form": form})

@@ -1,22 +1,29 @@
-"""Server-side fetch of a web page's preview (title, description, image, favicon).
+"""Server-side fetch of a web page's preview (title, description) and of its image.
 
 The URL comes from users, so the fetch is guarded against SSRF: only http(s), only public addresses,
 re-checked at every redirect, and the connection goes to the checked IP itself so that a second DNS
-answer (rebinding) cannot redirect it to an internal address.
+answer (rebinding) cannot redirect it to an internal address. Each fetch has a hard deadline, and
+the image is re-encoded by us: pages show our copy, never the remote file.
 """
 
 import codecs
 import http.client
+import io
 import ipaddress
 import socket
+import threading
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import urllib3
 from django.conf import settings
+from PIL import Image, ImageOps
+from urllib3.connection import HTTPConnection, HTTPSConnection
+
+from cms.uploads import PICTURE_FORMATS, PICTURE_MAX_BYTES
 
 try:
     import certifi
@@ -29,16 +36,22 @@ TOTAL_TIMEOUT = 8.0
 MAX_BYTES = 1_000_000
 MAX_REDIRECTS = 5
 
+# The preview's image: what we fetch at most, what we keep of it (our own WebP, within this box).
+IMAGE_MAX_BYTES = PICTURE_MAX_BYTES
+IMAGE_MAX_PIXELS = 40_000_000
+IMAGE_BOX = (800, 800)
+
 CHUNK_SIZE = 64 * 1024
 TITLE_MAX_LENGTH = 300
 DESCRIPTION_MAX_LENGTH = 1000
 ALLOWED_SCHEMES = {"http": 80, "https": 443}
 HTML_CONTENT_TYPES = {"text/html", "application/xhtml+xml"}
+HTML_ACCEPT = "text/html,application/xhtml+xml"
+IMAGE_ACCEPT = "image/webp,image/png,image/jpeg"
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 REQUEST_HEADERS = {
     "User-Agent": "LesBasesBot/1.0 (+https://lesbases.anct.gouv.fr)",
-    "Accept": "text/html,application/xhtml+xml",
-    # Compressed bodies would make MAX_BYTES count compressed bytes, not what we parse.
+    # Compressed bodies would make the byte limits count compressed bytes, not what we read.
     "Accept-Encoding": "identity",
 }
 
@@ -47,12 +60,11 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 @dataclass(frozen=True)
 class Preview:
-    """Texts are whitespace-collapsed and cut; URLs are absolute http(s) URLs, image_url may be ""."""
+    """Texts are whitespace-collapsed and cut; image_url is an absolute http(s) URL, or ""."""
 
     title: str
     description: str
     image_url: str
-    favicon_url: str
 
 
 class PreviewError(Exception):
@@ -76,9 +88,79 @@ class FetchTimeout(PreviewError):
 
 
 def fetch_preview(url: str) -> Preview:
-    deadline = time.monotonic() + TOTAL_TIMEOUT
-    page_url, head = _fetch_head(url, deadline)
+    with _Deadline(TOTAL_TIMEOUT) as deadline:
+        page_url, head = _fetch(url, HTML_ACCEPT, _read_head, deadline)
     return _build_preview(head, page_url)
+
+
+def fetch_image(url: str) -> bytes:
+    """The body of an image answer, IMAGE_MAX_BYTES at most, within its own TOTAL_TIMEOUT."""
+    with _Deadline(TOTAL_TIMEOUT) as deadline:
+        _image_url, body = _fetch(url, IMAGE_ACCEPT, _read_image, deadline)
+    return body
+
+
+def preview_picture(data: bytes) -> bytes:
+    """``data`` re-encoded by us as a WebP within IMAGE_BOX: a JPEG, PNG or WebP that Pillow reads,
+    of IMAGE_MAX_PIXELS at most. What the remote file held besides its pixels (metadata, anything
+    appended) stays behind."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.format not in PICTURE_FORMATS:
+                raise PreviewError(f"unsupported image format ({image.format})")
+            if image.width * image.height > IMAGE_MAX_PIXELS:
+                raise PreviewError("the image has too many pixels")
+            picture = ImageOps.exif_transpose(image)
+            picture.thumbnail(IMAGE_BOX)
+            has_alpha = "A" in picture.getbands() or "transparency" in picture.info
+            output = io.BytesIO()
+            picture.convert("RGBA" if has_alpha else "RGB").save(output, "WEBP", quality=80)
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+        raise PreviewError("the image could not be read") from exc
+    return output.getvalue()
+
+
+class _Deadline:
+    """A fetch's whole time budget, enforced: at the deadline, the connection in use is shut down.
+
+    Socket timeouts bound each read only, so a server sending its headers (or anything else) a byte
+    at a time would never meet them; shutting the socket down from a timer thread ends any read in
+    progress, whichever library is reading."""
+
+    def __init__(self, seconds: float):
+        self._end = time.monotonic() + seconds
+        self._lock = threading.Lock()
+        self._connection: HTTPConnection | None = None
+        self.expired = False
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> "_Deadline":
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._timer.cancel()
+
+    def remaining(self) -> float:
+        remaining = self._end - time.monotonic()
+        if self.expired or remaining <= 0:
+            raise FetchTimeout("the page took too long to answer")
+        return remaining
+
+    def watch(self, connection: HTTPConnection) -> None:
+        with self._lock:
+            self._connection = connection
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            sock = self._connection.sock if self._connection is not None else None
+            if sock is not None:
+                # socket.socket's own shutdown, not SSLSocket's, which would also drop the TLS state
+                # another thread is reading with: the file descriptor alone is cut.
+                with suppress(OSError):
+                    socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
 
 # --- URL and address checks -------------------------------------------------------------------------------
@@ -95,10 +177,6 @@ class _Target:
     def host_header(self) -> str:
         host = f"[{self.host}]" if ":" in self.host else self.host
         return host if self.port == ALLOWED_SCHEMES[self.scheme] else f"{host}:{self.port}"
-
-    @property
-    def origin(self) -> str:
-        return f"{self.scheme}://{self.host_header}"
 
 
 def _parse_target(url: str) -> _Target:
@@ -176,28 +254,38 @@ def _embedded_ipv4(ip: IPAddress) -> list[ipaddress.IPv4Address]:
 # --- HTTP -------------------------------------------------------------------------------------------------
 
 
-def _fetch_head(url: str, deadline: float) -> tuple[str, "_HeadParser"]:
+def _fetch(url: str, accept: str, read, deadline: _Deadline):
+    """``(final URL, read(response, deadline))``, following redirects; each hop is checked anew."""
     for _hop in range(MAX_REDIRECTS + 1):
         target = _parse_target(url)
         address = _resolve_allowed_address(target)
-        with _connection_pool(target, address, deadline) as pool, _open(pool, target) as response:
-            location = _redirect_location(response)
-            if location is None:
-                return url, _read_head(response, deadline)
+        connection = _connection(target, address, deadline)
+        deadline.watch(connection)
+        try:
+            with _network_errors_as_preview_errors(deadline):
+                response = _open(connection, target, accept, deadline)
+                location = _redirect_location(response)
+                if location is None:
+                    result = read(response, deadline)
+                    # A read cut by the deadline may look like a short answer: it is a timeout.
+                    deadline.remaining()
+                    return url, result
+        finally:
+            connection.close()
         url = urljoin(url, location)
     raise TooManyRedirects(f"more than {MAX_REDIRECTS} redirects")
 
 
-def _connection_pool(target: _Target, address: str, deadline: float) -> urllib3.HTTPConnectionPool:
-    timeout = urllib3.Timeout(total=_remaining(deadline), connect=CONNECT_TIMEOUT, read=READ_TIMEOUT)
+def _connection(target: _Target, address: str, deadline: _Deadline) -> HTTPConnection:
+    # Connecting (and the TLS handshake, which Python bounds by the same socket timeout as a whole)
+    # ends by the deadline; what follows is bounded by the deadline's timer.
+    timeout = min(CONNECT_TIMEOUT, deadline.remaining())
     if target.scheme == "http":
-        return urllib3.HTTPConnectionPool(address, target.port, timeout=timeout, maxsize=1, retries=False)
-    return urllib3.HTTPSConnectionPool(
+        return HTTPConnection(address, target.port, timeout=timeout)
+    return HTTPSConnection(
         address,
         target.port,
         timeout=timeout,
-        maxsize=1,
-        retries=False,
         server_hostname=target.host,
         assert_hostname=target.host,
         cert_reqs="CERT_REQUIRED",
@@ -205,12 +293,18 @@ def _connection_pool(target: _Target, address: str, deadline: float) -> urllib3.
     )
 
 
-def _open(pool: urllib3.HTTPConnectionPool, target: _Target) -> urllib3.BaseHTTPResponse:
-    headers = {"Host": target.host_header, **REQUEST_HEADERS}
-    with _network_errors_as_preview_errors():
-        return pool.urlopen(
-            "GET", target.request_path, headers=headers, redirect=False, retries=False, preload_content=False
-        )
+def _open(
+    connection: HTTPConnection, target: _Target, accept: str, deadline: _Deadline
+) -> urllib3.BaseHTTPResponse:
+    connection.connect()
+    deadline.remaining()
+    connection.timeout = READ_TIMEOUT
+    headers = {"Host": target.host_header, "Accept": accept, **REQUEST_HEADERS}
+    connection.request("GET", target.request_path, headers=headers, preload_content=False)
+    response = connection.getresponse()
+    # Headers cut short by the deadline end like complete ones: only the deadline tells them apart.
+    deadline.remaining()
+    return response
 
 
 def _redirect_location(response: urllib3.BaseHTTPResponse) -> str | None:
@@ -219,17 +313,18 @@ def _redirect_location(response: urllib3.BaseHTTPResponse) -> str | None:
     return None
 
 
-def _read_head(response: urllib3.BaseHTTPResponse, deadline: float) -> "_HeadParser":
+def _read_head(response: urllib3.BaseHTTPResponse, deadline: _Deadline) -> "_HeadParser":
     if not 200 <= response.status < 300:
         raise PreviewError(f"the page answered with HTTP status {response.status}")
     content_type, charset = _parse_content_type(response.headers.get("Content-Type", ""))
     if content_type not in HTML_CONTENT_TYPES:
         raise PreviewError(f"the page is not HTML ({content_type or 'no content type'})")
-    with _network_errors_as_preview_errors():
-        return _parse_streamed_head(response, charset, deadline)
+    return _parse_streamed_head(response, charset, deadline)
 
 
-def _parse_streamed_head(response: urllib3.BaseHTTPResponse, charset: str, deadline: float) -> "_HeadParser":
+def _parse_streamed_head(
+    response: urllib3.BaseHTTPResponse, charset: str, deadline: _Deadline
+) -> "_HeadParser":
     parser = _HeadParser()
     decoder = codecs.getincrementaldecoder(charset)(errors="replace")
     received = 0
@@ -239,25 +334,33 @@ def _parse_streamed_head(response: urllib3.BaseHTTPResponse, charset: str, deadl
             break
         received += len(chunk)
         parser.feed(decoder.decode(chunk))
-    # The rest of the body is left unread: closing the response drops the connection.
+    # The rest of the body is left unread: closing the connection drops it.
     parser.feed(decoder.decode(b"", final=True))
     parser.close()
     return parser
 
 
-def _read_chunk(response: urllib3.BaseHTTPResponse, size: int, deadline: float) -> bytes:
-    # read1() waits for a single socket read, so a slow trickle cannot outlive the overall deadline.
-    remaining = _remaining(deadline)
-    if response.connection is not None and response.connection.sock is not None:
-        response.connection.sock.settimeout(min(READ_TIMEOUT, remaining))
+def _read_image(response: urllib3.BaseHTTPResponse, deadline: _Deadline) -> bytes:
+    if not 200 <= response.status < 300:
+        raise PreviewError(f"the image answered with HTTP status {response.status}")
+    content_type, _charset = _parse_content_type(response.headers.get("Content-Type", ""))
+    if not content_type.startswith("image/"):
+        raise PreviewError(f"the answer is not an image ({content_type or 'no content type'})")
+    declared_length = response.headers.get("Content-Length", "")
+    if declared_length.isdigit() and int(declared_length) > IMAGE_MAX_BYTES:
+        raise PreviewError("the image is too large")
+    body = bytearray()
+    while chunk := _read_chunk(response, min(CHUNK_SIZE, IMAGE_MAX_BYTES + 1 - len(body)), deadline):
+        body += chunk
+        if len(body) > IMAGE_MAX_BYTES:
+            raise PreviewError("the image is too large")
+    return bytes(body)
+
+
+def _read_chunk(response: urllib3.BaseHTTPResponse, size: int, deadline: _Deadline) -> bytes:
+    # read1() returns what a single socket read brings, so the loops above look at the deadline often.
+    deadline.remaining()
     return response.read1(size)
-
-
-def _remaining(deadline: float) -> float:
-    remaining = deadline - time.monotonic()
-    if remaining <= 0:
-        raise FetchTimeout("the page took too long to answer")
-    return remaining
 
 
 def _parse_content_type(header: str) -> tuple[str, str]:
@@ -280,14 +383,14 @@ def _is_text_encoding(name: str) -> bool:
 
 
 @contextmanager
-def _network_errors_as_preview_errors():
+def _network_errors_as_preview_errors(deadline: _Deadline):
     try:
         yield
-    except urllib3.exceptions.NewConnectionError as exc:
-        raise PreviewError("could not connect to the host") from exc
-    except (urllib3.exceptions.TimeoutError, TimeoutError) as exc:
-        raise FetchTimeout("the page took too long to answer") from exc
     except (urllib3.exceptions.HTTPError, http.client.HTTPException, OSError) as exc:
+        if deadline.expired or isinstance(exc, urllib3.exceptions.TimeoutError | TimeoutError):
+            raise FetchTimeout("the page took too long to answer") from exc
+        if isinstance(exc, urllib3.exceptions.NewConnectionError):
+            raise PreviewError("could not connect to the host") from exc
         raise PreviewError("the page could not be fetched") from exc
 
 
@@ -300,7 +403,6 @@ class _HeadParser(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.meta: dict[str, str] = {}
-        self.icons: dict[str, str] = {}
         self.title = ""
         self.finished = False
         self._title_parts: list[str] | None = None
@@ -315,8 +417,6 @@ class _HeadParser(HTMLParser):
             self._title_parts = []
         elif tag == "meta":
             self._collect_meta(attributes)
-        elif tag == "link":
-            self._collect_icon(attributes)
 
     def handle_endtag(self, tag):
         if tag == "head":
@@ -343,29 +443,16 @@ class _HeadParser(HTMLParser):
         if key and content:
             self.meta.setdefault(key, content)
 
-    def _collect_icon(self, attributes: dict[str, str]):
-        rel = attributes.get("rel", "").lower().split()
-        href = attributes.get("href", "").strip()
-        if not href:
-            return
-        if "icon" in rel:
-            self.icons.setdefault("icon", href)
-        elif "apple-touch-icon" in rel:
-            self.icons.setdefault("apple-touch-icon", href)
-
 
 def _build_preview(head: _HeadParser, page_url: str) -> Preview:
     title = _clean_text(head.first_meta("og:title", "twitter:title") or head.title, TITLE_MAX_LENGTH)
     if not title:
         raise PreviewError("the page has no title")
     description = head.first_meta("og:description", "description", "twitter:description")
-    icon_href = head.icons.get("icon") or head.icons.get("apple-touch-icon", "")
-    default_favicon_url = f"{_parse_target(page_url).origin}/favicon.ico"
     return Preview(
         title=title,
         description=_clean_text(description, DESCRIPTION_MAX_LENGTH),
         image_url=_absolute_http_url(page_url, head.first_meta("og:image", "twitter:image")),
-        favicon_url=_absolute_http_url(page_url, icon_href) or default_favicon_url,
     )
 
 

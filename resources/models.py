@@ -20,7 +20,7 @@ from resources.contributors import contributors
 from resources.feedback_forms import RatingForm
 from resources.fields import ChoiceArrayField
 from resources.forms import ResourcePageForm
-from resources.permissions import ResourcePermissionTester
+from resources.permissions import ResourceIndexPermissionTester, ResourcePermissionTester
 
 
 class ResourceParentMixin(OneQueryRoutingMixin):
@@ -48,6 +48,9 @@ class ResourceIndexPage(ResourceParentMixin, Page):
 
     class Meta:
         verbose_name = "index des ressources"
+
+    def permissions_for_user(self, user):
+        return ResourceIndexPermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -373,13 +376,19 @@ class ResourcePage(Page):
 
 
 class LinkPreview(models.Model):
-    """What a linked web page says of itself, fetched in the background for the link blocks."""
+    """What a linked web page says of itself, fetched in the background for the link blocks, with
+    our own copy of its image (resources/link_preview.py): pages never load a picture from elsewhere."""
 
     url = models.URLField(max_length=2000, unique=True)
     title = models.CharField(max_length=300, blank=True)
     description = models.TextField(blank=True)
-    image_url = models.URLField(max_length=2000, blank=True)
-    favicon_url = models.URLField(max_length=2000, blank=True)
+    # Under images/link-previews/, the one public folder of the bucket (cms/storage.py gives it the
+    # storage's own address, not the site's): pictures every reader may load.
+    image = models.ImageField(
+        upload_to="images/link-previews/", blank=True, width_field="image_width", height_field="image_height"
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True)
+    image_height = models.PositiveIntegerField(null=True, blank=True)
     failed = models.BooleanField(default=False)
     fetched_at = models.DateTimeField()
 

@@ -1,9 +1,10 @@
-from dataclasses import asdict
+import hashlib
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from django_tasks import task
 
-from resources.link_preview import PreviewError, fetch_preview
+from resources.link_preview import PreviewError, fetch_image, fetch_preview, preview_picture
 from resources.models import LinkPreview
 
 URL_MAX = LinkPreview._meta.get_field("url").max_length
@@ -11,18 +12,31 @@ URL_MAX = LinkPreview._meta.get_field("url").max_length
 
 @task(backend="background")
 def fetch_link_preview(url: str) -> bool:
-    """Fetch and store the preview of ``url``; a failure is stored too, and the link stays plain."""
+    """Fetch and store the preview of ``url`` with our own copy of its image; a failure is stored
+    too, and the link stays plain. A picture that cannot be fetched or read only goes missing."""
     try:
-        preview = asdict(fetch_preview(url))
+        preview = fetch_preview(url)
     except PreviewError:
         fields = {"failed": True}
     else:
-        fields = {**preview, "failed": False}
-        # A picture whose address does not fit is dropped rather than the whole preview.
-        for name in ("image_url", "favicon_url"):
-            fields[name] = fields[name] if len(fields[name]) <= URL_MAX else ""
+        fields = {
+            "title": preview.title,
+            "description": preview.description,
+            "image": _picture(url, preview.image_url),
+            "failed": False,
+        }
     LinkPreview.objects.update_or_create(url=url, defaults={**fields, "fetched_at": timezone.now()})
     return not fields["failed"]
+
+
+def _picture(url: str, image_url: str) -> ContentFile | None:
+    if not image_url:
+        return None
+    try:
+        picture = preview_picture(fetch_image(image_url))
+    except PreviewError:
+        return None
+    return ContentFile(picture, name=f"{hashlib.sha256(url.encode()).hexdigest()[:32]}.webp")
 
 
 def enqueue_link_previews(page) -> None:

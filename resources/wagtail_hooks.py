@@ -1,14 +1,22 @@
 from django.contrib.auth.views import redirect_to_login
-from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from wagtail import hooks
-from wagtail.models import Page, ReferenceIndex
-from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.admin.site_summary import PagesSummaryItem
+from wagtail.admin.views.pages.bulk_actions import (
+    DeleteBulkAction,
+    MoveBulkAction,
+    PublishBulkAction,
+    UnpublishBulkAction,
+)
+from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
 from cms.log_actions import register_formatted_actions
-from cms.visibility import VisibilityQuerySet
-from resources.models import Report, ResourceIndexPage, ResourcePage
+from cms.media import access
+from cms.page_admin import EditablePagesSummaryItem, page_viewset
+from cms.page_permissions import EditablePagesPermissionPolicy, choosable_pages, editable_pages
+from resources.media_api import ChoosableDocumentsAPIViewSet, ChoosableImagesAPIViewSet
+from resources.models import Report, ResourcePage
 from resources.moderation import ReportPermissionPolicy, ReportViewSet
 from resources.tasks import enqueue_link_previews
 
@@ -20,22 +28,64 @@ def fetch_previews_of_links(request, page):
         enqueue_link_previews(page.get_latest_revision_as_object())
 
 
-@hooks.register("construct_explorer_page_queryset")
-def show_contributors_only_what_they_may_edit(parent_page, pages, request):
-    """Under ``/ressources/``, a contributor sees their own resources, not everyone's."""
-    if request.user.is_superuser or parent_page.specific_class is not ResourceIndexPage:
-        return pages
-    editable = PagePermissionPolicy().instances_user_has_permission_for(request.user, "change")
-    return pages.filter(pk__in=editable.values("pk"))
+# Before any view asks for it: the explorer, the admin search, the admin API, the page history and
+# the reports list the pages a user may edit, not every page under one where they may add.
+register_permission_policy(Page, EditablePagesPermissionPolicy())
 
 
-@hooks.register("construct_image_chooser_queryset")
-@hooks.register("construct_document_chooser_queryset")
-def choose_only_own_uploads(items, request):
-    """Uploads of other people, of private bases among them, stay out of a contributor's choosers."""
+@hooks.register("register_admin_viewset")
+def register_page_viewset():
+    return page_viewset
+
+
+@hooks.register("construct_homepage_summary_items", order=1)
+def count_the_pages_one_may_edit(request, items):
+    """After Wagtail's own hook (order 0), which adds its count of pages."""
+    items[:] = [
+        EditablePagesSummaryItem(request) if type(item) is PagesSummaryItem else item for item in items
+    ]
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choose_only_pages_one_may_link_to(pages, request):
+    """The page chooser (links of resources, destinations of a move) offers the pages the user may
+    edit and the live public pages. Browsing into any other page is a 404: the chooser would show
+    its title as the page being browsed."""
     if request.user.is_superuser:
-        return items
-    return items.filter(uploaded_by_user=request.user)
+        return pages
+    choosable = choosable_pages(request.user)
+    browsed = request.resolver_match.kwargs.get("parent_page_id") if request.resolver_match else None
+    if browsed is not None and not (
+        Page.objects.filter(pk=browsed, depth=1).exists() or choosable.filter(pk=browsed).exists()
+    ):
+        raise Http404
+    return pages.filter(pk__in=choosable.values("pk"))
+
+
+class ForeignPagesUnnamedMixin:
+    """Wagtail's confirmation of a bulk action names each chosen page the user may not act on; the
+    ids come from the URL, so only those the user may edit are named, the others left out."""
+
+    def get_actionable_objects(self):
+        objects, refused = super().get_actionable_objects()
+        editable = set(
+            editable_pages(self.request.user)
+            .filter(pk__in=[page.pk for page in refused["items_with_no_access"]])
+            .values_list("pk", flat=True)
+        )
+        refused["items_with_no_access"] = [
+            page for page in refused["items_with_no_access"] if page.pk in editable
+        ]
+        return objects, refused
+
+
+# Registered after Wagtail's own (order 1): the last registration of an action wins.
+for bulk_action in (DeleteBulkAction, MoveBulkAction, PublishBulkAction, UnpublishBulkAction):
+    hooks.register(
+        "register_bulk_action",
+        type(bulk_action.__name__, (ForeignPagesUnnamedMixin, bulk_action), {}),
+        order=1,
+    )
 
 
 register_permission_policy(Report, ReportPermissionPolicy(Report))
@@ -65,20 +115,18 @@ def register_contributor_actions(actions):
     )
 
 
+@hooks.register("construct_admin_api", order=1)
+def list_in_the_admin_api_only_what_may_be_chosen(router):
+    """After Wagtail's own endpoints (order 0), which list every image and document."""
+    router.register_endpoint("images", ChoosableImagesAPIViewSet)
+    router.register_endpoint("documents", ChoosableDocumentsAPIViewSet)
+
+
 @hooks.register("before_serve_document")
-def serve_documents_of_restricted_pages_to_their_readers_only(document, request):
-    """A document that only restricted pages use is served to those who may read or edit one of
-    them: Wagtail applies collection privacy to documents, not the privacy of the pages using them."""
-    references = ReferenceIndex.get_references_to(document).filter(
-        base_content_type=ContentType.objects.get_for_model(Page)
-    )
-    pages = VisibilityQuerySet(Page).filter(
-        pk__in=[int(pk) for pk in references.values_list("object_id", flat=True)]
-    )
-    if not pages.exists() or pages.visible_to(request.user).exists():
-        return None
-    editable = PagePermissionPolicy().instances_user_has_permission_for(request.user, "change")
-    if request.user.is_authenticated and editable.filter(pk__in=pages).exists():
+def serve_documents_under_the_media_rule(document, request):
+    """Wagtail applies collection privacy to documents, not the privacy of the pages using them:
+    ``cms.media.access`` decides (public pages' files to everyone, the others to their readers)."""
+    if access(request.user, document) is not None:
         return None
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())

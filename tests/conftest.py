@@ -1,6 +1,8 @@
 import pytest
 from django.test import Client
+from django.urls import reverse
 
+from accounts.roles import is_platform_staff
 from home.bootstrap import bootstrap_site
 from tests import factories
 
@@ -40,7 +42,18 @@ def team(db):
 
 
 def client_for(user) -> Client:
+    """A browser signed in as ``user``. Platform staff also pass their second factor, as they must
+    before reaching anything (accounts/second_factor.py)."""
     client = Client()
     if user is not None:
         client.force_login(user)
+        if is_platform_staff(user):
+            pass_second_factor(client, user)
     return client
+
+
+def pass_second_factor(client, user) -> None:
+    """Give ``user`` an authenticator app and enter its code where allauth asks a signed-in session for it."""
+    secret = factories.authenticator(user)
+    response = client.post(reverse("mfa_reauthenticate"), {"code": factories.totp_code(secret)})
+    assert response.status_code == 302, response.content.decode()

@@ -1,8 +1,16 @@
 """Small factories for the objects tests need; each returns a saved object."""
 
+import base64
+import hashlib
+import hmac
 import io
 import itertools
+import secrets
+import struct
+import time
 
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import encrypt
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -16,6 +24,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from bases.creation import create_base
 from bases.membership import join
 from bases.roles import Role
+from cms.media import personal_collection
 from resources.models import ResourceIndexPage, ResourcePage
 from resources.permissions import ensure_contributors_group
 
@@ -47,6 +56,29 @@ def superuser(email="admin@example.org"):
     return get_user_model().objects.create_superuser(
         email, "mot-de-passe-de-test", first_name="Ada", last_name="Administratrice"
     )
+
+
+def authenticator(user) -> str:
+    """Give ``user`` an authenticator app (TOTP) with a new secret, replacing any other, and return the
+    secret: the one a phone would hold after scanning the QR code. A new secret gives new codes, so that
+    a test may sign the same user in twice within the 30 seconds during which a code may not be reused."""
+    secret = base64.b32encode(secrets.token_bytes(20)).decode()
+    Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).delete()
+    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": encrypt(secret)})
+    return secret
+
+
+def totp_code(secret: str) -> str:
+    """The code an authenticator app shows for this secret now (RFC 6238: 6 digits, 30 second steps).
+    Waits for the next step when this one ends within a second, so that the code is still valid when
+    the server checks it."""
+    if time.time() % 30 > 29:
+        time.sleep(30 - time.time() % 30 + 0.05)
+    counter = int(time.time() // 30)
+    digest = hmac.new(base64.b32decode(secret), struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    value = (struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF) % 1_000_000
+    return f"{value:06d}"
 
 
 def base(title=None, owner=None, members=(), admins=(), **fields):
@@ -86,20 +118,30 @@ def png_bytes(width=40, height=30, colour=(0, 0, 145)) -> bytes:
     return buffer.getvalue()
 
 
-def image(title="Atelier", owner=None):
+def upload_collection(owner, base=None):
+    """Where an upload lands: its base's collection, the uploader's personal uploads, or (no uploader,
+    as for a file a platform admin put there) the root collection."""
+    if base is not None:
+        return base.media_collection
+    return personal_collection() if owner else Collection.get_first_root_node()
+
+
+def image(title="Atelier", owner=None, base=None):
     return get_image_model().objects.create(
         title=title,
         file=ImageFile(io.BytesIO(png_bytes()), name="atelier.png"),
-        collection=Collection.get_first_root_node(),
+        collection=upload_collection(owner, base),
         uploaded_by_user=owner,
     )
 
 
-def document(title="Support d'atelier", owner=None, name="support.pdf", content=b"%PDF-1.4\n%%EOF\n"):
+def document(
+    title="Support d'atelier", owner=None, name="support.pdf", content=b"%PDF-1.4\n%%EOF\n", base=None
+):
     document = get_document_model()(
         title=title,
         file=ContentFile(content, name=name),
-        collection=Collection.get_first_root_node(),
+        collection=upload_collection(owner, base),
         uploaded_by_user=owner,
     )
     document._set_document_file_metadata()  # as Wagtail's upload form does

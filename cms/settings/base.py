@@ -1,10 +1,13 @@
 """Settings shared by every environment; each variable of the settings contract is read here."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 import dj_email_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from cms.sentry import init_sentry
 
@@ -14,6 +17,13 @@ DATA_DIR = BASE_DIR / ".data"
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def origins(*urls: str) -> list[str]:
+    """The ``scheme://host[:port]`` of each address given, as Content-Security-Policy sources."""
+    return [
+        f"{parts.scheme}://{parts.netloc}" for parts in map(urlsplit, urls) if parts.scheme and parts.netloc
+    ]
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-secret-key-never-used-in-production")
@@ -48,6 +58,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
+    "allauth.mfa",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -66,7 +77,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "storages",
-    "django.contrib.admin",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.humanize",
@@ -78,6 +89,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.headers.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -85,6 +98,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.sessions.IdleSessionMiddleware",
+    "accounts.second_factor.StaffSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -140,6 +155,13 @@ CACHES["renditions"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "OPTIONS": {"MAX_ENTRIES": 5000},
 }
+# A session ends two weeks after signing in however active it is, after 3 days without activity (a
+# weekend away keeps a contributor signed in; a session left open on a shared computer of a public
+# digital space closes three days later), and after 2 hours without activity for platform staff, whose
+# sessions can do everything (accounts/sessions.py).
+SESSION_COOKIE_AGE = int(timedelta(weeks=2).total_seconds())
+SESSION_IDLE_TIMEOUT = timedelta(days=3)
+SESSION_IDLE_TIMEOUT_STAFF = timedelta(hours=2)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -161,17 +183,19 @@ USE_I18N = True
 USE_TZ = True
 
 # Static files are served by whitenoise; media on the filesystem, or on S3 when a bucket is named.
+# Either way image renditions are addressed through the site, which applies the media rule
+# (cms/storage.py, cms/renditions.py): nothing under images/ is public in the bucket.
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "cms.storage.MediaFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "cms.storage.MediaS3Storage",
         "OPTIONS": {
             "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
             "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL"),
@@ -226,14 +250,32 @@ ACCOUNT_FORMS = {
     "request_login_code": "accounts.forms.RequestLoginCodeForm",
     "confirm_login_code": "accounts.forms.ConfirmLoginCodeForm",
     "confirm_email_verification_code": "accounts.forms.ConfirmEmailVerificationCodeForm",
+    "reauthenticate": "accounts.forms.PasswordReauthenticateForm",
+}
+# A second factor (allauth.mfa): an authenticator app (TOTP) and its recovery codes. Any account may
+# turn it on at /compte/2fa/; platform staff must (accounts/second_factor.py). Once on, allauth asks for
+# it after every way of signing in: password, e-mailed code or ProConnect.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Les Bases"
+MFA_FORMS = {
+    "authenticate": "accounts.forms.AuthenticateForm",
+    "reauthenticate": "accounts.forms.ReauthenticateForm",
+    "activate_totp": "accounts.forms.ActivateTOTPForm",
+    "deactivate_totp": "accounts.forms.DeactivateTOTPForm",
+    "generate_recovery_codes": "accounts.forms.GenerateRecoveryCodesForm",
 }
 # ACCOUNT_RATE_LIMITS is deliberately left unset: allauth's defaults limit sign-up, sign-in, failed
-# attempts and code requests per address and per key, which is what we want.
+# attempts, code requests and password resets per address and per key, which is what we want.
+# The client's address, for allauth's limits and ours (cms/ratelimits.py): with N trusted proxies in
+# front (Scalingo's router: 1), the N-th address from the end of X-Forwarded-For, which the nearest
+# of them wrote; with 0, the socket's address, whatever the request's headers claim.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 SOCIALACCOUNT_ADAPTER = "accounts.adapters.SocialAccountAdapter"
 # A first ProConnect sign-in ends on a form, prefilled, where the terms of use are accepted.
 SOCIALACCOUNT_AUTO_SIGNUP = False
 SOCIALACCOUNT_FORMS = {"signup": "accounts.forms.SocialSignupForm"}
-# ProConnect vouches for the address: a known address signs in to its existing account.
+# ProConnect vouches for the address: a known address signs in to its existing account, unless it is a
+# platform staff account, which must be connected to ProConnect once signed in (accounts/adapters.py).
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
 SOCIALACCOUNT_PROVIDERS = {
@@ -301,6 +343,9 @@ WAGTAILSEARCH_BACKENDS = {
 SEARCH_FREQUENT_WORD_ENTRIES = 30_000
 # Documents always go through Wagtail's view, which applies the privacy of the pages they belong to.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# New uploads start in « Contributions personnelles » and say who may use them (cms/media_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.media_forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.media_forms.DocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 100 * 1024 * 1024
@@ -314,6 +359,10 @@ TASKS = {
 LINK_PREVIEW_ALLOWED_NETWORKS = []
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# A URL pasted as an external link is not turned into a link to the page it routes to: Wagtail would
+# answer with that page's id and draft title whoever may read it (private bases, others' drafts).
+WAGTAILADMIN_EXTERNAL_LINK_CONVERSION = ""
+WAGTAILMENUS_MAIN_MENUS_ADMIN_CLASS = "home.menus.MenuEditorsMainMenuAdmin"
 WAGTAILMENUS_FLAT_MENUS_HANDLE_CHOICES = (
     ("header_tools", "Menu en haut à droite"),
     ("footer", "Menu en pied de page"),
@@ -336,6 +385,72 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # Wagtail's live preview shows the page in a same-origin frame of the admin.
 X_FRAME_OPTIONS = "SAMEORIGIN"
 
+# Content-Security-Policy (django-csp): scripts, styles and fonts from our own origin only, and no inline
+# script or style element anywhere on the site (the Matomo tag reads its settings from data attributes),
+# so no nonce is needed either: a page cached at the edge carries no secret. Style attributes are allowed:
+# wagtail-dsfr's editorial blocks (heroes, backgrounds) and its operator logo set colours, sizes and
+# background images in them; they run no script, and load nothing from a host img-src does not allow.
+# Only the sources a configured service needs are added: Matomo's tag and tracker, Metabase's frame on
+# /statistiques/, ProConnect (the sign-in form posts to us, and we redirect it there) and the media
+# bucket's images. An editorial page that embeds a video or another site's frame needs its origin in
+# frame-src. See docs/security.md.
+MATOMO_ORIGINS = origins(MATOMO_URL) if MATOMO_URL and MATOMO_SITE_ID else []
+MEDIA_ORIGINS = (
+    origins(os.environ.get("AWS_S3_ENDPOINT_URL") or "https://s3.amazonaws.com")
+    if os.environ.get("AWS_STORAGE_BUCKET_NAME")
+    else []
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, *MATOMO_ORIGINS],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS, *MATOMO_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF, *MATOMO_ORIGINS],
+        "frame-src": [SELF, *origins(METABASE_URL)],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF, *origins(PROCONNECT_SERVER_URL)],
+        "frame-ancestors": [SELF],
+    }
+}
+# Added to the policy of Wagtail's admin (cms/headers.py): its templates hold inline scripts (date
+# pickers, inline panels) and its editor's scripts insert style elements, which no nonce reaches; its
+# multiple image upload previews the chosen files as blob: images.
+CONTENT_SECURITY_POLICY_ADMIN_UPDATE = {
+    "script-src": [UNSAFE_INLINE],
+    "style-src": [UNSAFE_INLINE],
+    "img-src": ["blob:"],
+}
+# Browser features no page of ours uses are turned off, for us and for any frame we show.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+} | {"fullscreen": ["self"], "clipboard-write": ["self"]}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -345,3 +460,13 @@ LOGGING = {
 
 # Base invitations: their single-use token expires after this many days.
 BASE_INVITATION_DAYS = 14
+
+# What one person may have the site send in an hour (cms/ratelimits.py), per account, or per client
+# address for visitors: beyond it, nothing is sent and a French message says when to try again.
+RATE_LIMITS_PER_HOUR = {
+    "base_invitation": 20,
+    "contributor_invitation": 20,
+    "join_request": 10,
+    "report": 10,
+    "site_feedback": 10,
+}

@@ -35,8 +35,8 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('bases', '0005_community_models_move_to_community'),
-        ('resources', '0009_saves_count'),
+        ('bases', '0006_community_models_move_to_community'),
+        ('resources', '0012_saves_count'),
         ('accounts', '0006_profile_follows_move_to_community'),
         ('contenttypes', '0002_remove_content_type_name'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 
 from accounts.roles import ADMINISTRATORS_GROUP, MODERATORS_GROUP, ensure_platform_groups
 from tests import factories
+from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -26,22 +27,22 @@ def test_the_groups_exist_and_ensuring_them_again_changes_nothing():
     assert (administrators.permissions.count(), administrators.page_permissions.count()) == counts
 
 
-def test_a_platform_admin_edits_anyones_resource(client):
+def test_a_platform_admin_edits_anyones_resource():
     resource = factories.resource(owner=factories.contributor())
-    client.force_login(member_of(ADMINISTRATORS_GROUP))
+    client = client_for(member_of(ADMINISTRATORS_GROUP))
     assert client.get(f"/admin/pages/{resource.pk}/edit/").status_code == 200
 
 
-def test_a_platform_admin_searches_the_users(client):
+def test_a_platform_admin_searches_the_users():
     factories.contributor(first_name="Yvonne", last_name="Quéméner")
-    client.force_login(member_of(ADMINISTRATORS_GROUP))
+    client = client_for(member_of(ADMINISTRATORS_GROUP))
     html = client.get("/admin/users/", {"q": "Quéméner"}).content.decode()
     assert "Yvonne Quéméner" in html
 
 
-def test_a_platform_admin_exports_the_users_as_csv(client):
+def test_a_platform_admin_exports_the_users_as_csv():
     factories.contributor(email="yvonne@example.org", first_name="Yvonne", last_name="Quéméner")
-    client.force_login(member_of(ADMINISTRATORS_GROUP))
+    client = client_for(member_of(ADMINISTRATORS_GROUP))
 
     response = client.get("/admin/users/", {"export": "csv"})
 
@@ -53,17 +54,17 @@ def test_a_platform_admin_exports_the_users_as_csv(client):
 
 
 @pytest.mark.parametrize("role", ["contributor", "moderator"])
-def test_others_cannot_export_the_users(client, role):
+def test_others_cannot_export_the_users(role):
     user = factories.contributor() if role == "contributor" else member_of(MODERATORS_GROUP)
-    client.force_login(user)
+    client = client_for(user)
     response = client.get("/admin/users/", {"export": "csv"})
     assert response.status_code in (302, 403)
     assert b"@" not in b"".join(getattr(response, "streaming_content", [response.content]))
 
 
-def test_a_moderator_sees_the_users_without_the_export(client):
+def test_a_moderator_sees_the_users_without_the_export():
     factories.contributor(first_name="Yvonne", last_name="Quéméner")
-    client.force_login(member_of(MODERATORS_GROUP))
+    client = client_for(member_of(MODERATORS_GROUP))
     response = client.get("/admin/users/")
     assert response.status_code == 200
     assert "Yvonne Quéméner" in response.content.decode()

@@ -16,13 +16,18 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import jwt
 import pytest
 import requests
+from allauth.socialaccount.models import SocialAccount
 from cryptography.hazmat.primitives.asymmetric import rsa
+from django.contrib.auth.models import Group
+from django.test import Client
 from jwt.algorithms import RSAAlgorithm
 
 from accounts.models import User
+from accounts.roles import ADMINISTRATORS_GROUP
 from community.models import Collection
 from resources.permissions import CONTRIBUTORS_GROUP
 from tests import factories
+from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -166,7 +171,12 @@ def proconnect(settings):
 def sign_in_with_proconnect(client):
     html = client.get("/connexion/").content.decode()
     action = html.split('<div class="fr-connect-group')[1].split('action="')[1].split('"')[0]
-    to_provider = client.post(action.replace("&amp;", "&"))
+    return through_proconnect(client, action.replace("&amp;", "&"))
+
+
+def through_proconnect(client, action):
+    """Post the button's form, let the provider answer, and come back to the callback."""
+    to_provider = client.post(action)
     assert to_provider.status_code == 302
     back = requests.get(to_provider.url, allow_redirects=False, timeout=5).headers["Location"]
     assert back.startswith("http://testserver/compte/oidc/proconnect/login/callback/")
@@ -231,3 +241,36 @@ def test_an_id_token_issued_for_another_sign_in_is_refused(client, proconnect):
 
     assert response.wsgi_request.user.is_anonymous
     assert not User.objects.filter(email=IDENTITY["email"]).exists()
+
+
+def test_a_staff_account_is_never_signed_in_by_its_address_alone(client, proconnect):
+    admin = factories.contributor(email=IDENTITY["email"])
+    admin.groups.add(Group.objects.get(name=ADMINISTRATORS_GROUP))
+    factories.authenticator(admin)
+
+    response = sign_in_with_proconnect(client)
+
+    assert response.wsgi_request.user.is_anonymous
+    assert response.wsgi_request.path == "/connexion/"
+    html = response.content.decode()
+    assert "ProConnect ne peut pas s&#x27;y connecter d&#x27;après la seule adresse e-mail" in html
+    assert "reliez ProConnect à votre compte depuis « Modifier mon profil »" in html
+    assert not SocialAccount.objects.filter(user=admin).exists()
+
+
+def test_staff_connect_proconnect_once_signed_in_then_sign_in_with_it_and_their_second_factor(proconnect):
+    admin = factories.contributor(email=IDENTITY["email"])
+    admin.groups.add(Group.objects.get(name=ADMINISTRATORS_GROUP))
+    signed_in = client_for(admin)
+    assert "Connexion avec ProConnect" in signed_in.get("/profils/modifier/").content.decode()
+
+    through_proconnect(signed_in, "/compte/oidc/proconnect/login/?process=connect")
+
+    assert SocialAccount.objects.filter(user=admin, uid=IDENTITY["sub"]).exists()
+    secret = factories.authenticator(admin)
+    client = Client()
+    response = sign_in_with_proconnect(client)
+    assert response.wsgi_request.path == "/compte/2fa/authenticate/"
+    assert response.wsgi_request.user.is_anonymous
+    client.post("/compte/2fa/authenticate/", {"code": factories.totp_code(secret)})
+    assert client.get("/admin/").status_code == 200

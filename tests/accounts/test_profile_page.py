@@ -5,6 +5,7 @@ from wagtail.models import PageViewRestriction
 
 from community.models import Collection
 from tests import factories
+from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -80,13 +81,11 @@ def test_a_private_profile_shows_only_the_name_to_others(client, author, viewer)
 
 
 @pytest.mark.parametrize("viewer", ["owner", "superuser"])
-def test_a_private_profile_shows_everything_to_its_owner_and_platform_admins(
-    client, author, superuser, viewer
-):
+def test_a_private_profile_shows_everything_to_its_owner_and_platform_admins(author, superuser, viewer):
     author.is_public = False
     author.save()
     Collection.objects.create(owner=author, title="Brouillons", is_public=False)
-    client.force_login(author if viewer == "owner" else superuser)
+    client = client_for(author if viewer == "owner" else superuser)
 
     html = client.get(f"/profils/{author.slug}/").content.decode()
 

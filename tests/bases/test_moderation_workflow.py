@@ -11,10 +11,11 @@ from tests.conftest import client_for
 pytestmark = pytest.mark.django_db
 
 
-def submit(client, page, action):
-    """Post the resource's admin edit form with one of its action buttons."""
-    data = factories.resource_form_data(page.owner, title=page.title, action=action)
-    return client.post(reverse("wagtailadmin_pages:edit", args=(page.pk,)), data)
+def submit(user, page, action):
+    """Post the resource's admin edit form with one of its action buttons, with pictures and files
+    that ``user`` uploaded (one may not put someone else's personal uploads in a page)."""
+    data = factories.resource_form_data(user, title=page.title, action=action)
+    return client_for(user).post(reverse("wagtailadmin_pages:edit", args=(page.pk,)), data)
 
 
 @pytest.fixture
@@ -25,7 +26,7 @@ def draft(team):
 
 
 def test_a_member_submits_and_an_admin_approves(team, draft):
-    response = submit(client_for(team["member"]), draft, "action-submit")
+    response = submit(team["member"], draft, "action-submit")
     assert response.status_code == 302
     state = WorkflowState.objects.get(object_id=str(draft.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
@@ -43,7 +44,7 @@ def test_a_member_submits_and_an_admin_approves(team, draft):
 
 
 def test_an_admin_rejects_with_a_comment(team, draft):
-    submit(client_for(team["member"]), draft, "action-submit")
+    submit(team["member"], draft, "action-submit")
     task_state = WorkflowState.objects.get(object_id=str(draft.pk)).current_task_state
     reject = reverse("wagtailadmin_pages:workflow_action", args=(draft.pk, "reject", task_state.pk))
     client_for(team["admin"]).post(reject, {"comment": "Il manque les sources."})
@@ -53,7 +54,7 @@ def test_an_admin_rejects_with_a_comment(team, draft):
 
 
 def test_a_member_cannot_publish_directly_and_an_admin_can(team, draft):
-    submit(client_for(team["member"]), draft, "action-publish")
+    submit(team["member"], draft, "action-publish")
     assert not Page.objects.get(pk=draft.pk).live
-    submit(client_for(team["admin"]), draft, "action-publish")
+    submit(team["admin"], draft, "action-publish")
     assert Page.objects.get(pk=draft.pk).live

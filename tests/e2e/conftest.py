@@ -30,6 +30,47 @@ def browser():
             browser.close()
 
 
+# Run in every frame of every page before the page's own scripts: the browser's report of a blocked
+# resource or inline code, sent to the console where the test's listener reads it.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(`CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI || "inline code"}`
+    + ` at ${event.sourceFile || event.documentURI}:${event.lineNumber}`);
+});
+"""
+
+
+def is_csp_violation(text: str) -> bool:
+    """Our listener's report, or Chromium's own ("Refused to load…", "Executing inline script violates…")."""
+    return text.startswith("CSP violation:") or "Content Security Policy directive" in text
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violation(request):
+    """Fail any browser test during which a page, in any browser context, reports a Content-Security-Policy
+    violation: the policy (cms/settings/base.py) and the pages must keep agreeing."""
+    if "browser" not in request.fixturenames:
+        yield
+        return
+    browser = request.getfixturevalue("browser")
+    violations = []
+    new_context = browser.new_context
+
+    def watched_new_context(*args, **kwargs):
+        context = new_context(*args, **kwargs)
+        context.add_init_script(REPORT_CSP_VIOLATIONS)
+        context.on(
+            "console", lambda message: is_csp_violation(message.text) and violations.append(message.text)
+        )
+        return context
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(browser, "new_context", watched_new_context)
+        yield
+    if violations:
+        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(dict.fromkeys(violations)))
+
+
 @pytest.fixture
 def content(site):
     """What a populated site shows: a base in Ille-et-Vilaine with an admin, a member and resources,

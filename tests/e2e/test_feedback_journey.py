@@ -44,6 +44,7 @@ def test_a_reader_rates_and_reports_and_a_moderator_resolves_the_report(browser,
     factories.contributor(email=READER, first_name="Léa", last_name="Moreau")
     moderator = factories.contributor(email=MODERATOR, first_name="Mona", last_name="Modère")
     moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    totp_secret = factories.authenticator(moderator)
     rated = factories.resource(title="Atelier : créer son compte Ameli")
     reported = factories.resource(title="Simuler ses droits aux aides sociales")
 
@@ -82,7 +83,7 @@ def test_a_reader_rates_and_reports_and_a_moderator_resolves_the_report(browser,
     context = browser.new_context(locale="fr-FR")
     try:
         admin = context.new_page()
-        sign_in(admin, site.url, MODERATOR, PASSWORD)
+        sign_in(admin, site.url, MODERATOR, PASSWORD, totp_secret)
         admin.get_by_role("link", name="Signalements").click()
         admin.wait_for_url("**/admin/signalements/")
         expect(admin.get_by_role("heading", level=1)).to_contain_text("Signalements")
@@ -103,7 +104,7 @@ def test_a_reader_rates_and_reports_and_a_moderator_resolves_the_report(browser,
         # Wagtail's message fades its colours in: check contrast once the transition is over.
         expect(admin.locator(".messages .success")).to_have_css("background-color", "rgb(27, 134, 102)")
         admin.wait_for_function(
-            "document.getAnimations().every(animation => animation.playState !== 'running')"
+            "() => document.getAnimations().every(animation => animation.playState !== 'running')"
         )
         assert visit.axe_violations() == []
     finally:

@@ -29,8 +29,9 @@ LINK_TITLE = "Service Public"
 # The contributor, in the admin.
 
 
-def sign_in(page, base_url, email, password):
-    """Through our sign-in page, where Wagtail's admin sends visitors, by the password path."""
+def sign_in(page, base_url, email, password, totp_secret=None):
+    """Through our sign-in page, where Wagtail's admin sends visitors, by the password path; then, for an
+    account with a second factor, with the code its authenticator app shows."""
     page.goto(base_url + "/admin/")
     page.wait_for_url("**/connexion/?next=/admin/")
     page.get_by_role("button", name="Se connecter avec un mot de passe").click()
@@ -38,6 +39,10 @@ def sign_in(page, base_url, email, password):
     password_form.get_by_label("Adresse e-mail").fill(email)
     password_form.get_by_label("Mot de passe").fill(password)
     password_form.get_by_role("button", name="Se connecter").click()
+    if totp_secret:
+        page.wait_for_url("**/compte/2fa/authenticate/")
+        page.get_by_label("Code de vérification").fill(factories.totp_code(totp_secret))
+        page.get_by_role("button", name="Se connecter").click()
     page.wait_for_url("**/admin/")
 
 

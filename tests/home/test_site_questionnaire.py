@@ -142,3 +142,38 @@ def test_contributors_do_not_see_the_answers(client):
     client.post(URL, answer())
     response = client_for(factories.contributor()).get("/admin/avis_sur_le_site/")
     assert response.status_code in (302, 403)
+
+
+def test_answers_from_one_address_are_limited_and_the_limit_says_so_in_french(settings):
+    settings.RATE_LIMITS_PER_HOUR = {**settings.RATE_LIMITS_PER_HOUR, "site_feedback": 2}
+    visitor = Client(REMOTE_ADDR="203.0.113.5")
+    for _ in range(2):
+        visitor.post(URL, answer())
+    mail.outbox.clear()
+
+    response = visitor.post(URL, answer(comment="Une troisième fois."))
+
+    html = response.content.decode()
+    assert response.status_code == 200 and "limitée à 2 par heure : rien n&#x27;a été envoyé" in html
+    assert "Une troisième fois." in html, "what they wrote is kept in the form"
+    assert SiteFeedback.objects.count() == 2 and mail.outbox == []
+    assert Client(REMOTE_ADDR="203.0.113.6").post(URL, answer()).status_code == 302
+
+
+def test_behind_the_router_each_visitor_has_their_own_allowance(settings):
+    settings.RATE_LIMITS_PER_HOUR = {**settings.RATE_LIMITS_PER_HOUR, "site_feedback": 1}
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+
+    def through_router(visitor_address):
+        return Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=visitor_address).post(URL, answer())
+
+    assert through_router("203.0.113.5").status_code == 302
+    assert through_router("203.0.113.5").status_code == 200
+    assert through_router("203.0.113.6").status_code == 302
+
+
+def test_without_a_trusted_proxy_a_forged_header_changes_nothing(settings):
+    settings.RATE_LIMITS_PER_HOUR = {**settings.RATE_LIMITS_PER_HOUR, "site_feedback": 1}
+    visitor = Client(REMOTE_ADDR="203.0.113.5")
+    assert visitor.post(URL, answer()).status_code == 302
+    assert visitor.post(URL, answer(), HTTP_X_FORWARDED_FOR="198.51.100.7").status_code == 200

@@ -4,15 +4,22 @@ import json
 import boto3
 import pytest
 import requests
+from django.core.files.base import ContentFile
 from django.test import override_settings
+from django.utils import timezone
 from moto.server import ThreadedMotoServer
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
+from resources.models import LinkPreview
+from tests import factories
+from tests.conftest import client_for
 from tests.ops.conftest import free_port
 
 BUCKET = "lesbases-media"
-# As in production (infra/terraform): images are public, documents go through Wagtail's serve view.
+# As in production: only link-preview pictures are public in the bucket. Image renditions are reached
+# through the site (/images/…), which redirects their readers to a signed address; documents go
+# through Wagtail's serve view.
 PUBLIC_READ_POLICY = {
     "Version": "2012-10-17",
     "Statement": [
@@ -20,7 +27,7 @@ PUBLIC_READ_POLICY = {
             "Effect": "Allow",
             "Principal": "*",
             "Action": "s3:GetObject",
-            "Resource": f"arn:aws:s3:::{BUCKET}/images/*",
+            "Resource": f"arn:aws:s3:::{BUCKET}/images/link-previews/*",
         }
     ],
 }
@@ -33,6 +40,8 @@ def s3_endpoint():
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
     endpoint = f"http://127.0.0.1:{port}"
+    # moto keeps its buckets in the process, whichever server created them: start each test afresh.
+    requests.post(f"{endpoint}/moto-api/reset", timeout=10)
     client = boto3.client(
         "s3",
         endpoint_url=endpoint,
@@ -53,7 +62,7 @@ def s3_storages(endpoint: str) -> dict:
     return {
         **settings.STORAGES,
         "default": {
-            "BACKEND": "storages.backends.s3.S3Storage",
+            "BACKEND": "cms.storage.MediaS3Storage",
             "OPTIONS": {
                 "bucket_name": BUCKET,
                 "endpoint_url": endpoint,
@@ -76,6 +85,13 @@ def png_bytes() -> bytes:
     return buffer.getvalue()
 
 
+def served(client, address):
+    """Follow the site's redirect to the bucket's signed address, as a browser does."""
+    response = client.get(address)
+    assert response.status_code == 302, response.status_code
+    return response, requests.get(response.url, timeout=10)
+
+
 @pytest.mark.django_db
 def test_an_image_uploaded_through_wagtail_lands_in_the_bucket_and_its_rendition_is_served(
     s3_endpoint, superuser_client
@@ -94,10 +110,69 @@ def test_an_image_uploaded_through_wagtail_lands_in_the_bucket_and_its_rendition
         assert image.file.name in keys
 
         rendition = image.get_rendition("fill-160x120")
-        assert rendition.url.startswith(f"{endpoint}/{BUCKET}/")
-        served = requests.get(rendition.url, timeout=10)
-        assert served.status_code == 200
-        assert PILImage.open(io.BytesIO(served.content)).size == (160, 120)
+        assert rendition.url.startswith("/images/")
+        redirect, file = served(superuser_client, rendition.url)
+        assert redirect.url.startswith(f"{endpoint}/{BUCKET}/{rendition.file.name}?")
+        assert file.status_code == 200
+        assert PILImage.open(io.BytesIO(file.content)).size == (160, 120)
+
+
+def public_grants(s3, key) -> list:
+    grants = s3.get_object_acl(Bucket=BUCKET, Key=key)["Grants"]
+    return [grant for grant in grants if grant["Grantee"].get("URI", "").endswith("/AllUsers")]
+
+
+@pytest.mark.django_db
+def test_a_rendition_of_a_private_resource_is_private_in_the_bucket(s3_endpoint, team):
+    endpoint, s3 = s3_endpoint
+    with override_settings(STORAGES=s3_storages(endpoint)):
+        picture = factories.image(
+            "Plan de la base fermée", owner=team["admin"], base=team["bases"]["private"]
+        )
+        block = ("image", {"image": picture, "alt_text": "Un plan", "decorative": False, "caption": ""})
+        factories.resource(
+            parent=team["bases"]["private"], owner=team["admin"], is_public=False, body=[block]
+        )
+        rendition = picture.get_rendition("max-1200x1200")
+
+        assert public_grants(s3, rendition.file.name) == []
+        assert requests.get(f"{endpoint}/{BUCKET}/{rendition.file.name}", timeout=10).status_code == 403
+        assert client_for(None).get(rendition.url).status_code == 404
+        assert client_for(factories.contributor()).get(rendition.url).status_code == 404
+        redirect, file = served(client_for(team["member"]), rendition.url)
+        assert redirect["Cache-Control"] == "private, no-store"
+        assert file.status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_rendition_of_a_public_resource_is_served_to_anyone_from_a_stable_address(s3_endpoint, team):
+    endpoint, s3 = s3_endpoint
+    with override_settings(STORAGES=s3_storages(endpoint)):
+        picture = factories.image("Affiche", owner=team["admin"], base=team["bases"]["public"])
+        resource = factories.resource(
+            parent=team["bases"]["public"], owner=team["admin"], cover_image=picture
+        )
+        html = client_for(None).get(resource.url).content.decode()
+        rendition = picture.get_rendition("width-1200")
+        assert f'src="{rendition.url}"' in html
+
+        redirect, file = served(client_for(None), rendition.url)
+        assert redirect["Cache-Control"] == "public, max-age=3600"
+        assert file.status_code == 200
+        assert public_grants(s3, rendition.file.name) == []
+
+
+@pytest.mark.django_db
+def test_link_preview_pictures_are_public_files_of_the_bucket(s3_endpoint):
+    endpoint, _ = s3_endpoint
+    with override_settings(STORAGES=s3_storages(endpoint)):
+        preview = LinkPreview.objects.create(
+            url="https://www.exemple.fr/",
+            fetched_at=timezone.now(),
+            image=ContentFile(png_bytes(), "carte.webp"),
+        )
+        assert preview.image.url.startswith(f"{endpoint}/{BUCKET}/images/link-previews/")
+        assert requests.get(preview.image.url, timeout=10).status_code == 200
 
 
 def test_settings_switch_media_to_s3_when_a_bucket_is_named(manage):
@@ -111,6 +186,6 @@ def test_settings_switch_media_to_s3_when_a_bucket_is_named(manage):
     }
     result = manage("shell", "-c", probe, env=env)
     assert result.returncode == 0, result.stderr
-    assert "storages.backends.s3.S3Storage" in result.stdout
+    assert "cms.storage.MediaS3Storage" in result.stdout
     assert "'addressing_style': 'path'" in result.stdout
     assert "https://s3.fr-par.scw.cloud" in result.stdout

@@ -5,6 +5,7 @@ forbidden: an "internal" server listens there to prove that refused requests nev
 """
 
 import socket
+import time
 
 import pytest
 
@@ -16,6 +17,7 @@ from resources.link_preview import (
     PreviewError,
     TooManyRedirects,
     UnsupportedURL,
+    fetch_image,
     fetch_preview,
 )
 from tests.resources.conftest import ALLOWED_HOST, Route, Site, running_site
@@ -85,6 +87,22 @@ def trickling_page(site: Site) -> Route:
     return route
 
 
+def headers_byte_by_byte(site: Site) -> Route:
+    """The status line and headers a byte every 0.1 s, each well within the read timeout: 10 s in all."""
+
+    def route(handler):
+        answer = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Filler: " + b"x" * 60 + b"\r\n\r\n"
+        for byte in answer + b"<title>Too late</title>":
+            if site.stopping.wait(timeout=0.1):
+                return
+            try:
+                handler.wfile.write(bytes([byte]))
+            except (BrokenPipeError, ConnectionResetError):
+                return
+
+    return route
+
+
 def huge_page(site: Site, html: str) -> Route:
     """HUGE_SIZE bytes: `html` then filler, counting what the client accepted before hanging up."""
 
@@ -144,7 +162,6 @@ def test_open_graph_tags_make_the_preview(site):
             en France ">
         <meta property="og:description" content="Un guide &amp; des outils">
         <meta property="og:image" content="/images/cover.png">
-        <link rel="icon" type="image/svg+xml" href="/static/icon.svg">
         </head><body><meta property="og:title" content="Body meta is ignored"></body></html>"""
     )
 
@@ -154,7 +171,6 @@ def test_open_graph_tags_make_the_preview(site):
         title="Les tiers-lieux en France",
         description="Un guide & des outils",
         image_url=f"{site.url}/images/cover.png",
-        favicon_url=f"{site.url}/static/icon.svg",
     )
 
 
@@ -167,40 +183,29 @@ def test_title_tag_and_meta_description_are_used_without_open_graph(site):
 
     preview = fetch_preview(f"{site.url}/")
 
-    assert preview == Preview(
-        title="Café & co",
-        description="Plain description",
-        image_url="",
-        favicon_url=f"{site.url}/favicon.ico",
-    )
+    assert preview == Preview(title="Café & co", description="Plain description", image_url="")
 
 
 def test_twitter_tags_are_used_before_the_title_tag(site):
     site.routes["/"] = page(
         """<head><title>Title tag</title>
         <meta name="twitter:title" content="Twitter title">
-        <meta name="twitter:image" content="https://cdn.example.org/card.jpg">
-        <link rel="apple-touch-icon" href="touch.png"></head>"""
+        <meta name="twitter:image" content="https://cdn.example.org/card.jpg"></head>"""
     )
 
     preview = fetch_preview(f"{site.url}/")
 
     assert preview.title == "Twitter title"
     assert preview.image_url == "https://cdn.example.org/card.jpg"
-    assert preview.favicon_url == f"{site.url}/touch.png"
 
 
-def test_image_and_icon_with_other_schemes_are_dropped(site):
+def test_an_image_with_another_scheme_is_dropped(site):
     site.routes["/"] = page(
         """<head><title>Page</title>
-        <meta property="og:image" content="javascript:alert(1)">
-        <link rel="shortcut icon" href="data:image/png;base64,AAAA"></head>"""
+        <meta property="og:image" content="javascript:alert(1)"></head>"""
     )
 
-    preview = fetch_preview(f"{site.url}/")
-
-    assert preview.image_url == ""
-    assert preview.favicon_url == f"{site.url}/favicon.ico"
+    assert fetch_preview(f"{site.url}/").image_url == ""
 
 
 def test_long_title_and_description_are_cut(site):
@@ -288,6 +293,19 @@ def test_a_page_that_takes_too_long_times_out(site, monkeypatch, route, total_ti
 
     with pytest.raises(FetchTimeout):
         fetch_preview(f"{site.url}/slow")
+
+
+@pytest.mark.parametrize("fetch", [fetch_preview, fetch_image], ids=["page", "image"])
+def test_headers_sent_a_byte_at_a_time_are_cut_at_the_deadline(site, monkeypatch, fetch):
+    monkeypatch.setattr(link_preview, "READ_TIMEOUT", 0.5)
+    monkeypatch.setattr(link_preview, "TOTAL_TIMEOUT", 1.0)
+    site.routes["/slow"] = headers_byte_by_byte(site)
+
+    started = time.monotonic()
+    with pytest.raises(FetchTimeout):
+        fetch(f"{site.url}/slow")
+
+    assert time.monotonic() - started < 1.5
 
 
 def test_huge_page_is_read_only_up_to_its_head(site):

@@ -17,10 +17,10 @@ OPEN_GRAPH_PAGE = (
 )
 
 
-def answer_with(body: bytes):
+def answer_with(body: bytes, content_type: str = "text/html; charset=utf-8"):
     def route(handler):
         handler.send_response(200)
-        handler.send_header("Content-Type", "text/html; charset=utf-8")
+        handler.send_header("Content-Type", content_type)
         handler.send_header("Content-Length", str(len(body)))
         handler.end_headers()
         handler.wfile.write(body)
@@ -52,6 +52,7 @@ def test_the_worker_fetches_previews_once_and_a_refused_address_stays_a_plain_li
     """The worker is a real ``db_worker`` run, which needs committed rows: hence a transactional test."""
     bootstrap_site()
     site.routes["/ateliers"] = answer_with(OPEN_GRAPH_PAGE)
+    site.routes["/affiche.png"] = answer_with(factories.png_bytes(), "image/png")
     forbidden = "http://169.254.169.254/latest/meta-data/"
     page = publish_with_links(client, [f"{site.url}/ateliers", forbidden])
     assert "lb-link-preview" not in client.get(page.url).content.decode(), "saving did not wait for the fetch"
@@ -59,7 +60,8 @@ def test_the_worker_fetches_previews_once_and_a_refused_address_stays_a_plain_li
     run_worker()
     html = client.get(page.url).content.decode()
     assert html.count("lb-link-preview") == 1 and "Programme des ateliers numériques" in html
-    assert f'src="{site.url}/affiche.png"' in html
+    assert f'src="{LinkPreview.objects.get(url=f"{site.url}/ateliers").image.url}"' in html
+    assert site.url not in html.replace(f'href="{site.url}/ateliers"', ""), "nothing loads from the site"
     assert f'href="{forbidden}"' in html and LinkPreview.objects.get(url=forbidden).failed
 
     client.force_login(page.owner)
@@ -68,4 +70,4 @@ def test_the_worker_fetches_previews_once_and_a_refused_address_stays_a_plain_li
     )
     assert client.post(f"/admin/pages/{page.pk}/edit/", data).status_code == 302
     run_worker()
-    assert site.requested_paths == ["/ateliers"], "a known address is not fetched again"
+    assert site.requested_paths == ["/ateliers", "/affiche.png"], "a known address is not fetched again"

@@ -34,8 +34,7 @@ def test_a_file_of_a_private_resource_is_served_to_its_owner(db):
     assert status(owner, document) == 200
 
 
-def test_a_file_of_a_public_resource_or_of_no_page_is_served_to_everyone(team):
+def test_a_file_of_a_public_resource_is_served_to_everyone(team):
     used = factories.document(owner=team["admin"])
     factories.resource(parent=team["bases"]["public"], owner=team["admin"], body=[file_block(used)])
     assert status(None, used) == 200
-    assert status(None, factories.document(owner=team["admin"])) == 200

@@ -84,8 +84,6 @@ def test_a_fetched_link_preview_shows_as_a_card_and_a_missing_one_as_a_plain_lin
         url="https://www.service-public.fr/",
         title="Service-Public.fr",
         description="Le site officiel de l'administration française",
-        image_url="https://www.service-public.fr/og.png",
-        favicon_url="https://www.service-public.fr/favicon.ico",
         fetched_at="2026-11-24T10:00:00Z",
     )
     html = client.get(page.url).content.decode()

@@ -22,6 +22,10 @@ class Command(BaseCommand):
                 f"identifiant {SUPERUSER_EMAIL}, mot de passe {SUPERUSER_PASSWORD}"
             )
         )
+        self.stdout.write(
+            "L'équipe de la plateforme (superutilisateur, modératrice) active la double authentification "
+            "à sa première connexion : une application d'authentification est nécessaire (voir README.md)."
+        )
         self.stdout.write(f"Comptes de démonstration (mot de passe {DEMO_PASSWORD}) :")
         for line in describe_accounts([user["email"] for user in USERS] + [MODERATOR_EMAIL]):
             self.stdout.write(f"  {line}")

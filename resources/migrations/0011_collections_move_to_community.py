@@ -6,8 +6,8 @@ class Migration(migrations.Migration):
     models changes here (community/migrations/0001)."""
 
     dependencies = [
-        ("resources", "0007_collections_by_profiles_or_bases"),
-        ("bases", "0005_community_models_move_to_community"),
+        ("resources", "0010_contributors_add_only"),
+        ("bases", "0006_community_models_move_to_community"),
     ]
 
     operations = [

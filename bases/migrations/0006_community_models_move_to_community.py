@@ -5,7 +5,7 @@ class Migration(migrations.Migration):
     """The follows and featured collections of bases now belong to the community app, which keeps their
     tables: only Django's view of the models changes here (community/migrations/0001)."""
 
-    dependencies = [("bases", "0004_featured_collections")]
+    dependencies = [("bases", "0005_media_collections")]
 
     operations = [
         migrations.SeparateDatabaseAndState(

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resources', '0008_collections_move_to_community'),
+        ('resources', '0011_collections_move_to_community'),
     ]
 
     operations = [
