@@ -2,6 +2,8 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
 from wagtail.models import Page
 
+from cms.private_api import remember_parent
+
 
 class OneQueryRoutingMixin:
     """Route to a child page in one query, specific page included, where Wagtail spends two (the
@@ -15,7 +17,7 @@ class OneQueryRoutingMixin:
             child = self.routable_child(path_components[0])
         except ObjectDoesNotExist as error:
             raise Http404 from error
-        child._cached_parent_obj = self
+        remember_parent(child, self)
         return child.route(request, path_components[1:])
 
     def routable_child(self, slug: str) -> Page:

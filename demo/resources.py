@@ -16,6 +16,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from cms.private_api import set_file_metadata
 from demo.bases import load_demo_bases
 from resources.models import ResourcePage
 from resources.permissions import ensure_contributors_group
@@ -1166,7 +1167,7 @@ def _image(spec: dict, owner, created: list[str]):
             collection=Collection.get_first_root_node(),
             uploaded_by_user=owner,
         )
-        image._set_image_file_metadata()
+        set_file_metadata(image)
         image.save()
         created.append(f"image « {spec['title']} »")
     return image
@@ -1183,7 +1184,7 @@ def _document(spec: dict, owner, created: list[str]):
             collection=Collection.get_first_root_node(),
             uploaded_by_user=owner,
         )
-        document._set_document_file_metadata()
+        set_file_metadata(document)
         document.save()
         created.append(f"document « {spec['title']} »")
     return document

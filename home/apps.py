@@ -1,4 +1,11 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def _ensure_groups(sender, **kwargs):
+    from home.bootstrap import ensure_groups
+
+    ensure_groups()
 
 
 class HomeConfig(AppConfig):
@@ -9,6 +16,7 @@ class HomeConfig(AppConfig):
         from home.frame import connect_invalidation
 
         connect_invalidation()
+        post_migrate.connect(_ensure_groups, sender=self, dispatch_uid="home-ensure-groups")
         _drop_eager_menu_section_lookup()
 
 

@@ -6,13 +6,16 @@ Every step finds what exists before creating anything, so a second run changes n
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.management import create_permissions
 from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail_dsfr.content_manager.models import CmsDsfrConfig, ContentPage
 from wagtailmenus.models import FlatMenu, FlatMenuItem, MainMenu, MainMenuItem
 
 from accounts.roles import ensure_platform_groups
+from bases.media import file_existing_media
 from bases.models import BaseIndexPage
 from home.models import HomePage
 from resources.models import ResourceIndexPage
@@ -61,14 +64,30 @@ class SiteTree:
 
 
 @transaction.atomic
+def ensure_groups() -> None:
+    """The groups of the platform and their permissions, as the code defines them: the platform roles,
+    the contributors (once ``/ressources/`` exists), each base's media collection, and the files left
+    in the root collection filed where they belong. Run after every ``migrate`` (``post_migrate``,
+    ``home/apps.py``), so that a release brings the groups up to date, and by ``bootstrap_site``."""
+    # Django creates each app's permissions as its own post_migrate comes; the groups name permissions
+    # of every app, so all are created first (a no-op for those that exist).
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+    ensure_platform_groups()
+    resource_index = ResourceIndexPage.objects.first()
+    if resource_index is not None:
+        ensure_contributors_group(resource_index)
+    file_existing_media()
+
+
+@transaction.atomic
 def bootstrap_site(created: list[str] | None = None) -> SiteTree:
     """Create what is missing of the site's structure; ``created`` receives what was, in words."""
     created = [] if created is None else created
     _wagtail_baseline()
-    ensure_platform_groups()
     home = _home_page(created)
     resources = _child(home, ResourceIndexPage, "ressources", "Ressources", created, show_in_menus=True)
-    ensure_contributors_group(resources)
+    ensure_groups()
     bases = _child(home, BaseIndexPage, "bases", "Bases", created, show_in_menus=True)
     editorial = {
         slug: _child(home, ContentPage, slug, title, created, show_in_menus=True, body=[("paragraph", text)])

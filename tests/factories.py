@@ -25,6 +25,7 @@ from bases.creation import create_base
 from bases.membership import join
 from bases.roles import Role
 from cms.media import personal_collection
+from cms.private_api import set_file_metadata
 from resources.models import ResourceIndexPage, ResourcePage
 from resources.permissions import ensure_contributors_group
 
@@ -144,7 +145,7 @@ def document(
         collection=upload_collection(owner, base),
         uploaded_by_user=owner,
     )
-    document._set_document_file_metadata()  # as Wagtail's upload form does
+    set_file_metadata(document)
     document.save()
     return document
 

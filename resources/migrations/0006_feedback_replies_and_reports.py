@@ -2,19 +2,10 @@
 
 import django.db.models.deletion
 from django.conf import settings
-from django.apps import apps as global_apps
-from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
 
-def let_platform_roles_moderate_reports(apps, schema_editor):
-    # As accounts/0003 does: the permissions the roles name (reports among them) are needed now, not
-    # after all migrations; every app's, since the roles may name models of apps migrated later.
-    for app_config in global_apps.get_app_configs():
-        create_permissions(app_config, verbosity=0)
-    from accounts.roles import ensure_platform_groups
-
-    ensure_platform_groups()
+# The platform roles' permissions on reports are given after every migrate (home.bootstrap.ensure_groups).
 
 
 class Migration(migrations.Migration):
@@ -66,5 +57,4 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['status', '-created_at'], name='report_queue')],
             },
         ),
-        migrations.RunPython(let_platform_roles_moderate_reports, migrations.RunPython.noop),
     ]

@@ -1,10 +1,13 @@
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import Page, Site
+from django.core.management import call_command
+from wagtail.models import GroupCollectionPermission, Page, Site
 from wagtail_dsfr.content_manager.models import CmsDsfrConfig
 
+from accounts.roles import ADMINISTRATORS_GROUP, MODERATORS_GROUP
 from home.bootstrap import bootstrap_site
 from home.models import HomePage
+from resources.permissions import CONTRIBUTORS_GROUP
 
 
 @pytest.mark.django_db
@@ -31,3 +34,20 @@ def test_bootstrapping_again_changes_nothing():
         list(Page.objects.values_list("path", "title", "live")),
         list(Group.objects.values_list("name")),
     ) == before
+
+
+@pytest.mark.django_db
+def test_every_migrate_brings_the_groups_and_their_permissions_back():
+    """A release runs migrate: groups a code change added, or permissions removed by hand, come back
+    (post_migrate), without any migration running live code."""
+    Group.objects.filter(name__in=[ADMINISTRATORS_GROUP, MODERATORS_GROUP]).delete()
+    contributors = Group.objects.get(name=CONTRIBUTORS_GROUP)
+    contributors.permissions.clear()
+    GroupCollectionPermission.objects.filter(group=contributors).delete()
+
+    call_command("migrate", verbosity=0)
+
+    assert Group.objects.get(name=ADMINISTRATORS_GROUP).permissions.exists()
+    assert Group.objects.get(name=MODERATORS_GROUP).permissions.filter(codename="change_report").exists()
+    assert contributors.permissions.filter(codename="access_admin").exists()
+    assert GroupCollectionPermission.objects.filter(group=contributors).exists()
