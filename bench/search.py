@@ -1,17 +1,19 @@
-"""Search benchmark (issue 5, point 9): our search against La Base's way, at 100k resources.
+"""Search benchmark (issue 5, point 9; issue 19): our search against La Base's way, at 100k resources.
 
-    .venv/bin/python bench/search.py            # or: make bench-search
+    .venv/bin/python bench/search.py            # make bench-search adds the options below
 
 Works in its own database, ``lesbases_bench`` (on the embedded server, or on DATABASE_URL's server),
 never in the development one. The first run migrates and fills it (a few minutes); later runs keep it
 and only measure. ``--fresh`` drops it and starts again; ``--drop`` removes it after measuring.
 
-Each search runs as /rechercher/ runs it: our functions of search/*.py, then the first page of 16
-results and the count. Twice: *new*, right after a change of content (the results cache of
-search/results.py cannot answer: what the first visitor to ask gets), and *again* (the same search
-repeated within the cache's lifetime: the next visitors, the next page's count). The baseline does the same searches as La Base: ``word_similarity`` of the
-unaccented lowercased query against title (weight 6), publisher (5) and description (3), a weighted
-sum of at least 3, ranked by that sum: a scan of every row, which no index can serve.
+Each search runs as /rechercher/ runs it, through ``search.results.find``: the first page of 16 results
+and the count (the target's measure, nothing cached: a repeated search costs what a new one does); then
+the whole page (the other tabs' counts and the facets). ``--sans rangs vocabulaire`` measures each
+search again without the kept ranks of frequent words and without the index's vocabulary for typos, in
+the same run, to show what each is worth (docs/search.md). ``--markdown docs/performance.md`` writes
+the table there. The baseline does the same searches as La Base: ``word_similarity`` of the unaccented
+lowercased query against title (weight 6), publisher (5) and description (3), a weighted sum of at
+least 3, ranked by that sum: a scan of every row, which no index can serve.
 """
 
 import argparse
