@@ -15,15 +15,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from modelsearch.backends.database.postgres.postgres import ObjectIndexer
-from modelsearch.index import AutocompleteField
 from psycopg.types.json import Jsonb
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
+from wagtail.search.index import AutocompleteField
 
 from accounts.models import User
 from accounts.roles import ADMINISTRATORS_GROUP
 from bases.models import BaseIndexPage, BasePage, Membership
+from cms.private_api import ObjectIndexer
 from cms.reference import departments
 from demo.loader import load_demo
 from resources import taxonomy

@@ -1,17 +1,19 @@
-"""Search benchmark (issue 5, point 9): our search against La Base's way, at 100k resources.
+"""Search benchmark (issue 5, point 9; issue 19): our search against La Base's way, at 100k resources.
 
-    .venv/bin/python bench/search.py            # or: make bench-search
+    .venv/bin/python bench/search.py            # make bench-search adds the options below
 
 Works in its own database, ``lesbases_bench`` (on the embedded server, or on DATABASE_URL's server),
 never in the development one. The first run migrates and fills it (a few minutes); later runs keep it
 and only measure. ``--fresh`` drops it and starts again; ``--drop`` removes it after measuring.
 
-Each search runs as /rechercher/ runs it: our functions of search/*.py, then the first page of 16
-results and the count. Twice: *new*, right after a change of content (the results cache of
-search/results.py cannot answer: what the first visitor to ask gets), and *again* (the same search
-repeated within the cache's lifetime: the next visitors, the next page's count). The baseline does the same searches as La Base: ``word_similarity`` of the
-unaccented lowercased query against title (weight 6), publisher (5) and description (3), a weighted
-sum of at least 3, ranked by that sum: a scan of every row, which no index can serve.
+Each search runs as /rechercher/ runs it, through ``search.results.find``: the first page of 16 results
+and the count (the target's measure, nothing cached: a repeated search costs what a new one does); then
+the whole page (the other tabs' counts and the facets). ``--sans rangs vocabulaire`` measures each
+search again without the kept ranks of frequent words and without the index's vocabulary for typos, in
+the same run, to show what each is worth (docs/search.md). ``--markdown docs/performance.md`` writes
+the table there. The baseline does the same searches as La Base: ``word_similarity`` of the unaccented
+lowercased query against title (weight 6), publisher (5) and description (3), a weighted sum of at
+least 3, ranked by that sum: a scan of every row, which no index can serve.
 """
 
 import argparse
@@ -19,6 +21,7 @@ import os
 import statistics
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -75,34 +78,122 @@ def resolve_filters(filters: dict) -> dict:
 
 def ours(tab: str, user, query: str, filters: dict):
     """Our code path for one search: a callable that returns (count, first page)."""
-    from django.core.paginator import Paginator
-
+    from search import results
     from search.params import SearchParams
+    from search.tabs import TABS
 
-    params = SearchParams(q=query, filters=filters)
-    search = tab_searches()[tab]
+    params = SearchParams(q=query, filters=filters, tab=tab)
 
     def run():
-        page = Paginator(search(user, params), PER_PAGE).get_page(1)
+        page = results.find(TABS[tab], user, params).page
         return page.paginator.count, list(page.object_list)
 
     return run
 
 
-def content_changed() -> None:
-    """What any write to searched content does (search/migrations/0007): cached results stop counting."""
-    from django.db import connection
+def whole_page(tab: str, user, query: str, filters: dict):
+    """What /rechercher/ computes besides: the other tabs' counts and the filters' counts."""
+    from search import results
+    from search.facets import facet_counts
+    from search.params import SearchParams
+    from search.tabs import TABS
 
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT nextval('search_results_version')")
+    params = SearchParams(q=query, filters=filters, tab=tab)
+    shown = TABS[tab]
+
+    def run():
+        found = results.find(shown, user, params)
+        for key, other in TABS.items():
+            if key != tab:
+                results.count(other, user, params)
+        facet_counts(results.matched(shown, user, found.match), params.filters_of(tab), shown.filters)
+        return found.page.paginator.count, list(found.page.object_list)
+
+    return run
 
 
-def tab_searches() -> dict:
-    from search.bases import search_bases
-    from search.profiles import search_profiles
-    from search.resources import search_resources
+@contextmanager
+def without_kept_ranks():
+    """Searches as if no word had its ranks kept (search/word_ranks.py): the listed words are marked as
+    ranked with other weights, which search/matching.py then ignores, in a transaction rolled back."""
+    from django.db import transaction
 
-    return {"ressources": search_resources, "bases": search_bases, "profils": search_profiles}
+    from search.models import FrequentWord
+
+    with transaction.atomic():
+        FrequentWord.objects.update(weights="")
+        yield
+        transaction.set_rollback(True)
+
+
+class FuzzyMatch:
+    """What typos would cost without the index's vocabulary (search.IndexedWord and its trigger):
+    modelsearch's ``Fuzzy(query, unaccent=True)``, written on the entries as search/matching.py writes
+    the other matches. Every entry is compared with the query (``word_similarity`` of the unaccented
+    texts, 0.3 at least, modelsearch's threshold), ranked by the title's similarity times ``title_norm``
+    or the body's, whichever is greater."""
+
+    kept = None
+
+    def __init__(self, model, query: str):
+        from django.contrib.postgres.search import TrigramWordSimilarity
+        from django.db.models import F, FloatField, Func, Value
+        from django.db.models.functions import Greatest
+
+        from cms.private_api import index_entries
+
+        typed = Func(Value(query), function="unaccent")
+
+        def similarity(text):
+            return TrigramWordSimilarity(typed, Func(F(text), function="unaccent"))
+
+        self.words = query
+        self.entries = (
+            index_entries(model)
+            .annotate(
+                similarity=Greatest(
+                    similarity("title_text"), similarity("body_text"), output_field=FloatField()
+                ),
+                rank=Greatest(
+                    similarity("title_text") * F("title_norm"),
+                    similarity("body_text"),
+                    output_field=FloatField(),
+                ),
+            )
+            .filter(similarity__gte=0.3)
+        )
+
+    def ids(self):
+        return self.entries.values("object_pk")
+
+    def count(self, conditions) -> int:
+        return self.entries.filter(conditions).count()
+
+    def ranked(self, conditions, start: int, stop: int):
+        from django.db.models import Count, Window
+
+        from search.matching import Row
+
+        rows = (
+            self.entries.filter(conditions)
+            .order_by("-rank", "-object_pk")
+            .annotate(total=Window(Count("*")))
+            .values_list("object_pk", "total")
+        )
+        return [Row(*row) for row in rows[start:stop]]
+
+
+@contextmanager
+def without_vocabulary():
+    """Typos matched as modelsearch's Fuzzy would, instead of being corrected against the vocabulary."""
+    from search.matching import Match
+
+    corrected = Match.corrected
+    Match.corrected = classmethod(lambda _cls, model, query: FuzzyMatch(model, query))
+    try:
+        yield
+    finally:
+        Match.corrected = corrected
 
 
 # La Base's ranking: weighted word similarities over unaccented, lowercased texts.
@@ -178,12 +269,10 @@ def baseline(tab: str, user, query: str, filters: dict):
     return run
 
 
-def timings(run, runs: int, before=None) -> tuple[int, list[float]]:
+def timings(run, runs: int) -> tuple[int, list[float]]:
     count, _ = run()  # warm-up: plans and caches, as on a server that has been up for a while
     durations = []
     for _ in range(runs):
-        if before:
-            before()
         started = time.perf_counter()
         run()
         durations.append((time.perf_counter() - started) * 1000)
@@ -203,54 +292,118 @@ def viewers():
     return {"visiteur": AnonymousUser(), "membre": member.user}
 
 
-def measure(runs: int, baseline_runs: int) -> None:
+# Column key → (heading, what it measures). "ours" is the target's: the first page and the count.
+COLUMNS = {
+    "ours": "nous",
+    "without_kept_ranks": "sans rangs conservés",
+    "without_vocabulary": "sans vocabulaire",
+    "page": "page entière",
+    "baseline": "La Base",
+}
+VARIANTS = {
+    "rangs": ("without_kept_ranks", without_kept_ranks),
+    "vocabulaire": ("without_vocabulary", without_vocabulary),
+}
+
+
+def measure(runs: int, baseline_runs: int, compared: list[str]) -> list[dict]:
+    """One row per search: its count and, per column, the durations in ms."""
     users = viewers()
-    header = (
-        f"{'recherche':<24} {'requête':<24} {'nb':>6} {'nouv. méd.':>10} {'p95':>7} {'répét. méd.':>11} {'p95':>6}"
-        f" {'base méd.':>9} {'p95':>7} {'ratio':>6}"
+    columns = ["ours", *(VARIANTS[name][0] for name in compared), "page", "baseline"]
+    header = f"{'recherche':<24} {'requête':<24} {'nb':>6}" + "".join(
+        f" {COLUMNS[column][:16]:>16} {'p95':>6}" for column in columns
     )
     print(
-        f"\nLatence en ms, première page de {PER_PAGE} résultats et total ({runs} essais, {baseline_runs} pour La Base) ;"
-        "\nnouvelle : juste après un changement de contenu (sans cache) ; répétée : la même recherche redemandée :"
+        f"\nLatence en ms, médiane et p95 ({runs} essais, {baseline_runs} pour La Base) ; nous : première page "
+        f"de {PER_PAGE} résultats et total, comme La Base ; page entière : avec les totaux des autres "
+        "onglets et des filtres :"
     )
     print(header)
     print("-" * len(header))
-    samples = {"new": [], "again": [], "baseline": []}
-    ratios = []
+    rows = []
     for label, tab, query, filters, viewer in SEARCHES:
         filters = resolve_filters(filters)
         user = users[viewer]
-        run = ours(tab, user, query, filters)
-        count, new_ms = timings(run, runs, before=content_changed)
-        _count, again_ms = timings(run, runs)
-        _count, base_ms = timings(baseline(tab, user, query, filters), baseline_runs)
-        ratio = statistics.median(base_ms) / statistics.median(new_ms)
-        samples["new"] += new_ms
-        samples["again"] += again_ms
-        samples["baseline"] += base_ms
-        ratios.append(ratio)
+        count, durations = timings(ours(tab, user, query, filters), runs)
+        row = {"label": label, "query": query, "filters": filters, "count": count, "ours": durations}
+        for name in compared:
+            key, switched = VARIANTS[name]
+            with switched():
+                row[key] = timings(ours(tab, user, query, filters), runs)[1]
+        row["page"] = timings(whole_page(tab, user, query, filters), runs)[1]
+        row["baseline"] = timings(baseline(tab, user, query, filters), baseline_runs)[1]
+        row["load"] = os.getloadavg()[0]
+        rows.append(row)
         shown = (query or "—") + (" +filtres" if filters else "")
         print(
-            f"{label[:24]:<24} {shown[:24]:<24} {count:>6} {statistics.median(new_ms):>10.1f} {p95(new_ms):>7.1f}"
-            f" {statistics.median(again_ms):>11.1f} {p95(again_ms):>6.1f}"
-            f" {statistics.median(base_ms):>9.1f} {p95(base_ms):>7.1f} {ratio:>5.1f}x"
+            f"{label[:24]:<24} {shown[:24]:<24} {count:>6}"
+            + "".join(f" {statistics.median(row[c]):>16.1f} {p95(row[c]):>6.1f}" for c in columns)
         )
     print("-" * len(header))
-    for key, label in (
-        ("new", "Nous, recherche nouvelle"),
-        ("again", "Nous, recherche répétée"),
-        ("baseline", "La Base"),
-    ):
+    for column in columns:
+        samples = [duration for row in rows for duration in row[column]]
         print(
-            f"{label:<26} médiane {statistics.median(samples[key]):>8.1f} ms, p95 {p95(samples[key]):>8.1f} ms"
+            f"{COLUMNS[column]:<22} médiane {statistics.median(samples):>8.1f} ms, p95 {p95(samples):>8.1f} ms"
         )
+    ours_median = statistics.median([d for row in rows for d in row["ours"]])
+    baseline_median = statistics.median([d for row in rows for d in row["baseline"]])
+    ratios = [statistics.median(row["baseline"]) / statistics.median(row["ours"]) for row in rows]
     print(
-        f"Ratio des médianes La Base / nous (recherche nouvelle) : "
-        f"{statistics.median(samples['baseline']) / statistics.median(samples['new']):.1f}x "
-        f"(moyenne géométrique par recherche {statistics.geometric_mean(ratios):.1f}x)."
+        f"Ratio des médianes La Base / nous : {baseline_median / ours_median:.0f}x "
+        f"(moyenne géométrique par recherche {statistics.geometric_mean(ratios):.0f}x)."
     )
-    for key, label in (("new", "recherche nouvelle"), ("again", "recherche répétée")):
-        print(f"Objectif p95 ≤ 80 ms, {label} : {'atteint' if p95(samples[key]) <= 80 else 'non atteint'}.")
+    for column in columns[:-2]:
+        samples = [duration for row in rows for duration in row[column]]
+        print(
+            f"Objectif p95 ≤ 80 ms, {COLUMNS[column]} : {'atteint' if p95(samples) <= 80 else 'non atteint'}."
+        )
+    loads = [row["load"] for row in rows]
+    print(f"Charge (moyenne sur 1 min) pendant la mesure : {min(loads):.2f} à {max(loads):.2f}.")
+    return rows
+
+
+MARKERS = ("<!-- bench/search.py: début -->", "<!-- bench/search.py: fin -->")
+
+
+def write_markdown(path: Path, rows: list[dict], runs: int, baseline_runs: int) -> None:
+    """The figures of this run as a section of ``path``, between ``MARKERS``, in place of the last ones."""
+    from datetime import date
+
+    columns = [column for column in COLUMNS if column in rows[0]]
+    loads = [row["load"] for row in rows]
+    lines = [
+        MARKERS[0],
+        f"Produit par `make bench-search` le {date.today().isoformat()} ({runs} essais par recherche, "
+        f"{baseline_runs} pour La Base ; charge sur 1 min {min(loads):.2f} à {max(loads):.2f}). Durées en ms, "
+        "médiane / p95 ; *nous* : la première page de 16 résultats et le total, comme La Base ; "
+        "*page entière* : avec les totaux des deux autres onglets et des filtres.",
+        "",
+        "| recherche | requête | résultats | " + " | ".join(COLUMNS[c] for c in columns) + " |",
+        "|---|---|--:|" + "--:|" * len(columns),
+    ]
+    for row in rows:
+        query = (row["query"] or "—") + (" + filtres" if row["filters"] else "")
+        lines.append(
+            f"| {row['label']} | {query} | {row['count']} | "
+            + " | ".join(f"{statistics.median(row[c]):.0f} / {p95(row[c]):.0f}" for c in columns)
+            + " |"
+        )
+    totals = {c: [d for row in rows for d in row[c]] for c in columns}
+    lines.append(
+        "| **toutes** | | | "
+        + " | ".join(f"**{statistics.median(totals[c]):.0f} / {p95(totals[c]):.0f}**" for c in columns)
+        + " |"
+    )
+    lines.append(MARKERS[1])
+    section = "\n".join(lines)
+    text = path.read_text() if path.exists() else ""
+    if MARKERS[0] in text:
+        before, rest = text.split(MARKERS[0], 1)
+        text = before + section + rest.split(MARKERS[1], 1)[1]
+    else:
+        text = text + ("\n" if text else "") + section + "\n"
+    path.write_text(text)
+    print(f"Chiffres écrits dans {path}.")
 
 
 def main() -> None:
@@ -261,6 +414,16 @@ def main() -> None:
     parser.add_argument("--private-share", type=float, default=0.1, help="part des bases privées")
     parser.add_argument("--runs", type=int, default=20, help="essais par recherche")
     parser.add_argument("--baseline-runs", type=int, default=5, help="essais par recherche pour La Base")
+    parser.add_argument(
+        "--sans",
+        nargs="*",
+        choices=sorted(VARIANTS),
+        default=[],
+        help="mesurer aussi chaque recherche sans ce mécanisme (rangs conservés, vocabulaire des fautes)",
+    )
+    parser.add_argument(
+        "--markdown", type=Path, help="écrire les chiffres dans ce fichier (docs/performance.md)"
+    )
     parser.add_argument("--fresh", action="store_true", help="recréer la base de données du banc")
     parser.add_argument("--drop", action="store_true", help="supprimer la base de données du banc à la fin")
     options = parser.parse_args()
@@ -295,7 +458,10 @@ def main() -> None:
     # What autovacuum does within a minute of the first ranking: index-only scans then skip the heap.
     with connection.cursor() as cursor:
         cursor.execute("VACUUM (ANALYZE) search_wordrank")
-    measure(options.runs, options.baseline_runs)
+    print(f"Charge (moyenne sur 1 min) au début de la mesure : {os.getloadavg()[0]:.2f}.")
+    rows = measure(options.runs, options.baseline_runs, options.sans)
+    if options.markdown:
+        write_markdown(options.markdown, rows, options.runs, options.baseline_runs)
     if options.drop:
         drop_bench_database(BENCH_DATABASE)
         print(f"Base de données {BENCH_DATABASE} supprimée.")

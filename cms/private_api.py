@@ -1,10 +1,124 @@
-"""Every use of a library's private API, in one place.
+"""The project's uses of libraries' private APIs, all of them, in one place.
 
-Each entry says what it reaches into (upstream reference), the version it was checked against, and why
-no public API serves. When upgrading one of these libraries, read its entries here first.
+A private API may change in any release of its library without notice. Each use below gives the
+upstream reference, the version it was read in, and why no public API serves; the rest of the project
+imports it from here, never from the library. On upgrading a library, re-read its section against the
+new source and run the tests it names. One section per library.
 """
 
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchRank
+from django.db.models import F, IntegerField
+from django.db.models.functions import Cast
+from modelsearch.backends.database.postgres.postgres import ObjectIndexer
+from modelsearch.backends.database.postgres.weights import get_sql_weights
 from wagtail import hooks
+from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
+
+__all__ = [
+    "INDEX_TABLE",
+    "ObjectIndexer",
+    "call_after_response",
+    "entry_rank",
+    "index_entries",
+    "parse_query",
+    "rank_weights",
+    "remember_parent",
+    "remembered_parent",
+    "set_file_metadata",
+    "sql_of",
+    "stems_rank",
+    "unregister_hook",
+]
+
+# ---------------------------------------------------------------------------------------------------
+# modelsearch 1.3.2, as Wagtail 8.0.1's `wagtail.search.backends.database` on PostgreSQL
+#
+# Why: modelsearch's public `search()` joins every object of the queryset to its index entry (through a
+# text cast of the id) before it matches, then carries each entry's vectors through the count and the
+# ranking: a word found in tens of thousands of resources took ~500 ms at 100k resources. The search's
+# one adapter (search/matching.py) matches and ranks on the index entries first, and applies what the
+# viewer may read as conditions on their object ids (docs/search.md). That needs the entries' storage,
+# modelsearch's query parsing and its rank formula, none of which modelsearch exposes publicly.
+# Checked by tests/search (ranking, stemming, accents, typos; tests/search/test_frequent_words.py
+# compares the kept ranks with the index's own order).
+#
+# Also relied upon in SQL: the entries' table and columns (`wagtailsearch_indexentry`: `title`, `body`,
+# `title_norm`, `object_id`) in search/migrations/0004 (an index on `title || body`), 0006 (the
+# vocabulary's trigger) and 0009 (the kept ranks' triggers, which compute `entry_rank` below in SQL).
+# ---------------------------------------------------------------------------------------------------
+
+# The entries' table, for the SQL that reads it (search/word_ranks.py).
+INDEX_TABLE = IndexEntry._meta.db_table
+
+# ObjectIndexer (modelsearch/backends/database/postgres/postgres.py): the texts and weights modelsearch
+# indexes for an object. For bench/generate.py only, which writes 100k entries in one statement
+# (``add_bulk`` takes an hour there): no public API gives them.
+
+
+def index_entries(model):
+    """modelsearch's index entries of ``model``, each with ``object_pk``, its object's id as an integer
+    (modelsearch keeps ids as text). ``IndexEntry``: wagtail/search/models.py over modelsearch's
+    abstract_models.py ``AbstractIndexEntry``. Entries are stored under the indexed model's own content
+    type (``get_content_type_pk`` in ``PostgresIndex.add_items``); the searched models have no
+    subclasses."""
+    return IndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(model)).annotate(
+        object_pk=Cast("object_id", IntegerField())
+    )
+
+
+def parse_query(model, query: str):
+    """``(words, rank)``: the text search query modelsearch matches ``query`` with (every word required,
+    as ``search(query, operator="and")``; None when no word is left) and ``rank(vector)``, its rank of
+    one vector of an entry. ``PostgresSearchQueryCompiler.build_tsquery`` and ``build_tsrank``
+    (modelsearch/backends/database/postgres/postgres.py) with the backend's ``config``
+    (``SEARCH_CONFIG``)."""
+    backend = get_search_backend()
+    compiler = backend.query_compiler_class(model.objects.none(), query, operator="and")
+    words = compiler.build_tsquery(compiler.query, config=backend.config)
+    return words, lambda vector: compiler.build_tsrank(vector, compiler.query, config=backend.config)
+
+
+def rank_weights() -> str:
+    """The rank's weights of A to D as a PostgreSQL array literal, which modelsearch derives from the
+    project's distinct boosts when apps are ready (weights.py ``get_sql_weights``)."""
+    return get_sql_weights()
+
+
+def stems_rank(words):
+    """``rank(vector)`` for ``words``, a text search query of words already stemmed, which modelsearch
+    cannot parse: ``build_tsrank``'s own expression (``SearchRank`` with the weights above)."""
+    return lambda vector: SearchRank(vector, words, weights=rank_weights())
+
+
+def entry_rank(rank):
+    """modelsearch's rank of an index entry, from ``rank(vector)``: the title's rank times
+    ``title_norm`` (the average title length over this one's: shorter titles first), plus the body's
+    (``PostgresSearchQueryCompiler.get_index_vectors`` and ``_build_rank_expression``)."""
+    return rank(F("title")) * F("title_norm") + rank(F("body"))
+
+
+# ---------------------------------------------------------------------------------------------------
+# Django 5.2
+# ---------------------------------------------------------------------------------------------------
+
+
+def call_after_response(response, callback) -> None:
+    """Have ``callback()`` called once ``response`` is sent: ``HttpResponseBase._resource_closers``
+    (django/http/response.py), the callables ``close()`` runs after the WSGI server sent the last byte
+    (``FileResponse`` closes its file there). Why: the public ``request_finished`` signal tells neither
+    the request nor the response. ``close()`` silences a callback's errors: the callback logs its own
+    (search/logging.py). Checked by tests/search/test_search_logging.py."""
+    response._resource_closers.append(callback)
+
+
+def sql_of(queryset) -> tuple[str, tuple]:
+    """The SQL of ``queryset`` and its parameters, to embed it in a statement the ORM cannot write:
+    ``Query.sql_with_params()`` (django/db/models/sql/query.py). Why: Django documents printing
+    ``queryset.query``, not the SQL with its parameters apart, which is what a statement needs to stay
+    parameterised."""
+    return queryset.query.sql_with_params()
 
 
 # --- Wagtail 8.0.1 (wagtail/hooks.py: the ``_hooks`` registry) with wagtailmenus 4.2.0 ------------------

@@ -1,8 +1,8 @@
 """Search logging: each search of ``/rechercher/`` becomes a ``SearchLog`` row for the statistics.
 
-The row is written once the response has been sent (a closer of the response, which the WSGI server
-calls after the last byte), so the visitor never waits for it; and any failure of that write is
-logged, never raised, so a broken log never breaks a search. One INSERT, no task queue: enqueuing a
+The row is written once the response has been sent (``call_after_response``, cms/private_api.py), so
+the visitor never waits for it; and any failure of that write is logged, never raised, so a broken
+log never breaks a search. One INSERT, no task queue: enqueuing a
 task would itself be an INSERT, and the worker would then make a second one.
 """
 
@@ -11,6 +11,7 @@ import time
 
 from django.db import transaction
 
+from cms.private_api import call_after_response
 from search.models import SearchLog
 from search.params import SearchParams
 
@@ -35,9 +36,7 @@ def record_search(request, response, params: SearchParams, *, tab, sort, page, c
             duration_ms=round((time.perf_counter() - started) * 1000),
             user=user,
         )
-        # Django's own hook for work after the response (FileResponse closes its file there); it
-        # swallows errors silently, hence the handler in _save.
-        response._resource_closers.append(lambda: _save(entry))
+        call_after_response(response, lambda: _save(entry))
     except Exception:
         logger.exception("Could not log the search")
 

@@ -43,7 +43,7 @@ class SearchLog(models.Model):
 
 class IndexedWord(models.Model):
     """A word (a French stem without accents, as the search index stores it) found in at least one
-    index entry: what a misspelt word of a query is compared with (``search.lookups``).
+    index entry: what a misspelt word of a query is compared with (``search.matching``).
 
     Filled by a trigger on modelsearch's index entries (search/migrations/0006), whatever writes them:
     saves, ``update_index``, bulk imports. Words are never removed: one left by deleted content only
@@ -69,8 +69,8 @@ class FrequentWord(models.Model):
     pk = models.CompositePrimaryKey("content_type", "word")
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     word = models.TextField("mot")
-    # modelsearch's rank weights (``get_sql_weights``) the kept ranks were computed with: a search uses
-    # them only while they are still the ones it would rank with.
+    # modelsearch's rank weights (``rank_weights``, cms/private_api.py) the kept ranks were computed
+    # with: a search uses them only while they are still the ones it would rank with.
     weights = models.TextField("poids")
 
     wagtail_reference_index_ignore = True

@@ -1,5 +1,5 @@
 """Quick search: the first few results of each kind, shown under the header's search field as the
-visitor types. Each section reuses the full search of its tab, privacy included."""
+visitor types. Each section is the first page of its tab's full search, privacy included."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from cms.reference import taxonomy
-from search.bases import search_bases
-from search.params import SearchParams
-from search.profiles import search_profiles
-from search.resources import search_resources
+from search import results
+from search.params import BASES, PROFILES, RESOURCES, SearchParams
+from search.tabs import TABS
 
 PER_TYPE = taxonomy()["search"]["quick_search_per_type"]
 # Fewer characters match too much to be useful, and would cost a search per keystroke.
@@ -28,16 +27,15 @@ def profile_link(user, request) -> tuple[str, str]:
 @dataclass(frozen=True)
 class Section:
     label: str
-    # (user, SearchParams) → the results the user may read, best first.
-    search: Callable
+    tab: str
     # (item, request) → (text, url) of the link to the item.
     link: Callable = page_link
 
 
 SECTIONS = [
-    Section("Ressources", search_resources),
-    Section("Bases", search_bases),
-    Section("Profils", search_profiles, profile_link),
+    Section("Ressources", RESOURCES),
+    Section("Bases", BASES),
+    Section("Profils", PROFILES, profile_link),
 ]
 
 
@@ -47,7 +45,7 @@ def quick_results(request, params: SearchParams) -> list[dict]:
         return []
     sections = []
     for section in SECTIONS:
-        items = list(section.search(request.user, params)[:PER_TYPE])
+        items = results.find(TABS[section.tab], request.user, params, per_page=PER_TYPE).page
         if items:
             sections.append(
                 {"label": section.label, "links": [section.link(item, request) for item in items]}

@@ -1,109 +1,91 @@
-"""A tab's search results, counted and paged through the cache until the content they depend on changes.
+"""A tab's results for one viewer: matched, counted and paged, in that order, each step a query.
 
-Counting and ranking the tens of thousands of resources a common word matches takes a few hundred
-milliseconds at 100k resources (bench/search.py). The same search asked again (the next page, another
-tab's count, a popular query, the header's quick search as one types) reads its count and ids back.
-
-Every write that can change a result (the index, pages and their restrictions, groups, taxonomy,
-publishers, ratings, saves, follows) moves the ``search_results_version`` sequence forward
-(search/migrations/0007), and the version is part of every key: a result cached before a change is
-not read after it. Two exceptions, bounded by ``TIMEOUT``: view counts, which change with every visit
-(the "plus vues" order may lag), and a search computed while a write is still uncommitted, which is
-cached under the new version with the old content. Neither can reveal anything: the objects shown are
-read afresh, from what the viewer may read now.
+With a query, the index matches the words as typed (French stems without accents); when nothing
+matches them, and not merely because of the filters, each word is replaced by the closest word of the
+index's vocabulary and matched again (``with_typo_fallback``). Sorted by relevance, the index ranks the
+matches (search/matching.py); otherwise the readable objects are sorted among the matched ids. Only
+ids and the total go through the ranking: the objects of the page shown are read afterwards, from
+what the viewer may read.
 """
 
-import hashlib
-from collections.abc import Callable, Sequence
-from functools import cached_property
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from django.core.cache import cache
-from django.db import connection
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Window
 
 from cms.pagination import PER_PAGE
-
-TIMEOUT = 300
-
-
-def results_version() -> int:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT last_value FROM search_results_version")
-        return cursor.fetchone()[0]
+from search.matching import Match, Row
+from search.params import SearchParams
+from search.sorting import RELEVANCE, sort_key
+from search.tabs import Tab
 
 
-def search_key(user, params, tab: str) -> tuple:
-    """What a tab's results depend on: the viewer (visitors all share one), the words, the tab's
-    filters in any order, the sort."""
-    viewer = user.pk if user.is_authenticated else None
-    filters = tuple(
-        sorted((parameter, tuple(sorted(keys))) for parameter, keys in params.filters_of(tab).items())
-    )
-    return (tab, viewer, params.q, filters, params.sort)
+@dataclass(frozen=True)
+class Found:
+    # The page shown: its objects, the count and the number of pages (``page.paginator``).
+    page: Page
+    # How the query matched (as typed, or corrected), for the facet counts; None without a query.
+    match: Match | None
 
 
-def with_match_count(queryset):
-    """``queryset`` with each row carrying how many rows match (``count(*) OVER ()``): the query of
-    the first page then counts the matches in the same pass as it ranks them."""
-    return queryset.annotate(match_count=Window(Count("pk")))
+def find(tab: Tab, user, params: SearchParams, number=1, per_page: int = PER_PAGE) -> Found:
+    """Page ``number`` of the results of ``params`` in ``tab`` that ``user`` may read; a malformed or
+    out-of-range ``number`` gives the nearest page. The first page's query also counts the matches."""
+    filters, sort = params.filters_of(tab.key), sort_key(tab.sorts, params)
+
+    def rows(match, start, stop) -> list[Row]:
+        return _rows(tab, user, filters, sort, match, start, stop)
+
+    if params.q:
+        match, first = with_typo_fallback(
+            tab, user, filters, params.q, lambda match: rows(match, 0, per_page)
+        )
+    else:
+        match, first = None, rows(None, 0, per_page)
+    page = Paginator(range(first[0].total if first else 0), per_page).get_page(number)
+    shown = first if page.number == 1 else rows(match, page.start_index() - 1, page.end_index())
+    cards = tab.cards(user).in_bulk([row.pk for row in shown])
+    # The cards are read from what the viewer may read now: an object hidden since it matched is left out.
+    page.object_list = [cards[row.pk] for row in shown if row.pk in cards]
+    return Found(page, match)
 
 
-class Results(Sequence):
-    """A tab's matches, counted and paged on their ids alone; the objects of the page shown come from
-    ``shown``, which also carries what their cards need. Ranking tens of thousands of matches while
-    carrying every card's columns cost several times the ranking itself.
+def count(tab: Tab, user, params: SearchParams) -> int:
+    """How many results ``params`` gives in ``tab`` to ``user`` (the other tabs' counts)."""
+    filters = params.filters_of(tab.key)
+    if not params.q:
+        return tab.filter(tab.readable(user), filters).count()
+    conditions = tab.entry_conditions(user, filters)
+    _match, total = with_typo_fallback(tab, user, filters, params.q, lambda match: match.count(conditions))
+    return total
 
-    ``alternatives()`` yields ways to match, best first (the exact words, then the typo fallback), each
-    built with ``with_match_count``: the first one whose first page is not empty is used, else the
-    last one. Its first page gives the count too, so a new search costs one ranking query."""
 
-    def __init__(self, alternatives: Callable, shown, key: tuple):
-        self._alternatives = alternatives
-        self.shown = shown
-        self.key = key
+def matched(tab: Tab, user, match: Match | None):
+    """What ``user`` may read in ``tab`` that ``match`` holds, whatever the filters (the facet counts)."""
+    readable = tab.readable(user)
+    return readable if match is None else readable.filter(pk__in=match.ids())
 
-    @cached_property
-    def version(self) -> int:
-        return results_version()
 
-    def cached(self, part, compute: Callable):
-        """``compute()``, or what it gave for this search since the content last changed."""
-        key = "search:" + hashlib.sha256(repr((self.version, self.key, part)).encode()).hexdigest()
-        value = cache.get(key)
-        if value is None:
-            value = compute()
-            cache.set(key, value, TIMEOUT)
-        return value
+def with_typo_fallback(tab: Tab, user, filters, query: str, attempt: Callable):
+    """``(match, attempt(match))`` for the words of ``query`` as typed; when that finds nothing, for its
+    words corrected. The fallback depends on the query alone: when the words as typed match what the
+    viewer may read and only the filters leave nothing, the page says so, as the filters' counts did,
+    rather than showing loosely similar results."""
+    typed = Match.typed(tab.model, query)
+    result = attempt(typed)
+    if result or (filters and tab.readable(user).filter(pk__in=typed.ids()).exists()):
+        return typed, result
+    corrected = Match.corrected(tab.model, query)
+    return corrected, attempt(corrected)
 
-    @cached_property
-    def _chosen(self) -> tuple:
-        for matches in self._alternatives():
-            first_page = list(matches[:PER_PAGE])
-            if first_page:
-                break
-        return matches, first_page
 
-    @property
-    def matches(self):
-        """The matches used, for the facet counts (search/facets.py) to match the same way."""
-        return self._chosen[0]
-
-    def _first_page(self) -> tuple[int, list]:
-        rows = self._chosen[1]
-        return (rows[0].match_count if rows else 0), [row.pk for row in rows]
-
-    def count(self) -> int:
-        return self.cached("first page", self._first_page)[0]
-
-    def __len__(self) -> int:
-        return self.count()
-
-    def __getitem__(self, index):
-        if not isinstance(index, slice):
-            return self[index : index + 1][0]
-        if (index.start or 0) >= 0 and index.stop is not None and index.stop <= PER_PAGE:
-            ids = self.cached("first page", self._first_page)[1][index]
-        else:
-            ids = self.cached((index.start, index.stop), lambda: [item.pk for item in self.matches[index]])
-        found = self.shown.in_bulk(ids)
-        return [found[pk] for pk in ids if pk in found]
+def _rows(tab: Tab, user, filters, sort: str, match: Match | None, start: int, stop: int) -> list[Row]:
+    if match is not None and sort == RELEVANCE:
+        return match.ranked(tab.entry_conditions(user, filters), start, stop)
+    objects = tab.sort(tab.filter(tab.readable(user), filters), sort)
+    if match is not None:
+        objects = objects.filter(pk__in=match.ids())
+    # The count in the same pass as the page: ``count(*) OVER ()`` on each row.
+    rows = objects.annotate(total=Window(Count("pk"))).values_list("pk", "total")[start:stop]
+    return [Row(*row) for row in rows]

@@ -1,4 +1,3 @@
-from django.db.backends.signals import connection_created
 from django.db.models.signals import post_delete, post_save
 from wagtail.search import index
 from wagtail.search.backends import get_search_backends
@@ -7,7 +6,6 @@ from wagtail.signals import page_published
 from accounts.models import User
 from bases.models import BasePage
 from resources.models import ResourceIndexPage, ResourcePage
-from search.lookups import set_similarity_threshold
 
 # Saves of a user that change nothing the search shows (signing in records ``last_login``).
 UNSEARCHED_USER_FIELDS = {"last_login", "password"}
@@ -47,4 +45,3 @@ def connect() -> None:
     page_published.connect(reindex_resources_of_base, sender=BasePage, dispatch_uid="search-base-renamed")
     post_save.connect(reindex_profile, sender=User, dispatch_uid="search-profile-edited")
     post_delete.connect(remove_profile, sender=User, dispatch_uid="search-profile-deleted")
-    connection_created.connect(set_similarity_threshold, dispatch_uid="search-similarity-threshold")

@@ -2,40 +2,15 @@ import time
 
 from django.shortcuts import render
 
-from cms.pagination import paginate
 from cms.reference import departments
 from resources import taxonomy
-from search import sorting
-from search.bases import readable_bases, search_bases
+from search import results, sorting
 from search.facets import facet_counts
 from search.logging import record_search
-from search.params import BASES, PROFILES, RESOURCES, TAB_FILTERS, TABS, SearchParams
-from search.profiles import listed_profiles, search_profiles
+from search.params import TAB_FILTERS, SearchParams
 from search.quick import quick_results
-from search.resources import readable_resources, search_resources
+from search.tabs import TABS
 
-SEARCHES = {RESOURCES: search_resources, BASES: search_bases, PROFILES: search_profiles}
-# What each tab shows: its card, its sorts, and what its facets count before any filter applies.
-TAB_SETTINGS = {
-    RESOURCES: {
-        "card": "includes/resource_card.html",
-        "empty": "Aucune ressource ne correspond à votre recherche.",
-        "sorts": sorting.RESOURCE_SORTS,
-        "readable": readable_resources,
-    },
-    BASES: {
-        "card": "includes/base_card.html",
-        "empty": "Aucune base ne correspond à votre recherche.",
-        "sorts": sorting.BASE_PROFILE_SORTS,
-        "readable": readable_bases,
-    },
-    PROFILES: {
-        "card": "includes/profile_card.html",
-        "empty": "Aucun profil ne correspond à votre recherche.",
-        "sorts": sorting.BASE_PROFILE_SORTS,
-        "readable": lambda _user: listed_profiles(),
-    },
-}
 FILTER_LEGENDS = {
     "thematiques": "Thématiques",
     "types": "Types de ressource",
@@ -68,29 +43,32 @@ def search(request):
     tab at a time, each tab labelled with its number of results."""
     started = time.perf_counter()
     params = SearchParams.from_query(request.GET)
-    tab = TAB_SETTINGS[params.tab]
-    results = SEARCHES[params.tab](request.user, params)
-    page = paginate(request, results)
+    tab = TABS[params.tab]
+    found = results.find(tab, request.user, params, request.GET.get("page"))
     counts = {
-        name: page.paginator.count if name == params.tab else SEARCHES[name](request.user, params).count()
-        for name in TABS
+        key: found.page.paginator.count if key == tab.key else results.count(other, request.user, params)
+        for key, other in TABS.items()
     }
+    facets = facet_counts(
+        results.matched(tab, request.user, found.match), params.filters_of(tab.key), tab.filters
+    )
+    sort = sorting.sort_key(tab.sorts, params)
     response = render(
         request,
         "search/search.html",
         {
             "title": "Rechercher",
             "params": params,
-            "results": page,
-            "tabs": [{"key": name, "label": label, "count": counts[name]} for name, label in TABS.items()],
-            "card": tab["card"],
-            "empty_message": tab["empty"],
-            "filters": _filters(request.user, params, results),
+            "results": found.page,
+            "tabs": [{"key": key, "label": other.label, "count": counts[key]} for key, other in TABS.items()],
+            "card": tab.card,
+            "empty_message": tab.empty,
+            "filters": _filters(params, facets),
             "tags": _selected_tags(request, params),
             "clear_url": _without_filters(request, params),
             "other_tab_filters": _other_tab_filters(params),
-            "sorts": tab["sorts"].items(),
-            "sort": sorting.sort_key(tab["sorts"], params),
+            "sorts": tab.sorts.items(),
+            "sort": sort,
         },
     )
     record_search(
@@ -98,22 +76,18 @@ def search(request):
         response,
         params,
         tab=params.tab,
-        sort=sorting.sort_key(tab["sorts"], params),
-        page=page.number,
-        count=page.paginator.count,
+        sort=sort,
+        page=found.page.number,
+        count=found.page.paginator.count,
         started=started,
     )
     return response
 
 
-def _filters(user, params: SearchParams, results) -> list[dict]:
+def _filters(params: SearchParams, counts: dict[str, dict[str, int]]) -> list[dict]:
     """The filters of the current tab, each option with its facet count."""
-    parameters = TAB_FILTERS[params.tab]
-    own = params.filters_of(params.tab)
-    candidates = TAB_SETTINGS[params.tab]["readable"](user)
-    counts = results.cached("facets", lambda: facet_counts(candidates, results, own, parameters))
     filters = []
-    for parameter in parameters:
+    for parameter in TAB_FILTERS[params.tab]:
         selected = params.selected(parameter)
         if parameter == "thematiques":
             groups = [

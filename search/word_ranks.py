@@ -13,11 +13,10 @@ it is listed, so a late refresh only makes a search slower, never wrong.
 from collections import Counter
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from modelsearch.backends.database.postgres.postgres import IndexEntry
-from modelsearch.backends.database.postgres.weights import get_sql_weights
-from modelsearch.utils import get_descendants_content_types_pks
 
+from cms.private_api import INDEX_TABLE, rank_weights
 from search.models import FrequentWord, WordRank
 
 # ts_stat counts, for each word, the entries whose vectors hold it; SQL because only PostgreSQL can
@@ -27,16 +26,14 @@ WORDS_IN_ENTRIES = "SELECT word FROM ts_stat(%s) WHERE ndoc >= %s ORDER BY word"
 RANK_NEW_WORDS = f"""
 INSERT INTO {WordRank._meta.db_table} (content_type_id, object_pk, word, rank)
 SELECT entry.content_type_id, entry.object_id::integer, ranked.word, ranked.rank
-FROM {IndexEntry._meta.db_table} AS entry, search_frequent_word_ranks(entry) AS ranked
+FROM {INDEX_TABLE} AS entry, search_frequent_word_ranks(entry) AS ranked
 WHERE entry.content_type_id = %s AND ranked.word = ANY(%s)
 """
 
 
 def frequent_words(content_type_id: int) -> list[str]:
     """The words found in at least ``SEARCH_FREQUENT_WORD_ENTRIES`` index entries of that type."""
-    vectors = (
-        f"SELECT title || body FROM {IndexEntry._meta.db_table} WHERE content_type_id = {content_type_id:d}"
-    )
+    vectors = f"SELECT title || body FROM {INDEX_TABLE} WHERE content_type_id = {content_type_id:d}"
     with connection.cursor() as cursor:
         cursor.execute(WORDS_IN_ENTRIES, [vectors, settings.SEARCH_FREQUENT_WORD_ENTRIES])
         return [word for (word,) in cursor.fetchall()]
@@ -49,15 +46,15 @@ def keep_frequent_word_ranks(model) -> Counter:
     with transaction.atomic():
         # Index writes wait meanwhile: one made between listing a word and ranking it would be missed.
         with connection.cursor() as cursor:
-            cursor.execute(f"LOCK TABLE {IndexEntry._meta.db_table} IN SHARE MODE")
-        for content_type_id in get_descendants_content_types_pks(model):
-            counts.update(_keep_ranks_of(content_type_id, frequent_words(content_type_id)))
+            cursor.execute(f"LOCK TABLE {INDEX_TABLE} IN SHARE MODE")
+        content_type_id = ContentType.objects.get_for_model(model).pk
+        counts.update(_keep_ranks_of(content_type_id, frequent_words(content_type_id)))
     return counts
 
 
 def _keep_ranks_of(content_type_id: int, words: list[str]) -> dict:
     """``words`` listed for ``content_type_id``, ranked with today's weights; no other word."""
-    weights = get_sql_weights()
+    weights = rank_weights()
     listed = FrequentWord.objects.filter(content_type_id=content_type_id)
     kept = set(listed.filter(word__in=words, weights=weights).values_list("word", flat=True))
     dropped = list(listed.exclude(word__in=kept).values_list("word", flat=True))

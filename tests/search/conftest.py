@@ -1,7 +1,6 @@
 from urllib.parse import urlencode
 
 import pytest
-from django.db import connection
 
 
 @pytest.fixture
@@ -45,9 +44,3 @@ def facets(db, client):
         return counts, response.context["results"].paginator.count
 
     return search
-
-
-def content_changed() -> None:
-    """What any write to searched content does (search/migrations/0007)."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT nextval('search_results_version')")

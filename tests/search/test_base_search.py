@@ -54,3 +54,9 @@ def test_without_a_query_bases_come_newest_first(found):
     type(older).objects.filter(pk=older.pk).update(first_published_at=timezone.now() - timedelta(days=9))
 
     assert found(onglet="bases", departements="75")[:2] == ["Xylographes récents", "Xylographes anciens"]
+
+
+def test_a_misspelt_name_keeps_a_private_base_to_its_members(found, team):
+    assert found(q="base fermmée", onglet="bases") == []
+    assert found(client_for(factories.contributor()), q="base fermmée", onglet="bases") == []
+    assert found(client_for(team["member"]), q="base fermmée", onglet="bases") == ["Base fermée"]

@@ -15,7 +15,6 @@ from wagtail.rich_text import RichText
 from search.models import FrequentWord, WordRank
 from tests import factories
 from tests.conftest import client_for
-from tests.search.conftest import content_changed
 
 
 @pytest.fixture
@@ -33,10 +32,9 @@ def rank_frequent_words(settings):
 
 @pytest.fixture
 def searched(titles):
-    """The titles a new search lists (no cached results), and whether it read the kept ranks."""
+    """The titles a search lists, and whether it read the kept ranks."""
 
     def search(client_=None, **parameters) -> tuple[list[str], bool]:
-        content_changed()
         with CaptureQueriesContext(connection) as queries:
             found = titles(client_, **parameters)
         return found, any(WordRank._meta.db_table in query["sql"] for query in queries)
@@ -120,7 +118,6 @@ def test_filters_and_counts_agree_through_the_kept_ranks(facets, numeric_resourc
     factories.resource(title="Numérique et données", themes=["donnees"])
     by_index = facets(q="numérique")
     rank_frequent_words()
-    content_changed()
 
     assert facets(q="numérique") == by_index
     assert facets(q="numérique", thematiques=["donnees"])[1] == by_index[0]["thematiques"]["donnees"] == 1

@@ -59,3 +59,11 @@ def test_signing_in_does_not_reindex_the_profile(found):
 
     assert found(q="quincampoix", onglet="profils") == []
     assert found(q="zephyrin", onglet="profils") == ["Zéphyrin Dupont"]
+
+
+def test_a_misspelt_name_never_lists_a_private_profile(found):
+    hidden = factories.contributor(first_name="Zéphyrin", last_name="Caché", is_public=False)
+    factories.contributor(first_name="Zéphyrin", last_name="Dupont", is_public=True)
+
+    assert found(q="zefirin", onglet="profils") == ["Zéphyrin Dupont"]
+    assert found(client_for(hidden), q="zefirin", onglet="profils") == ["Zéphyrin Dupont"]

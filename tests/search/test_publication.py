@@ -10,6 +10,15 @@ def test_unpublishing_removes_the_result_at_once(titles):
     assert titles(q="spéléologie") == []
 
 
+def test_a_new_resource_is_found_at_once(titles):
+    factories.resource(title="Atelier de spéléologie")
+    assert titles(q="spéléologie") == ["Atelier de spéléologie"]
+
+    factories.resource(title="Spéléologie urbaine")
+
+    assert sorted(titles(q="spéléologie")) == ["Atelier de spéléologie", "Spéléologie urbaine"]
+
+
 def test_a_new_title_is_found_as_soon_as_it_is_published(titles):
     page = factories.resource(title="Atelier de spéléologie")
 

@@ -3,19 +3,10 @@ full-text index; privacy, filters and ranking stay those of any search."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.search.backends import get_search_backend
 
 from search.models import IndexedWord
 from tests import factories
 from tests.conftest import client_for
-
-
-def test_connections_use_modelsearchs_similarity_threshold(db):
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW pg_trgm.similarity_threshold")
-        threshold = float(cursor.fetchone()[0])
-
-    assert threshold == get_search_backend().fuzzy_similarity_threshold
 
 
 def test_published_words_join_the_vocabulary_at_once(db):
