@@ -23,7 +23,7 @@ from wagtail.search.index import AutocompleteField
 from accounts.models import User
 from accounts.roles import ADMINISTRATORS_GROUP
 from bases.models import BaseIndexPage, BasePage, Membership
-from cms.private_api import ObjectIndexer
+from cms.private_api import object_indexer
 from cms.reference import departments
 from demo.loader import load_demo
 from resources import taxonomy
@@ -460,7 +460,7 @@ def index_in_bulk(model, objects) -> None:
     backend = get_search_backend()
     rows = []
     for obj in objects:
-        indexer = ObjectIndexer(obj, backend)
+        indexer = object_indexer(obj, backend)
         title, body, autocomplete = [], [], []
         for search_field in indexer.search_fields:
             for field, weight, value in indexer.prepare_field(obj, search_field):

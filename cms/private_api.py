@@ -10,7 +10,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchRank
 from django.db.models import F, IntegerField
 from django.db.models.functions import Cast
-from modelsearch.backends.database.postgres.postgres import ObjectIndexer
 from modelsearch.backends.database.postgres.weights import get_sql_weights
 from wagtail import hooks
 from wagtail.search.backends import get_search_backend
@@ -18,10 +17,10 @@ from wagtail.search.models import IndexEntry
 
 __all__ = [
     "INDEX_TABLE",
-    "ObjectIndexer",
     "call_after_response",
     "entry_rank",
     "index_entries",
+    "object_indexer",
     "parse_query",
     "rank_weights",
     "remember_parent",
@@ -52,9 +51,16 @@ __all__ = [
 # The entries' table, for the SQL that reads it (search/word_ranks.py).
 INDEX_TABLE = IndexEntry._meta.db_table
 
-# ObjectIndexer (modelsearch/backends/database/postgres/postgres.py): the texts and weights modelsearch
-# indexes for an object. For bench/generate.py only, which writes 100k entries in one statement
-# (``add_bulk`` takes an hour there): no public API gives them.
+
+def object_indexer(obj, backend):
+    """modelsearch's ``ObjectIndexer`` (modelsearch/backends/database/postgres/postgres.py) of ``obj``:
+    the texts and weights modelsearch indexes for it. For bench/generate.py only, which writes 100k
+    entries in one statement (``add_bulk`` takes an hour there): no public API gives them. Imported
+    here, not above: that module reads the app registry when imported, and this one is imported while
+    the apps load (cms/routing.py)."""
+    from modelsearch.backends.database.postgres.postgres import ObjectIndexer
+
+    return ObjectIndexer(obj, backend)
 
 
 def index_entries(model):
