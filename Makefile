@@ -68,4 +68,4 @@ bench-stats: install
 # Search benchmark in its own database (lesbases_bench, kept for the next run; see bench/search.py);
 # its figures, with and without each search mechanism, go to docs/performance.md.
 bench-search: install
-	$(BIN)/python bench/search.py --sans rangs vocabulaire --markdown docs/performance.md
+	$(BIN)/python bench/search.py --sans rangs vocabulaire --publier

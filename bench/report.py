@@ -33,11 +33,17 @@ class Tee(io.TextIOBase):
 
 
 def write_section(name: str, output: str) -> None:
+    """Printed output, as a code block under the date, the machine and its load."""
     load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
-    body = (
+    write_markdown_section(
+        name,
         f"Run of {datetime.date.today():%Y-%m-%d} on {platform.node()} ({os.cpu_count()} cores, "
-        f"load {load} at the end):\n\n```\n{output.rstrip()}\n```"
+        f"load {load} at the end):\n\n```\n{output.rstrip()}\n```",
     )
+
+
+def write_markdown_section(name: str, body: str) -> None:
+    """``body`` (Markdown) as the ``name`` section of the figures, in place of the last one."""
     start, end = f"<!-- bench:{name} -->", f"<!-- /bench:{name} -->"
     text = PERFORMANCE.read_text() if PERFORMANCE.exists() else "# Performance\n"
     section = f"{start}\n{body}\n{end}"

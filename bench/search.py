@@ -10,8 +10,8 @@ Each search runs as /rechercher/ runs it, through ``search.results.find``: the f
 and the count (the target's measure, nothing cached: a repeated search costs what a new one does); then
 the whole page (the other tabs' counts and the facets). ``--sans rangs vocabulaire`` measures each
 search again without the kept ranks of frequent words and without the index's vocabulary for typos, in
-the same run, to show what each is worth (docs/search.md). ``--markdown docs/performance.md`` writes
-the table there. The baseline does the same searches as La Base: ``word_similarity`` of the unaccented
+the same run, to show what each is worth (docs/search.md). ``--publier`` writes the table to
+docs/performance.md. The baseline does the same searches as La Base: ``word_similarity`` of the unaccented
 lowercased query against title (weight 6), publisher (5) and description (3), a weighted sum of at
 least 3, ranked by that sum: a scan of every row, which no index can serve.
 """
@@ -27,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from bench.database import drop_bench_database, use_bench_database  # noqa: E402
+from bench.report import PERFORMANCE, write_markdown_section  # noqa: E402
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
 
@@ -362,17 +363,13 @@ def measure(runs: int, baseline_runs: int, compared: list[str]) -> list[dict]:
     return rows
 
 
-MARKERS = ("<!-- bench/search.py: début -->", "<!-- bench/search.py: fin -->")
-
-
-def write_markdown(path: Path, rows: list[dict], runs: int, baseline_runs: int) -> None:
-    """The figures of this run as a section of ``path``, between ``MARKERS``, in place of the last ones."""
+def write_markdown(rows: list[dict], runs: int, baseline_runs: int) -> None:
+    """The figures of this run as the ``search`` section of docs/performance.md (bench/report.py)."""
     from datetime import date
 
     columns = [column for column in COLUMNS if column in rows[0]]
     loads = [row["load"] for row in rows]
     lines = [
-        MARKERS[0],
         f"Produit par `make bench-search` le {date.today().isoformat()} ({runs} essais par recherche, "
         f"{baseline_runs} pour La Base ; charge sur 1 min {min(loads):.2f} à {max(loads):.2f}). Durées en ms, "
         "médiane / p95 ; *nous* : la première page de 16 résultats et le total, comme La Base ; "
@@ -394,16 +391,8 @@ def write_markdown(path: Path, rows: list[dict], runs: int, baseline_runs: int) 
         + " | ".join(f"**{statistics.median(totals[c]):.0f} / {p95(totals[c]):.0f}**" for c in columns)
         + " |"
     )
-    lines.append(MARKERS[1])
-    section = "\n".join(lines)
-    text = path.read_text() if path.exists() else ""
-    if MARKERS[0] in text:
-        before, rest = text.split(MARKERS[0], 1)
-        text = before + section + rest.split(MARKERS[1], 1)[1]
-    else:
-        text = text + ("\n" if text else "") + section + "\n"
-    path.write_text(text)
-    print(f"Chiffres écrits dans {path}.")
+    write_markdown_section("search", "\n".join(lines))
+    print(f"Chiffres écrits dans {PERFORMANCE}.")
 
 
 def main() -> None:
@@ -421,9 +410,7 @@ def main() -> None:
         default=[],
         help="mesurer aussi chaque recherche sans ce mécanisme (rangs conservés, vocabulaire des fautes)",
     )
-    parser.add_argument(
-        "--markdown", type=Path, help="écrire les chiffres dans ce fichier (docs/performance.md)"
-    )
+    parser.add_argument("--publier", action="store_true", help="écrire les chiffres dans docs/performance.md")
     parser.add_argument("--fresh", action="store_true", help="recréer la base de données du banc")
     parser.add_argument("--drop", action="store_true", help="supprimer la base de données du banc à la fin")
     options = parser.parse_args()
@@ -460,8 +447,8 @@ def main() -> None:
         cursor.execute("VACUUM (ANALYZE) search_wordrank")
     print(f"Charge (moyenne sur 1 min) au début de la mesure : {os.getloadavg()[0]:.2f}.")
     rows = measure(options.runs, options.baseline_runs, options.sans)
-    if options.markdown:
-        write_markdown(options.markdown, rows, options.runs, options.baseline_runs)
+    if options.publier:
+        write_markdown(rows, options.runs, options.baseline_runs)
     if options.drop:
         drop_bench_database(BENCH_DATABASE)
         print(f"Base de données {BENCH_DATABASE} supprimée.")
