@@ -11,7 +11,7 @@ from django.http import HttpResponseRedirect
 from django.urls import Resolver404, resolve
 from django.utils.http import urlencode
 
-from accounts.roles import is_staff_request
+from accounts.roles import is_staff_request, may_be_signed_in
 
 SIGNED_IN_AT = "lesbases_signed_in_at"
 ACTIVE_AT = "lesbases_active_at"
@@ -45,7 +45,7 @@ class IdleSessionMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.user.is_authenticated:
+        if may_be_signed_in(request) and request.user.is_authenticated:
             ended = self.check(request)
             if ended is not None:
                 return ended

@@ -2,9 +2,16 @@
 the base's own (``Collection.objects.featurable``), as the user choosing them may see them."""
 
 from django import forms
+from django.apps import apps
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
+
+
+def collections():
+    """``Collection.objects``, looked up when a view runs: community's models import this module for
+    the widget."""
+    return apps.get_model("community", "Collection").objects
 
 
 def _base_id(request) -> int | None:
@@ -28,7 +35,7 @@ class CollectionSearchForm(BaseFilterForm):
 class FeaturableCollectionsMixin:
     def get_object_list(self):
         return (
-            self.model.objects.featurable(self.request.user, _base_id(self.request))
+            collections().featurable(self.request.user, _base_id(self.request))
             .select_related("owner")
             .order_by("title")
         )
@@ -46,13 +53,13 @@ class PublicCollectionChosenView(chooser_views.ChosenView):
     """Its answer carries the collection's title: only for a collection the user may choose."""
 
     def get_object(self, pk):
-        return self.model.objects.featurable(self.request.user, _base_id(self.request)).get(pk=pk)
+        return collections().featurable(self.request.user, _base_id(self.request)).get(pk=pk)
 
 
 class PublicCollectionChosenMultipleView(chooser_views.ChosenMultipleView):
     def get_objects(self, pks):
         pks = [pk for pk in pks if pk.isdigit()]
-        return self.model.objects.featurable(self.request.user, _base_id(self.request)).filter(pk__in=pks)
+        return collections().featurable(self.request.user, _base_id(self.request)).filter(pk__in=pks)
 
 
 class PublicCollectionChooserViewSet(ChooserViewSet):
@@ -84,6 +91,6 @@ class PublicCollectionChooserWidget(public_collection_chooser_viewset.widget_cla
         return f"{url}?base={self.base_id}" if self.base_id else url
 
     def get_instance(self, value):
-        if self.choosable is None or value is None or isinstance(value, self.model):
+        if self.choosable is None or value is None or isinstance(value, collections().model):
             return super().get_instance(value)
         return self.choosable.filter(pk=value).first()

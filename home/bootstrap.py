@@ -69,6 +69,8 @@ def ensure_groups() -> None:
     the contributors (once ``/ressources/`` exists), each base's media collection, and the files left
     in the root collection filed where they belong. Run after every ``migrate`` (``post_migrate``,
     ``home/apps.py``), so that a release brings the groups up to date, and by ``bootstrap_site``."""
+    if Page.get_first_root_node() is None or Collection.get_first_root_node() is None:
+        return  # a flushed database (tests): bootstrap_site creates the roots, then calls this again
     # Django creates each app's permissions as its own post_migrate comes; the groups name permissions
     # of every app, so all are created first (a no-op for those that exist).
     for app_config in apps.get_app_configs():

@@ -30,6 +30,7 @@ from resources.models import ResourceIndexPage, ResourcePage
 from resources.permissions import ensure_contributors_group
 
 _sequence = itertools.count(1)
+PASSWORD = "mot-de-passe-de-test"  # every account the factories make
 
 INDEXATION = {
     "themes": ["parentalite", "navigation-sur-internet"],
@@ -44,7 +45,7 @@ def contributor(email=None, **fields):
     number = next(_sequence)
     user = get_user_model().objects.create_user(
         email=email or f"contributeur{number}@example.org",
-        password="mot-de-passe-de-test",
+        password=PASSWORD,
         first_name=fields.pop("first_name", "Camille"),
         last_name=fields.pop("last_name", f"Martin {number}"),
         **fields,
@@ -55,7 +56,7 @@ def contributor(email=None, **fields):
 
 def superuser(email="admin@example.org"):
     return get_user_model().objects.create_superuser(
-        email, "mot-de-passe-de-test", first_name="Ada", last_name="Administratrice"
+        email, PASSWORD, first_name="Ada", last_name="Administratrice"
     )
 
 

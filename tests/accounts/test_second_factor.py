@@ -9,14 +9,13 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from accounts.roles import ADMINISTRATORS_GROUP, MODERATORS_GROUP
-from demo.loader import SUPERUSER_EMAIL, SUPERUSER_PASSWORD
 from tests import factories
 from tests.accounts.conftest import code_in
 from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "mot-de-passe-de-test"
+PASSWORD = factories.PASSWORD
 SET_UP = "/compte/2fa/totp/activate/"
 CONFIRM = "/compte/2fa/reauthenticate/"
 
@@ -25,7 +24,7 @@ CONFIRM = "/compte/2fa/reauthenticate/"
 def staff(request, django_user_model):
     """A platform staff account of each kind, and its password."""
     if request.param == "superuser":
-        return django_user_model.objects.get(email=SUPERUSER_EMAIL), SUPERUSER_PASSWORD
+        return factories.superuser(), PASSWORD
     user = factories.contributor()
     user.groups.add(Group.objects.get(name=request.param))
     return user, PASSWORD

@@ -24,8 +24,9 @@ from bases.creation import create_base
 from bases.membership import invite, join, request_to_join
 from bases.models import BaseIndexPage
 from bases.roles import Role
+from community import collections
 from home.models import SiteFeedback
-from resources import collections, feedback
+from resources import feedback
 from resources.models import ResourceIndexPage, ResourcePage
 from search.models import SearchLog
 from tests import factories

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from community import collections
 from community.models import CollectionItem
-from resources import collections
 from tests.admin_security.conftest import shown
 from tests.conftest import client_for
 

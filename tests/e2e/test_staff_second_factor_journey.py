@@ -1,4 +1,4 @@
-"""The demo superuser's first sign-in, as README describes it: the password, then the set-up of an
+"""A superuser's first sign-in, as README describes it for the demo's: the password, then the set-up of an
 authenticator app (the key read from the page, as a phone reads the QR code), the recovery codes, one
 more code, and the admin."""
 
@@ -7,26 +7,26 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from demo.loader import SUPERUSER_EMAIL, SUPERUSER_PASSWORD
 from tests import factories
 
 pytestmark = pytest.mark.e2e
 
 
 def test_the_superusers_first_sign_in_sets_up_the_authenticator_app(site, visit):
+    superuser = factories.superuser()
     page = visit.open("/admin/")
     page.wait_for_url("**/connexion/?next=/admin/")
     page.get_by_role("button", name="Se connecter avec un mot de passe").click()
     form = page.locator("#connexion-mot-de-passe")
-    form.get_by_label("Adresse e-mail").fill(SUPERUSER_EMAIL)
-    form.get_by_label("Mot de passe").fill(SUPERUSER_PASSWORD)
+    form.get_by_label("Adresse e-mail").fill(superuser.email)
+    form.get_by_label("Mot de passe").fill(factories.PASSWORD)
     form.get_by_role("button", name="Se connecter").click()
 
     # Staff may reach nothing before setting up the second factor; allauth first confirms the password.
     expect(page.get_by_role("heading", level=1)).to_have_text("Confirmer votre identité")
     expect(page.get_by_text("activez la double authentification pour continuer")).to_be_visible()
     assert visit.axe_violations() == []
-    page.get_by_label("Mot de passe").fill(SUPERUSER_PASSWORD)
+    page.get_by_label("Mot de passe").fill(factories.PASSWORD)
     page.get_by_role("button", name="Confirmer").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Activer la double authentification")
