@@ -110,7 +110,7 @@ def fill(resources: int, bases: int, views: int, private_share: float) -> None:
     resource_template = ResourcePage.objects.live().first()
     index = ResourceIndexPage.objects.get()
     themes = sorted(RESOURCE_FILTERS["thematiques"][1])
-    published = "now() - random() * interval '3 years'"
+    published_at = "now() - random() * interval '3 years'"
 
     def pick(keys: list[str]) -> str:
         quoted = ", ".join(f"'{key}'" for key in keys)
@@ -123,7 +123,7 @@ def fill(resources: int, bases: int, views: int, private_share: float) -> None:
             base_template.pk,
             f"SELECT {base_template.get_parent().pk}, {bases}",
             "base-banc",
-            {"first_published_at": published, "last_published_at": "now()"},
+            {"first_published_at": published_at, "last_published_at": "now()"},
         )
         clone_specific(cursor, "bases_basepage", base_template.pk, "base-banc", {})
         cursor.execute(
@@ -145,7 +145,7 @@ def fill(resources: int, bases: int, views: int, private_share: float) -> None:
             resource_template.pk,
             parents,
             "ressource-banc",
-            {"first_published_at": published, "last_published_at": "now()", "live": "random() < 0.97"},
+            {"first_published_at": published_at, "last_published_at": "now()", "live": "random() < 0.97"},
         )
         clone_specific(
             cursor,
