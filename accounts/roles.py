@@ -51,13 +51,6 @@ def is_platform_admin(user) -> bool:
     )
 
 
-def is_platform_staff(user) -> bool:
-    """Platform admins and moderators: the people who run the platform, not those who contribute."""
-    return user.is_authenticated and (
-        user.is_superuser or user.groups.filter(name__in=[ADMINISTRATORS_GROUP, MODERATORS_GROUP]).exists()
-    )
-
-
 @transaction.atomic
 def ensure_platform_groups() -> tuple[Group, Group]:
     """Create the two platform groups or complete their permissions; running it again changes nothing."""
