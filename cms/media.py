@@ -13,8 +13,9 @@ import re
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db.models import CharField, IntegerField
+from django.db.models import CharField, IntegerField, Q
 from django.db.models.functions import Cast
+from taggit.models import Tag, TaggedItem
 from wagtail.blocks import StreamValue
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -25,6 +26,7 @@ from wagtail.permission_policies.collections import CollectionOwnershipPermissio
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 
+from accounts.roles import is_platform_admin
 from cms.visibility import VisibilityQuerySet
 
 PERSONAL_COLLECTION = "Contributions personnelles"
@@ -92,6 +94,23 @@ def media_policy(model) -> MediaPermissionPolicy:
 def choosable(user, model):
     """The images or documents ``user`` may choose (and so use in a page)."""
     return media_policy(model).instances_user_has_permission_for(user, "choose")
+
+
+def visible_tags(user, models=None):
+    """The tags ``user`` may see: those of the images and documents they may choose (of ``models``
+    only, when given). Wagtail's tags are shared by the whole site, and a tag of a private file
+    names it; platform admins, who choose every file and edit the editorial pages, see them all."""
+    if is_platform_admin(user):
+        return Tag.objects.all()
+    used = Q(pk__in=[])
+    for model in models or (get_image_model(), get_document_model()):
+        used |= Q(
+            pk__in=TaggedItem.objects.filter(
+                content_type=ContentType.objects.get_for_model(model),
+                object_id__in=choosable(user, model).values("pk"),
+            ).values("tag_id")
+        )
+    return Tag.objects.filter(used)
 
 
 def may_choose(user, item) -> bool:
