@@ -1,7 +1,31 @@
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils.functional import cached_property
 from wagtail.users.views.users import IndexView as WagtailUserIndexView
+from wagtail.users.views.users import UserFilterSet as WagtailUserFilterSet
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
+
+from accounts.roles import is_platform_admin
+from bases.models import BasePage
+
+
+class UserFilterSet(WagtailUserFilterSet):
+    """Wagtail's filters, whose « Groupe » filter names every group: a base's groups are named after
+    its slug, so moderators (who read the listing, not the bases) are offered the groups of the bases
+    they may read; platform admins, every group."""
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        if request is None or is_platform_admin(request.user):
+            return
+        unread = BasePage.objects.exclude(
+            pk__in=BasePage.objects.live().visible_to(request.user).values("pk")
+        )
+        unread_groups = Group.objects.filter(
+            Q(pk__in=unread.values("members_group")) | Q(pk__in=unread.values("admins_group"))
+        )
+        self.filters["group"].queryset = Group.objects.exclude(pk__in=unread_groups.values("pk"))
 
 
 class UserIndexView(WagtailUserIndexView):
@@ -24,6 +48,7 @@ class UserViewSet(WagtailUserViewSet):
     """Wagtail's user management, whose listing platform admins search and export (CSV, XLSX)."""
 
     index_view_class = UserIndexView
+    filterset_class = UserFilterSet
     list_export = [
         "email",
         "first_name",
