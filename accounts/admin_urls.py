@@ -12,6 +12,8 @@ included before Wagtail's admin) for those who may see what they show.
 - Tag autocompletion, and the popular tags of the image and document listings and of the image
   chooser, name tags of every file of the site, private ones included: only the tags the user may
   see (``cms.media.visible_tags``, ``cms/media_admin.py``).
+- The chooser of wagtail-dsfr's tags lists every tag of the site, those of private files included
+  (they name them): for platform admins, the only ones who edit the pages that use these tags.
 - Wagtail's deliberate error (``failwhale/``), which tests the error reports: for superusers only,
   rather than a server error any account can raise.
 """
@@ -30,6 +32,7 @@ from wagtail.admin.views.tags import TAGS_AUTOCOMPLETE_LIMIT
 from wagtail.models import Workflow
 from wagtail.permissions import policy_registry
 from wagtail.utils.urlpatterns import decorate_urlpatterns
+from wagtail_dsfr.content_manager.models import Tag as EditorialTag
 
 from accounts.roles import is_platform_admin
 from cms import media_admin
@@ -107,6 +110,10 @@ urlpatterns = [
     path("images/chooser/", media_admin.image_choose_view()),
     path("documents/", media_admin.DocumentsIndexView.as_view()),
     path("documents/results/", media_admin.DocumentsIndexView.as_view(results_only=True)),
+    path(
+        f"{EditorialTag.snippet_viewset.chooser_viewset.url_prefix}/",
+        include(_only_for(is_platform_admin, EditorialTag.snippet_viewset.chooser_viewset.get_urlpatterns())),
+    ),
     path("failwhale/", user_passes_test(lambda user: user.is_superuser)(home.error_test)),
 ]
 urlpatterns = decorate_urlpatterns(urlpatterns, require_admin_access)

@@ -1,8 +1,9 @@
-"""Groups are named after the bases: the users listing's group filter names only what the viewer may
-read."""
+"""Groups are named after the bases, and tags after the files: the users listing's group filter and
+the chooser of wagtail-dsfr's tags name only what the viewer may read."""
 
 import pytest
 from django.urls import reverse
+from taggit.models import Tag
 
 from tests.admin_security.conftest import shown
 
@@ -17,3 +18,11 @@ def test_the_users_group_filter_offers_moderators_the_groups_of_the_bases_they_r
     admin_sees = shown(client_of("admin_plateforme").get(reverse("wagtailusers_users:index")))
     assert private.members_group.name in admin_sees
 
+
+@pytest.mark.parametrize("viewer", ["contributeur", "membre", "moderateur"])
+def test_the_editorial_tag_chooser_is_refused_to_all_but_platform_admins(viewer, content, client_of):
+    Tag.objects.create(name="étiquette-d-un-fichier-privé")
+    url = reverse("wagtailsnippetchoosers_wagtail_dsfr_content_manager_tag:choose")
+    response = client_of(viewer).get(url, follow=True)
+    assert "étiquette-d-un-fichier-privé" not in shown(response)
+    assert "étiquette-d-un-fichier-privé" in shown(client_of("admin_plateforme").get(url))

@@ -167,9 +167,10 @@ def bulk_actions(world):
     return result
 
 
-def snippet(app, model, actions) -> dict:
+def snippet(app, model, actions, chooser_answered_here=False) -> dict:
     """The views of one snippet model (admin menus and wagtail-dsfr's models): the first object of
-    the model for views that take a pk."""
+    the model for views that take a pk. A chooser that accounts/admin_urls.py answers at the same
+    paths is requested under its routes."""
     label = f"{app}.{model}"
     entries = {}
     for action in actions:
@@ -182,14 +183,28 @@ def snippet(app, model, actions) -> dict:
             entries[name] = get()
         else:
             entries[name] = get(pk=first(label))
-    choosers = f"wagtailsnippetchoosers_{app}_{model}"
-    entries[f"{choosers}:choose"] = get(*SEARCH)
-    entries[f"{choosers}:choose_results"] = get(*SEARCHED)
-    entries[f"{choosers}:chosen"] = get(pk=first(label))
-    entries[f"{choosers}:chosen_multiple"] = get(
-        lambda world: "&".join(f"id={pk}" for pk in first(label)(world))
-    )
-    entries[f"{choosers}:create"] = get()
+    choosers = {
+        "choose": get(*SEARCH),
+        "choose_results": get(*SEARCHED),
+        "chosen": get(pk=first(label)),
+        "chosen_multiple": get(lambda world: "&".join(f"id={pk}" for pk in first(label)(world))),
+        "create": get(),
+    }
+    if not chooser_answered_here:
+        entries.update(
+            {f"wagtailsnippetchoosers_{app}_{model}:{view}": spec for view, spec in choosers.items()}
+        )
+        return entries
+    routes = {
+        "choose": "",
+        "choose_results": "results/",
+        "chosen": "chosen/<str:pk>/",
+        "chosen_multiple": "chosen-multiple/",
+        "create": "create/",
+    }
+    for view, spec in choosers.items():
+        entries[f"wagtailsnippetchoosers_{app}_{model}:{view}"] = SHADOWED
+        entries[f"admin/snippets/choose/{app}/{model}/{routes[view]}"] = spec
     return entries
 
 
@@ -655,7 +670,7 @@ URLS = {
     "search_log:inspect": get(pk="search_log"),
     # ---- snippets: wagtail-dsfr's models and the site's menus -----------------------------------
     "wagtailsnippets:index": get(),
-    **snippet("wagtail_dsfr_content_manager", "tag", SNIPPET_ACTIONS),
+    **snippet("wagtail_dsfr_content_manager", "tag", SNIPPET_ACTIONS, chooser_answered_here=True),
     **snippet("wagtail_dsfr_content_manager", "megamenu", SNIPPET_ACTIONS),
     **snippet("wagtail_dsfr_blog", "organization", (*SNIPPET_ACTIONS, "reorder")),
     **snippet("wagtail_dsfr_blog", "person", (*SNIPPET_ACTIONS, "reorder")),
