@@ -5,8 +5,9 @@ included before Wagtail's admin) for those who may see what they show.
   and latest pages of each page type: for platform admins only (their menu is hidden from others).
 - The task chooser lists every workflow task (named after the bases, private ones included): for
   those who may edit workflows.
-- The page chooser's "chosen" answer for several ids gives the title and address of each: only
-  for the pages the user may choose.
+- The page chooser names pages by their draft title, and its "chosen" answer for several ids gives
+  the title and address of any page: the pages the user may not edit by their live title, and that
+  answer only for the pages the user may choose (``cms.page_chooser``).
 - The forms listing's filters name the owners and editors of pages: those of the pages the user may
   explore (``cms.page_admin``).
 - Tag autocompletion, and the popular tags of the image and document listings and of the image
@@ -27,7 +28,6 @@ from wagtail.admin.auth import require_admin_access, user_passes_test
 from wagtail.admin.urls import reports as wagtail_reports
 from wagtail.admin.urls import workflows as wagtail_workflows
 from wagtail.admin.views import home
-from wagtail.admin.views.chooser import ChosenMultipleView
 from wagtail.admin.views.tags import TAGS_AUTOCOMPLETE_LIMIT
 from wagtail.models import Workflow
 from wagtail.permissions import policy_registry
@@ -35,10 +35,9 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 from wagtail_dsfr.content_manager.models import Tag as EditorialTag
 
 from accounts.roles import is_platform_admin
-from cms import media_admin
+from cms import media_admin, page_chooser
 from cms.media import visible_tags
 from cms.page_admin import FormPagesOfExplorablePeopleListView
-from cms.page_permissions import choosable_pages
 
 TASK_CHOOSER_URLS = {"task_chooser", "task_chooser_results", "task_chooser_create", "task_chosen"}
 
@@ -74,21 +73,6 @@ def tag_autocomplete(request, app_name=None, model_name=None):
     return JsonResponse(list(names), safe=False)
 
 
-class ChoosablePagesChosenView(ChosenMultipleView):
-    def get(self, request):
-        request.GET = request.GET.copy()
-        request.GET.setlist(
-            "id",
-            [
-                str(pk)
-                for pk in choosable_pages(request.user)
-                .filter(pk__in=[pk for pk in request.GET.getlist("id") if pk.isdigit()])
-                .values_list("pk", flat=True)
-            ],
-        )
-        return super().get(request)
-
-
 urlpatterns = [
     path("reports/", include(_only_for(is_platform_admin, wagtail_reports.urlpatterns))),
     path(
@@ -100,7 +84,10 @@ urlpatterns = [
             )
         ),
     ),
-    path("choose-page/chosen-multiple/", ChoosablePagesChosenView.as_view()),
+    path("choose-page/", page_chooser.BrowseView.as_view()),
+    path("choose-page/<int:parent_page_id>/", page_chooser.BrowseView.as_view()),
+    path("choose-page/search/", page_chooser.SearchView.as_view()),
+    path("choose-page/chosen-multiple/", page_chooser.ChosenMultipleView.as_view()),
     path("forms/", FormPagesOfExplorablePeopleListView.as_view()),
     path("forms/results/", FormPagesOfExplorablePeopleListView.as_view(results_only=True)),
     path("tag-autocomplete/", tag_autocomplete),

@@ -457,11 +457,9 @@ URLS = {
     "wagtailadmin_pages:workflow_preview": get(page_id="private_resource", task_id="base_task"),
     "wagtail_bulk_action": bulk_actions,
     # ---- the page chooser (the link block's « Page du site ») --------------------------------------
-    "wagtailadmin_choose_page": get(),
-    "wagtailadmin_choose_page_child": get(parent_page_id=PARENTS),
-    "wagtailadmin_choose_page_search": get(
-        f"q={SEARCH_WORD}", f"q={SEARCH_WORD}&page_type=resources.resourcepage"
-    ),
+    "wagtailadmin_choose_page": SHADOWED,
+    "wagtailadmin_choose_page_child": SHADOWED,
+    "wagtailadmin_choose_page_search": SHADOWED,
     "wagtailadmin_choose_page_chosen_multiple": SHADOWED,
     "wagtailadmin_choose_page_external_link": get(),
     "wagtailadmin_choose_page_email_link": get(),
@@ -587,6 +585,9 @@ URLS = {
     "admin/workflows/task_chooser/results/": get(*SEARCHED),
     "admin/workflows/task_chooser/create/": get(),
     "admin/workflows/task_chooser/<int:task_id>/": get(task_id="base_task"),
+    "admin/choose-page/": get(),
+    "admin/choose-page/<int:parent_page_id>/": get(parent_page_id=PARENTS),
+    "admin/choose-page/search/": get(f"q={SEARCH_WORD}", f"q={SEARCH_WORD}&page_type=resources.resourcepage"),
     "admin/choose-page/chosen-multiple/": get(ALL_PAGE_IDS),
     # ---- forms, redirects, settings, sites, users and groups ------------------------------------
     "wagtailforms:index": SHADOWED,
