@@ -1,6 +1,5 @@
 """The platform roles: *Administrateurs* (everything, users included) and *Modérateurs*."""
 
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
@@ -39,17 +38,10 @@ def is_platform_staff(user) -> bool:
     )
 
 
-def may_be_signed_in(request) -> bool:
-    """Whether ``request`` carries a session cookie. Without one nobody is signed in, and the middlewares
-    that ask who is must not read ``request.user``: reading it reads the session, which marks the
-    response ``Vary: Cookie`` and keeps it out of shared caches (public renditions, anonymous pages)."""
-    return settings.SESSION_COOKIE_NAME in request.COOKIES
-
-
 def is_staff_request(request) -> bool:
     """``is_platform_staff`` of the signed-in user, asked by two middlewares: one query per request."""
     if not hasattr(request, "_is_platform_staff"):
-        request._is_platform_staff = may_be_signed_in(request) and is_platform_staff(request.user)
+        request._is_platform_staff = is_platform_staff(request.user)
     return request._is_platform_staff
 
 

@@ -17,6 +17,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils.http import urlencode
 
 from accounts.roles import is_staff_request
+from accounts.sessions import carries_session
 
 # What a staff session may reach before passing the second factor: allauth's second-factor pages, the
 # confirmation by password that setting up an authenticator asks of accounts that have one, signing out.
@@ -54,6 +55,8 @@ class StaffSecondFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if not carries_session(request):
+            return self.get_response(request)
         user = request.user
         if is_staff_request(request) and not has_passed_second_factor(request) and not is_open(request):
             if not is_mfa_enabled(user, [Authenticator.Type.TOTP]):

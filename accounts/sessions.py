@@ -11,7 +11,7 @@ from django.http import HttpResponseRedirect
 from django.urls import Resolver404, resolve
 from django.utils.http import urlencode
 
-from accounts.roles import is_staff_request, may_be_signed_in
+from accounts.roles import is_staff_request
 
 SIGNED_IN_AT = "lesbases_signed_in_at"
 ACTIVE_AT = "lesbases_active_at"
@@ -33,6 +33,13 @@ def start(session) -> None:
     session[SIGNED_IN_AT] = session[ACTIVE_AT] = time.time()
 
 
+def carries_session(request) -> bool:
+    """Whether the request carries a session cookie: without one nobody is signed in. Asking
+    ``request.user`` reads the session, which adds ``Vary: Cookie`` to the response: a public image
+    would no longer be cached in common."""
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
 def idle_limit(request) -> float:
     limit = (
         settings.SESSION_IDLE_TIMEOUT_STAFF if is_staff_request(request) else settings.SESSION_IDLE_TIMEOUT
@@ -45,7 +52,7 @@ class IdleSessionMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if may_be_signed_in(request) and request.user.is_authenticated:
+        if carries_session(request) and request.user.is_authenticated:
             ended = self.check(request)
             if ended is not None:
                 return ended

@@ -1,7 +1,27 @@
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.utils.functional import cached_property
+from wagtail.models import GroupPagePermission, Page
 from wagtail.users.views.users import IndexView as WagtailUserIndexView
+from wagtail.users.views.users import UserFilterSet as WagtailUserFilterSet
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
+
+from accounts.roles import is_platform_admin
+from cms.visibility import VisibilityQuerySet
+
+
+class UserFilterSet(WagtailUserFilterSet):
+    """Wagtail's filters, whose « Groupe » filter names every group: the groups of a base or of a
+    resource are named after its slug, so moderators (who read the listing, not the pages) are offered
+    only the groups whose page permissions are on pages they may read; platform admins, every group."""
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        if request is None or is_platform_admin(request.user):
+            return
+        readable = VisibilityQuerySet(Page).visible_to(request.user)
+        unread_groups = GroupPagePermission.objects.exclude(page__in=readable.values("pk"))
+        self.filters["group"].queryset = Group.objects.exclude(pk__in=unread_groups.values("group_id"))
 
 
 class UserIndexView(WagtailUserIndexView):
@@ -24,6 +44,7 @@ class UserViewSet(WagtailUserViewSet):
     """Wagtail's user management, whose listing platform admins search and export (CSV, XLSX)."""
 
     index_view_class = UserIndexView
+    filterset_class = UserFilterSet
     list_export = [
         "email",
         "first_name",

@@ -12,8 +12,9 @@ import re
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db.models import CharField, IntegerField
+from django.db.models import CharField, IntegerField, Q
 from django.db.models.functions import Cast
+from taggit.models import Tag, TaggedItem
 from wagtail.blocks import StreamValue
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -91,6 +92,23 @@ def media_policy(model) -> MediaPermissionPolicy:
 def choosable(user, model):
     """The images or documents ``user`` may choose (and so use in a page)."""
     return media_policy(model).instances_user_has_permission_for(user, "choose")
+
+
+def visible_tags(user, models=None):
+    """The tags ``user`` may see: those of the images and documents they may choose (of ``models``
+    only, when given). Wagtail's tags are shared by the whole site, and a tag of a private file
+    names it. Those who manage the collections (platform admins: ``accounts.roles``) see them all."""
+    if user.has_perm("wagtailcore.change_collection"):
+        return Tag.objects.all()
+    used = Q(pk__in=[])
+    for model in models or (get_image_model(), get_document_model()):
+        used |= Q(
+            pk__in=TaggedItem.objects.filter(
+                content_type=ContentType.objects.get_for_model(model),
+                object_id__in=choosable(user, model).values("pk"),
+            ).values("tag_id")
+        )
+    return Tag.objects.filter(used)
 
 
 def may_choose(user, item) -> bool:

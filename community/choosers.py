@@ -35,7 +35,8 @@ class CollectionSearchForm(BaseFilterForm):
 class FeaturableCollectionsMixin:
     def get_object_list(self):
         return (
-            collections().featurable(self.request.user, _base_id(self.request))
+            collections()
+            .featurable(self.request.user, _base_id(self.request))
             .select_related("owner")
             .order_by("title")
         )

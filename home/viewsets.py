@@ -47,6 +47,10 @@ class ProfileChosenView(UserManagersOnly, chooser_views.ChosenView):
     pass
 
 
+class ProfileChosenMultipleView(UserManagersOnly, chooser_views.ChosenMultipleView):
+    pass
+
+
 class ProfileChooserViewSet(ChooserViewSet):
     """Public profiles only, as those are the ones the home page may show."""
 
@@ -67,6 +71,7 @@ class ProfileChooserViewSet(ChooserViewSet):
     choose_view_class = ProfileChooseView
     choose_results_view_class = ProfileChooseResultsView
     chosen_view_class = ProfileChosenView
+    chosen_multiple_view_class = ProfileChosenMultipleView
 
 
 profile_chooser_viewset = ProfileChooserViewSet("profile_chooser")

@@ -1,4 +1,5 @@
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from wagtail import hooks
 from wagtail.admin.site_summary import PagesSummaryItem
@@ -8,11 +9,16 @@ from wagtail.admin.views.pages.bulk_actions import (
     PublishBulkAction,
     UnpublishBulkAction,
 )
+from wagtail.documents import get_document_model
+from wagtail.documents.views import bulk_actions as document_bulk_actions
+from wagtail.images import get_image_model
+from wagtail.images.views import bulk_actions as image_bulk_actions
 from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction as SnippetDeleteBulkAction
 
 from cms.log_actions import register_formatted_actions
-from cms.media import access
+from cms.media import access, choosable
 from cms.page_admin import EditablePagesSummaryItem, page_viewset
 from cms.page_permissions import EditablePagesPermissionPolicy, choosable_pages, editable_pages
 from resources.media_api import ChoosableDocumentsAPIViewSet, ChoosableImagesAPIViewSet
@@ -62,28 +68,55 @@ def choose_only_pages_one_may_link_to(pages, request):
     return pages.filter(pk__in=choosable.values("pk"))
 
 
-class ForeignPagesUnnamedMixin:
-    """Wagtail's confirmation of a bulk action names each chosen page the user may not act on; the
-    ids come from the URL, so only those the user may edit are named, the others left out."""
+@hooks.register("before_move_page")
+def refuse_moves_one_may_not_make(request, page, destination):
+    """Wagtail's confirmation of a move names the page (and counts its subpages) before checking, at
+    the POST, that the user may move it there: any page id would show its title."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied
+
+
+def _readable_ids(user, model, ids) -> set:
+    """Those of ``ids`` that ``user`` may see by name: pages they may edit, files they may choose;
+    of anything else (snippets), none."""
+    if issubclass(model, Page):
+        readable = editable_pages(user)
+    elif issubclass(model, (get_image_model(), get_document_model())):
+        readable = choosable(user, model)
+    else:
+        return set()
+    return set(readable.filter(pk__in=ids).values_list("pk", flat=True))
+
+
+class UnreadableItemsUnnamedMixin:
+    """Wagtail's confirmation of a bulk action names each chosen item the user may not act on; the
+    ids come from the URL, so only those the user may see anyway are named, the others left out."""
 
     def get_actionable_objects(self):
         objects, refused = super().get_actionable_objects()
-        editable = set(
-            editable_pages(self.request.user)
-            .filter(pk__in=[page.pk for page in refused["items_with_no_access"]])
-            .values_list("pk", flat=True)
-        )
-        refused["items_with_no_access"] = [
-            page for page in refused["items_with_no_access"] if page.pk in editable
-        ]
+        refused_items = refused["items_with_no_access"]
+        readable = _readable_ids(self.request.user, self.model, [item.pk for item in refused_items])
+        refused["items_with_no_access"] = [item for item in refused_items if item.pk in readable]
         return objects, refused
 
 
 # Registered after Wagtail's own (order 1): the last registration of an action wins.
-for bulk_action in (DeleteBulkAction, MoveBulkAction, PublishBulkAction, UnpublishBulkAction):
+for bulk_action in (
+    DeleteBulkAction,
+    MoveBulkAction,
+    PublishBulkAction,
+    UnpublishBulkAction,
+    image_bulk_actions.DeleteBulkAction,
+    image_bulk_actions.AddTagsBulkAction,
+    image_bulk_actions.AddToCollectionBulkAction,
+    document_bulk_actions.DeleteBulkAction,
+    document_bulk_actions.AddTagsBulkAction,
+    document_bulk_actions.AddToCollectionBulkAction,
+    SnippetDeleteBulkAction,
+):
     hooks.register(
         "register_bulk_action",
-        type(bulk_action.__name__, (ForeignPagesUnnamedMixin, bulk_action), {}),
+        type(bulk_action.__name__, (UnreadableItemsUnnamedMixin, bulk_action), {}),
         order=1,
     )
 

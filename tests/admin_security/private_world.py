@@ -30,6 +30,7 @@ from resources import feedback
 from resources.models import ResourceIndexPage, ResourcePage
 from search.models import SearchLog
 from tests import factories
+from tests.conftest import client_for
 
 # The word every private title shares, so that one search finds them all (searching for a marker
 # itself would prove nothing: a page may echo the query).
@@ -319,8 +320,8 @@ def _body(marker, document, image):
 
 
 def _session_for(user):
+    """A signed-in session, platform staff's having passed their second factor as they must before
+    reaching anything (``tests.conftest.client_for``)."""
     if user is None:
         return None
-    client = Client()
-    client.force_login(user)
-    return client.cookies[settings.SESSION_COOKIE_NAME].value
+    return client_for(user).cookies[settings.SESSION_COOKIE_NAME].value

@@ -95,3 +95,19 @@ def test_a_pasted_address_stays_an_external_link(content):
     assert data["step"] == "external_link_chosen"
     assert "id" not in data["result"]
     assert content["bases"]["private"].title not in shown(response)
+
+
+def test_a_page_someone_else_is_editing_shows_its_live_title_to_others(content):
+    stranger = content["stranger"]
+    page = factories.resource(owner=stranger, title="Fiche publiée de Sacha")
+    page.title = "Titre encore secret de Sacha"
+    page.save_revision(user=stranger)
+    chosen = reverse("wagtailadmin_choose_page_chosen_multiple") + f"?id={page.pk}"
+    urls = [browse(ResourceIndexPage.objects.get()), search("Sacha"), chosen]
+    other = client_for(factories.contributor())
+    for url in urls:
+        assert "Fiche publiée de Sacha" in shown(other.get(url)), url
+        assert "Titre encore secret" not in shown(other.get(url)), url
+    owner = client_for(stranger)
+    for url in urls:
+        assert "Titre encore secret de Sacha" in shown(owner.get(url)), url

@@ -18,6 +18,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import Site
 
+from cms.storage import RENDITIONS
 from tests.admin_security.private_world import SEARCH_WORD
 
 
@@ -87,6 +88,9 @@ def expand(world, spec: Get) -> list[dict]:
     return [dict(zip(names, combination, strict=True)) for combination in product(*choices)]
 
 
+# A Wagtail URL that a pattern of ours, at the same path and included first, answers instead.
+SHADOWED = skip("answered by accounts/admin_urls.py at the same path: requested under its route")
+
 SEARCH = ("", f"q={SEARCH_WORD}")
 SEARCHED = (f"q={SEARCH_WORD}",)  # the results part of a listing: its bare URL is the listing's
 PAGES = ("private_base", "private_resource", "personal_resource", "draft", "revised")
@@ -104,6 +108,11 @@ ALL_IMAGE_IDS = "&".join(f"id={{{key}.pk}}" for key in IMAGES)
 
 def per_page(make, pages=PAGES) -> list[Get]:
     return [make(page) for page in pages]
+
+
+def renditions(world):
+    """The file names of a rendition of each image, as ``/images/<name>`` serves them."""
+    return [world[key].get_rendition("fill-40x30").file.name.removeprefix(RENDITIONS) for key in IMAGES]
 
 
 def site_pk(world):
@@ -158,9 +167,10 @@ def bulk_actions(world):
     return result
 
 
-def snippet(app, model, actions) -> dict:
+def snippet(app, model, actions, chooser_answered_here=False) -> dict:
     """The views of one snippet model (admin menus and wagtail-dsfr's models): the first object of
-    the model for views that take a pk."""
+    the model for views that take a pk. A chooser that accounts/admin_urls.py answers at the same
+    paths is requested under its routes."""
     label = f"{app}.{model}"
     entries = {}
     for action in actions:
@@ -173,14 +183,28 @@ def snippet(app, model, actions) -> dict:
             entries[name] = get()
         else:
             entries[name] = get(pk=first(label))
-    choosers = f"wagtailsnippetchoosers_{app}_{model}"
-    entries[f"{choosers}:choose"] = get(*SEARCH)
-    entries[f"{choosers}:choose_results"] = get(*SEARCHED)
-    entries[f"{choosers}:chosen"] = get(pk=first(label))
-    entries[f"{choosers}:chosen_multiple"] = get(
-        lambda world: "&".join(f"id={pk}" for pk in first(label)(world))
-    )
-    entries[f"{choosers}:create"] = get()
+    choosers = {
+        "choose": get(*SEARCH),
+        "choose_results": get(*SEARCHED),
+        "chosen": get(pk=first(label)),
+        "chosen_multiple": get(lambda world: "&".join(f"id={pk}" for pk in first(label)(world))),
+        "create": get(),
+    }
+    if not chooser_answered_here:
+        entries.update(
+            {f"wagtailsnippetchoosers_{app}_{model}:{view}": spec for view, spec in choosers.items()}
+        )
+        return entries
+    routes = {
+        "choose": "",
+        "choose_results": "results/",
+        "chosen": "chosen/<str:pk>/",
+        "chosen_multiple": "chosen-multiple/",
+        "create": "create/",
+    }
+    for view, spec in choosers.items():
+        entries[f"wagtailsnippetchoosers_{app}_{model}:{view}"] = SHADOWED
+        entries[f"admin/snippets/choose/{app}/{model}/{routes[view]}"] = spec
     return entries
 
 
@@ -240,6 +264,15 @@ URLS = {
     "openid_connect_login": get(provider_id=lit("proconnect")),
     "openid_connect_callback": get(provider_id=lit("proconnect")),
     "profile_edit": get(),
+    # The second factor (allauth's MFA): the signed-in user's own authenticator and codes.
+    "mfa_index": get(),
+    "mfa_authenticate": get(),
+    "mfa_reauthenticate": get(),
+    "mfa_activate_totp": get(),
+    "mfa_deactivate_totp": get(),
+    "mfa_view_recovery_codes": get(),
+    "mfa_generate_recovery_codes": get(),
+    "mfa_download_recovery_codes": get(),
     "account_delete": get(),
     "following": get(),
     "profile": get(slug=("owner.slug", "other_owner.slug")),
@@ -299,6 +332,8 @@ URLS = {
     "wagtailcore_login": get(),
     # ---- served files -------------------------------------------------------------------------------
     "wagtaildocs_serve": [get(_0=key, _1=f"{key}.filename") for key in DOCUMENTS],
+    # Image renditions, served under the media rule (cms/renditions.py).
+    "rendition": get(name=renditions),
     "wagtaildocs_authenticate_with_password": get(restriction_id=lit(999999)),
     # ---- Wagtail admin: home, account, login -------------------------------------------------------
     "wagtailadmin_home": get(),
@@ -306,8 +341,9 @@ URLS = {
     "wagtailadmin_login": skip("shadowed by cms/urls.py's admin/login/ redirect to /connexion/ (row above)"),
     "admin/test404/": get(),
     "admin/^.*/$": get(path="/admin/adresse-inconnue/"),
-    # Wagtail's deliberate error page: any account with admin access can raise a 500 with it.
-    "wagtailadmin_error_test": get(),
+    # Wagtail's deliberate error page: for superusers only (accounts/admin_urls.py), none of the viewers.
+    "wagtailadmin_error_test": SHADOWED,
+    "admin/failwhale/": get(),
     "wagtailadmin_account": get(),
     "wagtailadmin_logout": get(),
     "wagtailadmin_dismissibles": get(),
@@ -421,19 +457,19 @@ URLS = {
     "wagtailadmin_pages:workflow_preview": get(page_id="private_resource", task_id="base_task"),
     "wagtail_bulk_action": bulk_actions,
     # ---- the page chooser (the link block's « Page du site ») --------------------------------------
-    "wagtailadmin_choose_page": get(),
-    "wagtailadmin_choose_page_child": get(parent_page_id=PARENTS),
-    "wagtailadmin_choose_page_search": get(
-        f"q={SEARCH_WORD}", f"q={SEARCH_WORD}&page_type=resources.resourcepage"
-    ),
-    "wagtailadmin_choose_page_chosen_multiple": get(ALL_PAGE_IDS),
+    "wagtailadmin_choose_page": SHADOWED,
+    "wagtailadmin_choose_page_child": SHADOWED,
+    "wagtailadmin_choose_page_search": SHADOWED,
+    "wagtailadmin_choose_page_chosen_multiple": SHADOWED,
     "wagtailadmin_choose_page_external_link": get(),
     "wagtailadmin_choose_page_email_link": get(),
     "wagtailadmin_choose_page_phone_link": get(),
     "wagtailadmin_choose_page_anchor_link": get(),
     # ---- documents and images: listings, editing, choosers, tags ---------------------------------
-    "wagtaildocs:index": get(*SEARCH),
-    "wagtaildocs:index_results": get(*SEARCHED),
+    "wagtaildocs:index": SHADOWED,
+    "admin/documents/": get(*SEARCH),
+    "wagtaildocs:index_results": SHADOWED,
+    "admin/documents/results/": get(*SEARCHED),
     "wagtaildocs:add": get(),
     "wagtaildocs:edit": get(document_id=DOCUMENTS),
     "wagtaildocs:delete": get(document_id=DOCUMENTS),
@@ -452,8 +488,10 @@ URLS = {
     "wagtaildocs_chooser:chosen": get(pk=DOCUMENTS),
     "wagtaildocs_chooser:chosen_multiple": get(ALL_DOCUMENT_IDS),
     "wagtaildocs_chooser:create": get(),
-    "wagtailimages:index": get(*SEARCH),
-    "wagtailimages:index_results": get(*SEARCHED),
+    "wagtailimages:index": SHADOWED,
+    "admin/images/": get(*SEARCH),
+    "wagtailimages:index_results": SHADOWED,
+    "admin/images/results/": get(*SEARCHED),
     "wagtailimages:add": get(),
     "wagtailimages:edit": get(image_id=IMAGES),
     "wagtailimages:delete": get(image_id=IMAGES),
@@ -470,17 +508,22 @@ URLS = {
     "wagtailimages:delete_upload_multiple": get(
         uploaded_file_id=lit(999999)
     ),  # POST only: its GET must still answer cleanly
-    "wagtailimages_chooser:choose": get(*SEARCH),
+    "wagtailimages_chooser:choose": SHADOWED,
+    "admin/images/chooser/": get(*SEARCH),
     "wagtailimages_chooser:choose_results": get(*SEARCHED),
     "wagtailimages_chooser:chosen": get(pk=IMAGES),
     "wagtailimages_chooser:chosen_multiple": get(ALL_IMAGE_IDS),
     "wagtailimages_chooser:create": get(),
     "wagtailimages_chooser:select_format": get(image_id=IMAGES),
-    "wagtailadmin_tag_autocomplete": get("term=mk"),
-    "wagtailadmin_tag_model_autocomplete": [
-        get("term=mk", app_name=lit("wagtaildocs"), model_name=lit("document")),
-        get("term=mk", app_name=lit("wagtailimages"), model_name=lit("image")),
-    ],
+    "wagtailadmin_tag_autocomplete": SHADOWED,
+    "wagtailadmin_tag_model_autocomplete": SHADOWED,
+    # Tags are shared by the whole site: each viewer is offered the tags of the files they may choose.
+    "admin/tag-autocomplete/": get("term=mk"),
+    "admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/": get(
+        "term=mk",
+        app_name=(lit("taggit"), lit("wagtail_dsfr_content_manager")),
+        model_name=lit("tag"),
+    ),
     "wagtailadmin_collections:index": get(),
     "wagtailadmin_collections:add": get(),
     "wagtailadmin_collections:edit": get(pk="base_media_collection"),
@@ -508,25 +551,49 @@ URLS = {
     "wagtailadmin_workflows:edit_task": get(pk="base_task"),
     "wagtailadmin_workflows:disable_task": get(pk="base_task"),
     "wagtailadmin_workflows:enable_task": get(pk="base_task"),
-    "wagtailadmin_workflows:task_chooser": get(*SEARCH),
-    "wagtailadmin_workflows:task_chooser_results": get(*SEARCHED),
-    "wagtailadmin_workflows:task_chooser_create": get(),
-    "wagtailadmin_workflows:task_chosen": get(task_id="base_task"),
-    "wagtailadmin_reports:locked_pages": get(),
-    "wagtailadmin_reports:locked_pages_results": get(),
-    "wagtailadmin_reports:workflow": get(),
-    "wagtailadmin_reports:workflow_results": get(),
-    "wagtailadmin_reports:workflow_tasks": get(),
-    "wagtailadmin_reports:workflow_tasks_results": get(),
-    "wagtailadmin_reports:site_history": get(),
-    "wagtailadmin_reports:site_history_results": get(),
-    "wagtailadmin_reports:aging_pages": get(),
-    "wagtailadmin_reports:aging_pages_results": get(),
-    "wagtailadmin_reports:page_types_usage": get(),
-    "wagtailadmin_reports:page_types_usage_results": get(),
+    "wagtailadmin_workflows:task_chooser": SHADOWED,
+    "wagtailadmin_workflows:task_chooser_results": SHADOWED,
+    "wagtailadmin_workflows:task_chooser_create": SHADOWED,
+    "wagtailadmin_workflows:task_chosen": SHADOWED,
+    "wagtailadmin_reports:locked_pages": SHADOWED,
+    "wagtailadmin_reports:locked_pages_results": SHADOWED,
+    "wagtailadmin_reports:workflow": SHADOWED,
+    "wagtailadmin_reports:workflow_results": SHADOWED,
+    "wagtailadmin_reports:workflow_tasks": SHADOWED,
+    "wagtailadmin_reports:workflow_tasks_results": SHADOWED,
+    "wagtailadmin_reports:site_history": SHADOWED,
+    "wagtailadmin_reports:site_history_results": SHADOWED,
+    "wagtailadmin_reports:aging_pages": SHADOWED,
+    "wagtailadmin_reports:aging_pages_results": SHADOWED,
+    "wagtailadmin_reports:page_types_usage": SHADOWED,
+    "wagtailadmin_reports:page_types_usage_results": SHADOWED,
+    # Reports, the task chooser and the page chooser's "chosen" answer for several ids, as
+    # accounts/admin_urls.py answers them (before Wagtail's patterns, which they shadow).
+    "admin/reports/locked/": get(),
+    "admin/reports/locked/results/": get(),
+    "admin/reports/workflow/": get(),
+    "admin/reports/workflow/results/": get(),
+    "admin/reports/workflow_tasks/": get(),
+    "admin/reports/workflow_tasks/results/": get(),
+    "admin/reports/site-history/": get(),
+    "admin/reports/site-history/results/": get(),
+    "admin/reports/aging-pages/": get(),
+    "admin/reports/aging-pages/results/": get(),
+    "admin/reports/page-types-usage/": get(),
+    "admin/reports/page-types-usage/results/": get(),
+    "admin/workflows/task_chooser/": get(*SEARCH),
+    "admin/workflows/task_chooser/results/": get(*SEARCHED),
+    "admin/workflows/task_chooser/create/": get(),
+    "admin/workflows/task_chooser/<int:task_id>/": get(task_id="base_task"),
+    "admin/choose-page/": get(),
+    "admin/choose-page/<int:parent_page_id>/": get(parent_page_id=PARENTS),
+    "admin/choose-page/search/": get(f"q={SEARCH_WORD}", f"q={SEARCH_WORD}&page_type=resources.resourcepage"),
+    "admin/choose-page/chosen-multiple/": get(ALL_PAGE_IDS),
     # ---- forms, redirects, settings, sites, users and groups ------------------------------------
-    "wagtailforms:index": get(),
-    "wagtailforms:index_results": get(),
+    "wagtailforms:index": SHADOWED,
+    "wagtailforms:index_results": SHADOWED,
+    "admin/forms/": get(*SEARCH),
+    "admin/forms/results/": get(*SEARCHED),
     "wagtailforms:list_submissions": get(page_id="private_base"),
     "wagtailforms:list_submissions_results": get(page_id="private_base"),
     "wagtailforms:delete_submissions": get(page_id="private_base"),
@@ -604,7 +671,7 @@ URLS = {
     "search_log:inspect": get(pk="search_log"),
     # ---- snippets: wagtail-dsfr's models and the site's menus -----------------------------------
     "wagtailsnippets:index": get(),
-    **snippet("wagtail_dsfr_content_manager", "tag", SNIPPET_ACTIONS),
+    **snippet("wagtail_dsfr_content_manager", "tag", SNIPPET_ACTIONS, chooser_answered_here=True),
     **snippet("wagtail_dsfr_content_manager", "megamenu", SNIPPET_ACTIONS),
     **snippet("wagtail_dsfr_blog", "organization", (*SNIPPET_ACTIONS, "reorder")),
     **snippet("wagtail_dsfr_blog", "person", (*SNIPPET_ACTIONS, "reorder")),
