@@ -10,6 +10,7 @@ from django.utils import timezone
 from moto.server import ThreadedMotoServer
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 from resources.models import LinkPreview
 from tests import factories
@@ -101,7 +102,8 @@ def test_an_image_uploaded_through_wagtail_lands_in_the_bucket_and_its_rendition
         upload = io.BytesIO(png_bytes())
         upload.name = "atelier.png"
         response = superuser_client.post(
-            "/admin/images/add/", {"title": "Atelier", "file": upload, "collection": 1}
+            "/admin/images/add/",
+            {"title": "Atelier", "file": upload, "collection": Collection.get_first_root_node().pk},
         )
         assert response.status_code == 302, response.content.decode()[:2000]
 
