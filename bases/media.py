@@ -72,7 +72,10 @@ def file_existing_media() -> dict[str, int]:
     belong: a file used by a base's pages to that base (the one its uploader belongs to, if several
     use it), any other to « Contributions personnelles ». Safe to run again: it moves only what is
     left in the root collection. Returns how many files went to bases and to personal uploads."""
-    for base in BasePage.objects.filter(media_collection__isnull=True, members_group__isnull=False):
+    # By name: Wagtail keeps collections sorted by name, so each one lands after its siblings instead of
+    # renumbering those after it (2,000 bases: about a minute instead of half an hour).
+    unequipped = BasePage.objects.filter(media_collection__isnull=True, members_group__isnull=False)
+    for base in unequipped.order_by("title"):
         equip_media(base)
     bases = list(
         BasePage.objects.filter(media_collection__isnull=False).values_list("pk", "path", "media_collection")
