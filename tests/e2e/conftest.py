@@ -2,7 +2,7 @@ from types import SimpleNamespace
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from home.bootstrap import bootstrap_site
 from tests import factories
@@ -16,6 +16,11 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
+
+
+# A form's POST may send an e-mail and render the page it redirects to: on a 2-core machine running two
+# test workers and a browser, that takes more than Playwright's 5 s default now and then.
+expect.set_options(timeout=15_000)
 
 
 @pytest.fixture(scope="session")
