@@ -152,11 +152,17 @@ def _on_frame_model_change(sender, instance, **kwargs):
 
 
 def _on_page_change(sender, instance, **kwargs):
+    # Only the frames already cached can be stale: building the others here would make every
+    # publication pay for a frame nobody has asked for yet.
+    sites = {_state_key(pk): pk for pk in Site.objects.values_list("pk", flat=True)}
+    cached = cache.get_many(sites)
+    if not cached:
+        return
     ids = {
         instance.pk,
         *Page.objects.filter(path=instance.path[: -Page.steplen]).values_list("pk", flat=True),
     }
-    stale = [site.pk for site in Site.objects.all() if ids & set(frame_state(site)["page_ids"])]
+    stale = [sites[key] for key, state in cached.items() if ids & set(state["page_ids"])]
     if stale:
         invalidate(stale)
 

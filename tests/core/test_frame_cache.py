@@ -1,6 +1,7 @@
 """The DSFR header and footer are cached per site and refreshed when what they show changes."""
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import Site
 from wagtail_dsfr.content_manager.models import CmsDsfrConfig, ContentPage
 from wagtailmenus.models import FlatMenu, FlatMenuItem
@@ -66,6 +67,15 @@ def test_publishing_a_page_of_the_menu_under_a_new_title_shows_the_new_title(
     footer = footer_of(client)
     assert "Conditions d&#x27;utilisation du service" in footer
     assert "Conditions générales" not in footer
+
+
+@pytest.mark.django_db
+def test_publishing_a_page_does_not_build_a_frame_nobody_asked_for(django_capture_on_commit_callbacks):
+    page = HomePage.objects.get().add_child(instance=ContentPage(title="Hors des menus", slug="hors-menus"))
+    cache.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    assert cache.get(f"frame-state:{Site.objects.get().pk}") is None
 
 
 @pytest.mark.django_db
