@@ -9,3 +9,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the apps without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# wagtail-honeypot refuses a form sent sooner than this after its display: browser tests wait it out.
+HONEYPOT_TIME_INTERVAL = 1
