@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField
@@ -191,7 +192,12 @@ class BasePage(WebLinks, ResourceParentMixin, Page):
             member_sort=sort,
             viewer=self.viewer_role(request.user),
         )
+        context["can_add_resource"] = (
+            request.user.is_authenticated and self.permissions_for_user(request.user).can_add_subpage()
+        )
         if context["viewer"]["is_admin"]:
+            # Where the base is managed: its editor in the admin.
+            context["manage_url"] = reverse("wagtailadmin_pages:edit", args=[self.pk])
             context["join_requests"] = self.join_requests.filter(answered_at__isnull=True).select_related(
                 "user"
             )

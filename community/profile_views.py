@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -42,7 +43,22 @@ def profile(request, slug):
             .order_by("title"),
             department_label=DEPARTMENTS.get(profile_user.department, ""),
         )
+    if is_owner:
+        context.update(work_in_progress(profile_user))
     return render(request, "community/profile.html", context)
+
+
+def work_in_progress(user) -> dict:
+    """What only the owner sees on their profile: their drafts, their resources awaiting validation
+    and those they were invited to contribute to, in one query each whatever their number."""
+    resources = ResourcePage.objects.with_base_title().order_by(
+        F("latest_revision_created_at").desc(nulls_last=True), "-pk"
+    )
+    return {
+        "drafts": list(resources.drafts_of(user)),
+        "awaiting_validation": list(resources.awaiting_validation_of(user)),
+        "contributions": list(resources.contributed_to_by(user)),
+    }
 
 
 @login_required

@@ -1,13 +1,15 @@
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
-from django.db.models import Avg, Count, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce, Left, Length
+from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, Concat, Left, Length
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, PublishingPanel, TabbedInterface
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.models import Page, PageManager, PageViewRestriction, WorkflowState
 from wagtail.search import index
 
 from accounts.roles import ADMINISTRATORS_GROUP
@@ -71,6 +73,11 @@ def _taxonomy_field(verbose_name: str, choices, limit: int, help_text: str) -> C
     )
 
 
+# The group of a resource's owner and invited contributors is named after the resource's id.
+CONTRIBUTORS_GROUP_PREFIX = "Ressource "
+CONTRIBUTORS_GROUP_SUFFIX = " — contributeurs"
+
+
 class ResourcePageQuerySet(VisibilityQuerySet):
     def with_rating_summary(self):
         """``rating_average`` (None when unrated) and ``ratings_count`` of each resource. Subqueries
@@ -81,19 +88,58 @@ class ResourcePageQuerySet(VisibilityQuerySet):
             ratings_count=Coalesce(Subquery(ratings.annotate(count=Count("pk")).values("count")), 0),
         )
 
-    def cards(self):
-        """What a resource card shows, in a fixed number of queries whatever the number of cards."""
+    def with_base_title(self):
+        """``base_title``: the title of the base a resource belongs to, None for a personal one."""
         base = Page.objects.filter(
             path=Left(OuterRef("path"), Length(OuterRef("path")) - Page.steplen),
             content_type__app_label="bases",
             content_type__model="basepage",
         )
+        return self.annotate(base_title=Subquery(base.values("title")[:1]))
+
+    def cards(self):
+        """What a resource card shows, in a fixed number of queries whatever the number of cards."""
         return (
             self.select_related("owner", "cover_image")
             .prefetch_related("cover_image__renditions")
             .with_rating_summary()
-            .annotate(base_title=Subquery(base.values("title")[:1]))
+            .with_base_title()
             .order_by("-first_published_at", "-pk")
+        )
+
+    def in_moderation(self):
+        """Those submitted to a Wagtail workflow and awaiting its decision. A resource sent back
+        with changes requested is no longer awaiting: it is its author's draft again."""
+        return self.filter(
+            Exists(
+                WorkflowState.objects.filter(
+                    status=WorkflowState.STATUS_IN_PROGRESS,
+                    base_content_type=ContentType.objects.get_for_model(Page),
+                    object_id=Cast(OuterRef("pk"), output_field=models.CharField()),
+                )
+            )
+        )
+
+    def drafts_of(self, user):
+        """``user``'s resources with changes not published yet (never published ones included),
+        except those awaiting validation."""
+        drafts = self.filter(owner=user, has_unpublished_changes=True)
+        return drafts.exclude(pk__in=self.in_moderation().values("pk"))
+
+    def awaiting_validation_of(self, user):
+        return self.filter(owner=user).in_moderation()
+
+    def contributed_to_by(self, user):
+        """The resources ``user`` was invited to edit by their editors (not their own)."""
+        group_name = Concat(
+            Value(CONTRIBUTORS_GROUP_PREFIX),
+            Cast("pk", output_field=models.CharField()),
+            Value(CONTRIBUTORS_GROUP_SUFFIX),
+        )
+        return (
+            self.annotate(contributors_group_name=group_name)
+            .filter(contributors_group_name__in=user.groups.values("name"))
+            .exclude(owner=user)
         )
 
 
@@ -264,7 +310,7 @@ class ResourcePage(Page):
         return [self.contributors_group(), *base_groups, *platform_admins]
 
     def contributors_group_name(self) -> str:
-        return f"Ressource {self.pk} — contributeurs"
+        return f"{CONTRIBUTORS_GROUP_PREFIX}{self.pk}{CONTRIBUTORS_GROUP_SUFFIX}"
 
     def contributors_group(self) -> Group:
         """The owner and the invited contributors of this one resource."""
@@ -278,6 +324,19 @@ class ResourcePage(Page):
         if not user.is_authenticated:
             return False
         return user.pk == self.owner_id or user.groups.filter(name=self.contributors_group_name()).exists()
+
+    # The id Wagtail gives the « Paramètres » tab of the editor (``tab-`` and the heading in snake
+    # case): an address ending with it opens the editor on that tab.
+    SETTINGS_TAB_ANCHOR = "tab-parametres"
+
+    def editor_links(self) -> dict[str, str]:
+        """Where its editors change it in Wagtail's admin: its content, its settings, its history."""
+        edit_url = reverse("wagtailadmin_pages:edit", args=[self.pk])
+        return {
+            "edit": edit_url,
+            "settings": f"{edit_url}#{self.SETTINGS_TAB_ANCHOR}",
+            "history": reverse("wagtailadmin_pages:history", args=[self.pk]),
+        }
 
     def publisher_name(self) -> str:
         """Who publishes the resource, as its card says: its base, or its author for a personal one."""
@@ -315,8 +374,9 @@ class ResourcePage(Page):
         context["sections"] = sections(self.body)
         context["section_anchors"] = {block_id: anchor for block_id, anchor, _ in context["sections"]}
         context["link_previews"] = LinkPreview.for_urls(self.previewed_urls())
-        if request.user.is_authenticated and self.permissions_for_user(request.user).can_edit():
+        if request.user.is_authenticated and self.pk and self.permissions_for_user(request.user).can_edit():
             context["contributors"] = contributors(self)
+            context["editor_links"] = self.editor_links()
         context["feedback"] = self.feedback(request.user)
         # A public resource in a public base: Wagtail's view restrictions follow these two switches.
         context["feedback"]["can_report"] = self.is_public and (

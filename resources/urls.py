@@ -5,6 +5,7 @@ from resources import feedback_views, views
 app_name = "resources"
 
 urlpatterns = [
+    path("publier/", views.publish, name="publish"),
     path("ressources/<int:page_id>/contributeurs/", views.invite_contributor, name="invite_contributor"),
     path(
         "ressources/<int:page_id>/contributeurs/<int:user_id>/retirer/",

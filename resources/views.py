@@ -2,12 +2,13 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
-from django.views.decorators.http import require_POST
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
 
 from cms.ratelimits import LimitExceeded
 from resources.contributors import INVITATION_SENT, ContributorError, add_contributor, remove_contributor
 from resources.models import ResourcePage
+from resources.publishing import PublicationPlaceForm, new_resource_url, publication_places
 
 
 def _editable_resource(request, page_id: int) -> ResourcePage:
@@ -43,3 +44,23 @@ def remove(request, page_id, user_id):
     else:
         messages.success(request, "Cette personne ne contribue plus à la ressource.")
     return redirect(resource.url + "#contributeurs")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def publish(request):
+    """« Publier une ressource »: where (the user's profile or one of their bases), then Wagtail's
+    editor there. ``?base=<id>`` comes from a base's page and chooses it in advance; with one place
+    only, straight to the editor."""
+    places = publication_places(request.user)
+    if request.method == "POST":
+        form = PublicationPlaceForm(request.POST, places=places)
+    elif "base" in request.GET:
+        form = PublicationPlaceForm({"place": request.GET["base"]}, places=places)
+    else:
+        form = PublicationPlaceForm(places=places)
+    if form.is_bound and form.is_valid() and (request.method == "POST" or len(places) == 1):
+        return redirect(new_resource_url(form.cleaned_data["place"]))
+    if not form.is_bound and len(places) == 1:
+        return redirect(new_resource_url(places[0]))
+    return render(request, "resources/publish.html", {"form": form, "places": places})

@@ -301,6 +301,8 @@ URLS = {
         get(page_id="private_resource", user_id="owner"),
         post({}, page_id=RESOURCES, user_id="owner"),
     ],
+    # Where to publish: a private base chosen in advance by a stranger must not show its title.
+    "resources:publish": get("", "base={private_base.pk}"),
     "resources:rate": get(page_id=SOME_PAGES),
     "resources:report": get(page_id=SOME_PAGES),
     "resources:delete_rating": get(rating_id="rating"),
