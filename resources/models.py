@@ -11,7 +11,6 @@ from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.search import index
 
 from accounts.roles import ADMINISTRATORS_GROUP
-from cms.pagination import paginate
 from cms.routing import OneQueryRoutingMixin
 from cms.visibility import VisibilityQuerySet, restrict_to_groups
 from resources import taxonomy, visits
@@ -36,7 +35,8 @@ class ResourceParentMixin(OneQueryRoutingMixin):
 
 
 class ResourceIndexPage(ResourceParentMixin, Page):
-    """``/ressources/``: home of the personal resources, those that belong to no base."""
+    """``/ressources/``: home of the personal resources, those that belong to no base. Visitors see
+    every resource they may read there, listed by the search app (``search/wagtail_hooks.py``)."""
 
     intro = models.TextField("introduction", max_length=560, blank=True)
 
@@ -51,13 +51,6 @@ class ResourceIndexPage(ResourceParentMixin, Page):
 
     def permissions_for_user(self, user):
         return ResourceIndexPermissionTester(user, self)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["resources"] = paginate(
-            request, ResourcePage.objects.child_of(self).visible_to(request.user).cards()
-        )
-        return context
 
 
 def _taxonomy_field(verbose_name: str, choices, limit: int, help_text: str) -> ChoiceArrayField:
