@@ -341,6 +341,7 @@ class ResourcePage(Page):
             "count": count,
             "average": average,
             "badge": taxonomy.rating_badge(average),
+            "badge_tone": taxonomy.rating_badge_tone(average),
             "own_rating": own_rating,
             "form": RatingForm(
                 initial=own_rating and {"value": own_rating.value, "comment": own_rating.comment}
