@@ -317,6 +317,18 @@ class ResourcePage(Page):
         )
         return context
 
+    @property
+    def header_image(self):
+        """The cover image, shown at the head of the page unless an image block of the body shows the
+        same image: with its alternative text and caption there, it is not shown twice. Read from the
+        stored blocks, without a query."""
+        if self.cover_image_id is None:
+            return None
+        body_images = {
+            child["value"].get("image") for child in self.body.raw_data if child["type"] == "image"
+        }
+        return None if self.cover_image_id in body_images else self.cover_image
+
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         visits.count_view(self, request, response)
