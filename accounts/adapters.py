@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils import timezone
 
+from accounts.forms import PUBLIC_PROFILE
 from accounts.roles import is_platform_staff
 
 STAFF_EMAIL_MATCH_MESSAGE = (
@@ -24,6 +25,8 @@ class AccountAdapter(DefaultAccountAdapter):
         if form.cleaned_data.get("cgu"):
             user.cgu_version = settings.CGU_VERSION
             user.cgu_accepted_at = timezone.now()
+        # The sign-up forms ask whether the profile is public (accounts.forms.SignupFieldsMixin).
+        user.is_public = form.cleaned_data.get("profile_visibility") == PUBLIC_PROFILE
         return super().save_user(request, user, form, commit=commit)
 
 

@@ -12,6 +12,8 @@ from dsfr.forms import DsfrBaseForm
 from cms.forms import DsfrFormMixin
 
 CGU_URL = "/cgu/"
+# The choice of visibility at sign-up (``User.is_public``): asked, never a silent default.
+PUBLIC_PROFILE, PRIVATE_PROFILE = "public", "prive"
 
 
 class LoginForm(DsfrFormMixin, allauth_forms.LoginForm):
@@ -50,7 +52,26 @@ class SignupFieldsMixin(forms.Form):
         error_messages={"required": "Vous devez accepter les conditions générales d'utilisation."},
     )
 
-    field_order = ["first_name", "last_name", "email", "cgu"]
+    profile_visibility = forms.ChoiceField(
+        label="Visibilité de votre profil",
+        choices=[
+            (
+                PUBLIC_PROFILE,
+                "Public : tout le monde voit votre page de profil (description, ressources, collections et "
+                "bases publiques) et la trouve dans la recherche.",
+            ),
+            (
+                PRIVATE_PROFILE,
+                "Privé : les autres voient seulement votre nom ; votre profil n'apparaît pas dans la "
+                "recherche.",
+            ),
+        ],
+        widget=forms.RadioSelect,
+        help_text="Vous pourrez la changer à tout moment depuis « Modifier mon profil ».",
+        error_messages={"required": "Choisissez si votre profil est public ou privé."},
+    )
+
+    field_order = ["first_name", "last_name", "email", "profile_visibility", "cgu"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -13,7 +13,6 @@ from wagtail.models import Page, PageManager, PageViewRestriction, WorkflowState
 from wagtail.search import index
 
 from accounts.roles import ADMINISTRATORS_GROUP
-from cms.pagination import paginate
 from cms.routing import OneQueryRoutingMixin
 from cms.visibility import VisibilityQuerySet, restrict_to_groups
 from resources import taxonomy, visits
@@ -38,7 +37,8 @@ class ResourceParentMixin(OneQueryRoutingMixin):
 
 
 class ResourceIndexPage(ResourceParentMixin, Page):
-    """``/ressources/``: home of the personal resources, those that belong to no base."""
+    """``/ressources/``: home of the personal resources, those that belong to no base. Visitors see
+    every resource they may read there, listed by the search app (``search/wagtail_hooks.py``)."""
 
     intro = models.TextField("introduction", max_length=560, blank=True)
 
@@ -53,13 +53,6 @@ class ResourceIndexPage(ResourceParentMixin, Page):
 
     def permissions_for_user(self, user):
         return ResourceIndexPermissionTester(user, self)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["resources"] = paginate(
-            request, ResourcePage.objects.child_of(self).visible_to(request.user).cards()
-        )
-        return context
 
 
 def _taxonomy_field(verbose_name: str, choices, limit: int, help_text: str) -> ChoiceArrayField:
@@ -384,6 +377,18 @@ class ResourcePage(Page):
         )
         return context
 
+    @property
+    def header_image(self):
+        """The cover image, shown at the head of the page unless an image block of the body shows the
+        same image: with its alternative text and caption there, it is not shown twice. Read from the
+        stored blocks, without a query."""
+        if self.cover_image_id is None:
+            return None
+        body_images = {
+            child["value"].get("image") for child in self.body.raw_data if child["type"] == "image"
+        }
+        return None if self.cover_image_id in body_images else self.cover_image
+
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         visits.count_view(self, request, response)
@@ -408,6 +413,7 @@ class ResourcePage(Page):
             "count": count,
             "average": average,
             "badge": taxonomy.rating_badge(average),
+            "badge_tone": taxonomy.rating_badge_tone(average),
             "own_rating": own_rating,
             "form": RatingForm(
                 initial=own_rating and {"value": own_rating.value, "comment": own_rating.comment}

@@ -64,8 +64,24 @@ def tags(field: str, values: list[dict], keys: list[str]) -> list[dict]:
     return [{**value, "url": search_url(field, value["key"])} for value in values if value["key"] in selected]
 
 
+# The DSFR colour of each badge, from the best to the worst (the order of the reference's badges): a
+# reader tells « Très recommandée » from « Non recommandée » at a glance.
+BADGE_TONES = ("success", "info", "warning", "error")
+
+
+def _badge(average: float) -> tuple[str, str]:
+    return next(
+        (badge["label"], tone)
+        for badge, tone in zip(FEEDBACK["badges"], BADGE_TONES, strict=True)
+        if average >= badge["min_average"]
+    )
+
+
 def rating_badge(average: float | None) -> str | None:
     """The badge a resource earns for this average rating; none before its first rating."""
-    if average is None:
-        return None
-    return next(badge["label"] for badge in FEEDBACK["badges"] if average >= badge["min_average"])
+    return None if average is None else _badge(average)[0]
+
+
+def rating_badge_tone(average: float | None) -> str:
+    """The DSFR badge modifier of that badge (``success``…``error``); empty before the first rating."""
+    return "" if average is None else _badge(average)[1]

@@ -1,4 +1,5 @@
 import time
+from dataclasses import replace
 
 from django.shortcuts import render
 
@@ -7,7 +8,7 @@ from resources import taxonomy
 from search import results, sorting
 from search.facets import facet_counts
 from search.logging import record_search
-from search.params import TAB_FILTERS, SearchParams
+from search.params import RESOURCES, TAB_FILTERS, SearchParams
 from search.quick import quick_results
 from search.tabs import TABS
 
@@ -49,26 +50,15 @@ def search(request):
         key: found.page.paginator.count if key == tab.key else results.count(other, request.user, params)
         for key, other in TABS.items()
     }
-    facets = facet_counts(
-        results.matched(tab, request.user, found.match), params.filters_of(tab.key), tab.filters
-    )
-    sort = sorting.sort_key(tab.sorts, params)
+    listing = _listing(request, params, tab, found)
     response = render(
         request,
         "search/search.html",
         {
             "title": "Rechercher",
-            "params": params,
-            "results": found.page,
             "tabs": [{"key": key, "label": other.label, "count": counts[key]} for key, other in TABS.items()],
-            "card": tab.card,
-            "empty_message": tab.empty,
-            "filters": _filters(params, facets),
-            "tags": _selected_tags(request, params),
-            "clear_url": _without_filters(request, params),
             "other_tab_filters": _other_tab_filters(params),
-            "sorts": tab.sorts.items(),
-            "sort": sort,
+            **listing,
         },
     )
     record_search(
@@ -76,12 +66,46 @@ def search(request):
         response,
         params,
         tab=params.tab,
-        sort=sort,
+        sort=listing["sort"],
         page=found.page.number,
         count=found.page.paginator.count,
         started=started,
     )
     return response
+
+
+def resource_index(request, page):
+    """``/ressources/``, the resources index page: every resource the visitor may read, personal or in
+    a base, with the search's filters and sorts and without a query. Served in place of the page's own
+    template through the ``on_serve_page`` hook (``search/wagtail_hooks.py``): resources sits below
+    search and cannot call it, while the page stays a page of the tree (title, introduction, menu,
+    view restrictions). Not logged: nothing was searched."""
+    params = replace(SearchParams.from_query(request.GET), q="", tab=RESOURCES)
+    tab = TABS[RESOURCES]
+    found = results.find(tab, request.user, params, request.GET.get("page"))
+    listing = _listing(request, params, tab, found)
+    # Relevance needs words to rank by: without a query the index offers the other sorts only.
+    listing["sorts"] = [(key, label) for key, label in listing["sorts"] if key != sorting.RELEVANCE]
+    return render(request, "search/resource_index.html", {**page.get_context(request), **listing})
+
+
+def _listing(request, params: SearchParams, tab, found: results.Found) -> dict:
+    """What the filters, the sort and the cards of a tab's results show, for the search and the index."""
+    facets = facet_counts(
+        results.matched(tab, request.user, found.match), params.filters_of(tab.key), tab.filters
+    )
+    return {
+        "params": params,
+        "results": found.page,
+        "count": found.page.paginator.count,
+        "card": tab.card,
+        "empty_message": tab.empty,
+        "filters": _filters(params, facets),
+        "tags": _selected_tags(request, params),
+        "clear_url": _without_filters(request, params),
+        "sorts": list(tab.sorts.items()),
+        "sort": sorting.sort_key(tab.sorts, params),
+    }
 
 
 def _filters(params: SearchParams, counts: dict[str, dict[str, int]]) -> list[dict]:

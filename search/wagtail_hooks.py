@@ -6,6 +6,8 @@ from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from accounts.roles import ADMINISTRATORS_GROUP, is_platform_admin
+from resources.models import ResourceIndexPage
+from search import views
 from search.models import SearchLog
 
 
@@ -47,3 +49,17 @@ class SearchLogViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_search_log_viewset():
     return SearchLogViewSet("search_log")
+
+
+@hooks.register("on_serve_page", order=1)
+def list_resources_with_the_search(next_serve):
+    """``/ressources/`` lists every resource the visitor may read with the search's filters and sorts
+    (``views.resource_index``), inside Wagtail's check of view restrictions (order 1: the chain's
+    hooks run in order, each around the next)."""
+
+    def serve(page, request, args, kwargs):
+        if isinstance(page, ResourceIndexPage):
+            return views.resource_index(request, page)
+        return next_serve(page, request, args, kwargs)
+
+    return serve

@@ -167,6 +167,12 @@ def series(today: date) -> dict:
             "weekly": [(f"semaine du {w:%d/%m/%Y}", *weekly.get(w, (0, 0))) for w in weeks],
             "monthly": [(month_label(m), *all_months.get(m, (0, 0))) for m in months],
             "cumulative": [(month_label(m), *totals) for m, totals in zip(months, cumulative, strict=True)],
+            # The charts' axis labels: short enough to be read whole under each bar.
+            "axis": {
+                "weekly": [f"{w:%d/%m}" for w in weeks],
+                "monthly": [f"{m:%m/%Y}" for m in months],
+                "cumulative": [f"{m:%m/%Y}" for m in months],
+            },
         }
     return result
 

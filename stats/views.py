@@ -19,9 +19,10 @@ def forget_cached_figures() -> None:
     cache.delete_many([cache_key(key) for key in statistics.PERIODS])
 
 
-def chart(rows: list[tuple], names: list[str]) -> dict:
-    """The attributes of a dsfr-chart element: one x list and one y list per series (JSON)."""
-    labels = [row[0] for row in rows]
+def chart(rows: list[tuple], names: list[str], labels: list[str] | None = None) -> dict:
+    """The attributes of a dsfr-chart element: one x list and one y list per series (JSON). ``labels``
+    are the axis's, the rows' own by default."""
+    labels = labels or [row[0] for row in rows]
     values = [[row[index + 1] for row in rows] for index in range(len(names))]
     return {
         "x": json.dumps([labels] * len(names), ensure_ascii=False),
@@ -34,7 +35,12 @@ def with_charts(series: dict, breakdowns: dict) -> None:
     for activity in series.values():
         names = ["Publics", "Privés"] if activity["split"] else [activity["label"]]
         activity["views"] = [
-            {"key": key, "label": label, "rows": activity[key], "chart": chart(activity[key], names)}
+            {
+                "key": key,
+                "label": label,
+                "rows": activity[key],
+                "chart": chart(activity[key], names, activity["axis"][key]),
+            }
             for key, label in (("weekly", "par semaine"), ("monthly", "par mois"), ("cumulative", "cumul"))
         ]
     for breakdown in breakdowns.values():

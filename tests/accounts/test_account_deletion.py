@@ -71,7 +71,14 @@ def test_the_old_address_can_sign_up_again(client, member, mailoutbox):
     client.force_login(member)
     client.post("/profils/supprimer/", {"email": old_email})
     response = client.post(
-        "/inscription/", {"first_name": "Camille", "last_name": "Durand", "email": old_email, "cgu": "on"}
+        "/inscription/",
+        {
+            "first_name": "Camille",
+            "last_name": "Durand",
+            "email": old_email,
+            "profile_visibility": "prive",
+            "cgu": "on",
+        },
     )
     assert response.status_code == 302
     assert User.objects.filter(email=old_email, is_active=True).exists()

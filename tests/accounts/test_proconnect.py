@@ -215,12 +215,15 @@ def test_a_new_agent_accepts_the_terms_and_is_signed_up(client, proconnect, sett
     assert "Vous devez accepter les conditions générales" in refused.content.decode()
     assert not User.objects.filter(email=IDENTITY["email"]).exists()
 
-    response = client.post("/compte/3rdparty/signup/", {**fields, "cgu": "on"}, follow=True)
+    response = client.post(
+        "/compte/3rdparty/signup/", {**fields, "profile_visibility": "public", "cgu": "on"}, follow=True
+    )
 
     user = User.objects.get(email=IDENTITY["email"])
     assert response.wsgi_request.user == user
     assert user.get_full_name() == "Claude Lemoine"
     assert user.cgu_version == settings.CGU_VERSION
+    assert user.is_public
     assert user.groups.filter(name=CONTRIBUTORS_GROUP).exists()
     assert Collection.objects.filter(owner=user, is_favorites=True).exists()
 

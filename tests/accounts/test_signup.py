@@ -10,7 +10,13 @@ from tests.accounts.conftest import code_in
 
 pytestmark = pytest.mark.django_db
 
-FORM = {"first_name": "Inès", "last_name": "Garnier", "email": "ines.garnier@example.org", "cgu": "on"}
+FORM = {
+    "first_name": "Inès",
+    "last_name": "Garnier",
+    "email": "ines.garnier@example.org",
+    "profile_visibility": "prive",
+    "cgu": "on",
+}
 
 
 def test_the_terms_of_use_must_be_accepted(client, mailoutbox):
@@ -55,3 +61,27 @@ def test_a_wrong_confirmation_code_is_refused(client, mailoutbox):
     assert response.status_code == 200
     assert "Code incorrect." in response.content.decode()
     assert client.get("/").wsgi_request.user.is_anonymous
+
+
+def test_the_profile_visibility_must_be_chosen_at_sign_up(client, mailoutbox):
+    html = client.get("/inscription/").content.decode()
+    assert "Visibilité de votre profil" in html
+    assert "Public : tout le monde voit votre page de profil" in html
+    assert "Privé : les autres voient seulement votre nom" in html
+    assert 'type="radio" name="profile_visibility" value="public"' in html
+    assert (
+        " checked" not in html.split('name="profile_visibility"')[1].split(">")[0]
+    )  # nothing chosen for them
+
+    response = client.post("/inscription/", {**FORM, "profile_visibility": ""})
+    assert response.status_code == 200
+    assert "Choisissez si votre profil est public ou privé." in response.content.decode()
+    assert not User.objects.filter(email=FORM["email"]).exists()
+    assert mailoutbox == []
+
+
+@pytest.mark.parametrize(("choice", "is_public"), [("public", True), ("prive", False)])
+def test_the_chosen_visibility_is_the_new_profile_s(client, mailoutbox, choice, is_public):
+    response = client.post("/inscription/", {**FORM, "profile_visibility": choice})
+    client.post(response.url, {"code": code_in(mailoutbox[0])})
+    assert User.objects.get(email=FORM["email"]).is_public is is_public

@@ -58,7 +58,8 @@ def test_reading_the_base_its_resource_and_the_base_profile_and_sitemap_listings
     assert (resource.title in base_response.content.decode()) is expected
     assert (client.get(resource.url).status_code == 200) is expected
     assert (base.title in client.get("/bases/").content.decode()) is expected
-    assert (resource.title in client.get("/ressources/").content.decode()) is False
+    # /ressources/ lists every resource the viewer may read, those of bases included.
+    assert (resource.title in client.get("/ressources/").content.decode()) is expected
     profile = client.get(f"/profils/{team['admin'].slug}/").content.decode()
     assert (resource.title in profile) is expected
     assert (base.title in profile) is expected

@@ -76,6 +76,7 @@ def sign_up(page, base_url, mailbox):
     page.get_by_label("Prénom").fill("Nina")
     page.get_by_role("textbox", name=re.compile("^Nom")).fill("Lambert")
     page.get_by_label("Adresse e-mail").fill(NINA)
+    page.get_by_text("Privé : les autres voient").click()
     terms = page.get_by_role("checkbox")
     terms.focus()  # by keyboard: the DSFR label (holding a link to the terms) covers the box
     page.keyboard.press("Space")

@@ -39,6 +39,24 @@ def test_renders_with_the_demo_content(client):
 
 
 @pytest.mark.django_db
+def test_each_table_is_folded_under_its_chart_and_axis_labels_are_short(client, team, refresh_stats):
+    refresh_stats()
+    html = client.get(URL).content.decode()
+    # Every data table is in a closed DSFR accordion right after its chart.
+    folded = re.findall(
+        r'</div>\s*<section class="fr-accordion fr-mb-4w">\s*<h[45] class="fr-accordion__title">'
+        r'<button type="button" class="fr-accordion__btn" aria-expanded="false" aria-controls="(donnees-[^"]+)">'
+        r"Voir les données : [^<]+</button></h[45]>\s*<div class=\"fr-collapse\" id=\"\1\">\s*<div class=\"fr-table",
+        html,
+    )
+    assert len(folded) == table_count(html) > 0
+    # The tables keep the full period names; the charts' axes read « 14/09 », « 09/2026 », whole.
+    weekly_axis = re.search(r'<bar-chart x="([^"]+)"', html).group(1)
+    assert "semaine du" not in weekly_axis and re.search(r"\d\d/\d\d&quot;", weekly_axis)
+    assert re.search(r"<th scope=\"row\">semaine du \d\d/\d\d/\d{4}</th>", html)
+
+
+@pytest.mark.django_db
 def test_renders_with_no_content(client, refresh_stats):
     ResourceView.objects.all().delete()
     SearchLog.objects.all().delete()
