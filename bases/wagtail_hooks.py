@@ -1,6 +1,8 @@
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
+from bases.creation import equip
+from bases.models import BasePage
 from cms.log_actions import register_formatted_actions
 
 
@@ -27,3 +29,11 @@ MEMBERSHIP_ACTIONS = {
 def register_membership_actions(actions):
     register_formatted_actions(actions, MEMBERSHIP_ACTIONS)
     actions.register_action("lesbases.visibility_changed")(VisibilityChanged)
+
+
+@hooks.register("after_create_page")
+def equip_base_created_in_admin(request, page):
+    """A base added in the admin (Pages → Bases → ajouter) gets what one created from the site gets:
+    its groups, media collection, page permissions, workflow, and its creator as first admin."""
+    if isinstance(page, BasePage) and page.members_group_id is None:
+        equip(page, admin=request.user)
