@@ -39,6 +39,10 @@ def equip(base: BasePage, admin) -> None:
     _moderation_workflow(base)
     Membership.objects.create(base=base, user=admin, role=Membership.Role.ADMIN)
     base.admins_group.user_set.add(admin)
+    if base.live:
+        # Published before it had groups (the admin's « Publier » on a new base): its restriction, if
+        # private, named no group of the base yet.
+        base.apply_visibility()
 
 
 def _free_slug(index, title: str) -> str:

@@ -1,3 +1,6 @@
+import html as html_module
+import re
+
 from django import forms
 from django.forms import BoundField
 from django.utils.html import linebreaks
@@ -6,15 +9,18 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import InlinePanel
 
 from bases.roles import Role
+from cms.links import WebLinks
 from cms.media import refuse_foreign_media
 from cms.page_links import rich_text_page_links, without_rich_text_page_links
 from cms.page_permissions import unchoosable_pages
 from cms.reference import department_choices
+from cms.uploads import check_picture, dsfr_picture_input
 from cms.visibility import EVERYONE
 from resources.taxonomy import FIELD_LIMITS
 
 TITLE_MAX = FIELD_LIMITS["base_title_max"]
 DESCRIPTION_MAX = 2000
+URL_HELP = "Format attendu : https://exemple.fr"
 UNCHOOSABLE_PAGE_IN_DESCRIPTION = (
     "La description contenait un lien vers une page que vous ne pouvez pas choisir : il a été retiré. "
     "Liez une page publique du site ou une page que vous pouvez modifier."
@@ -121,4 +127,101 @@ class RoleForm(DsfrBaseForm):
 class AnswerForm(forms.Form):
     accept = forms.TypedChoiceField(
         choices=[("1", "Accepter"), ("0", "Refuser")], coerce=lambda value: value == "1"
+    )
+
+
+def description_as_text(html: str) -> str | None:
+    """The description as the paragraphs of text the site's form edits, or None when it holds more
+    (lists, bold, links: the admin's editor keeps those)."""
+    text = re.sub(r"</p>\s*<p>", "\n\n", html.strip())
+    text = re.sub(r"^<p>|</p>$", "", text).replace("<br/>", "\n").replace("<br>", "\n")
+    if "<" in text:
+        return None
+    return html_module.unescape(text)
+
+
+class BaseInformationForm(DsfrBaseForm):
+    """What a base's admins change from its page; the rest (highlights, search engines) is in the admin."""
+
+    title = forms.CharField(label="Nom de la base", max_length=TITLE_MAX)
+    description = forms.CharField(
+        label="Description",
+        required=False,
+        max_length=DESCRIPTION_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Qui vous êtes, ce que la base partage. Laissez une ligne vide entre deux paragraphes.",
+    )
+    department = forms.ChoiceField(
+        label="Département", required=False, choices=[("", "—"), *department_choices()]
+    )
+    contact_email = forms.EmailField(
+        label="Adresse e-mail de contact", help_text="Format attendu : nom@domaine.fr"
+    )
+    email_is_public = forms.BooleanField(label="Afficher cette adresse sur la base", required=False)
+    website = forms.URLField(label="Site internet", required=False, assume_scheme="https", help_text=URL_HELP)
+    facebook = forms.URLField(label="Facebook", required=False, assume_scheme="https", help_text=URL_HELP)
+    twitter = forms.URLField(label="X (Twitter)", required=False, assume_scheme="https", help_text=URL_HELP)
+    linkedin = forms.URLField(label="LinkedIn", required=False, assume_scheme="https", help_text=URL_HELP)
+    logo = forms.ImageField(
+        label="Nouveau logo",
+        required=False,
+        help_text="Formats JPEG, PNG ou WebP, 5 Mo au plus. Carré de préférence.",
+    )
+    remove_logo = forms.BooleanField(label="Retirer le logo actuel", required=False)
+    cover_image = forms.ImageField(
+        label="Nouvelle image de couverture",
+        required=False,
+        help_text="Formats JPEG, PNG ou WebP, 5 Mo au plus. Format paysage, au moins 1200 pixels de large sur 300 de haut.",
+    )
+    remove_cover_image = forms.BooleanField(label="Retirer l'image de couverture actuelle", required=False)
+
+    TEXT_FIELDS = ["title", "department", "contact_email", "email_is_public", *WebLinks.LINK_FIELDS]
+
+    def __init__(self, *args, base, **kwargs):
+        self.base = base
+        self.description_text = description_as_text(base.description or "")
+        initial = {name: getattr(base, name) for name in self.TEXT_FIELDS}
+        initial["description"] = self.description_text
+        super().__init__(*args, initial=initial, **kwargs)
+        if self.description_text is None:
+            # Formatted in the admin's editor: edited there, so that its lists and links are kept.
+            del self.fields["description"]
+        for name in ("logo", "cover_image"):
+            dsfr_picture_input(self.fields[name])
+            if not getattr(base, f"{name}_id"):
+                del self.fields[f"remove_{name}"]
+
+    def clean_logo(self):
+        return self._picture("logo")
+
+    def clean_cover_image(self):
+        return self._picture("cover_image")
+
+    def _picture(self, name):
+        return check_picture(
+            self.cleaned_data.get(name),
+            "L'image doit être au format JPEG, PNG ou WebP.",
+            "L'image ne doit pas dépasser 5 Mo.",
+        )
+
+    def values(self) -> dict:
+        """The base's new field values; a new picture as its uploaded file, a removed one as None."""
+        data = self.cleaned_data
+        values = {name: data[name] for name in self.TEXT_FIELDS}
+        if "description" in self.fields:
+            text = data["description"]
+            values["description"] = linebreaks(text, autoescape=True) if text else ""
+        for name in ("logo", "cover_image"):
+            if data.get(name):
+                values[name] = data[name]
+            elif data.get(f"remove_{name}"):
+                values[name] = None
+        return values
+
+
+class VisibilityForm(forms.Form):
+    """The visibility asked for, said explicitly: sending the confirmation twice does not switch back."""
+
+    is_public = forms.TypedChoiceField(
+        choices=[("1", "publique"), ("0", "privée")], coerce=lambda value: value == "1"
     )

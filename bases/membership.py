@@ -62,6 +62,36 @@ def invite(base: BasePage, email: str, role: str, by) -> tuple[Invitation, str]:
     return invitation, token
 
 
+@transaction.atomic
+def cancel_invitation(invitation: Invitation, by) -> None:
+    """Withdraw an unanswered invitation: its link stops working."""
+    _require_admin(invitation.base, by)
+    _require_unanswered(invitation)
+    invitation.delete()
+    log(invitation.base, "lesbases.invitation_cancelled", user=by, data={"email": invitation.email})
+
+
+@transaction.atomic
+def resend_invitation(invitation: Invitation, by) -> str:
+    """Send an unanswered invitation again with a new token (the old link stops working) and a new
+    expiry; counted like a new invitation against the sender's hourly allowance."""
+    _require_admin(invitation.base, by)
+    _require_unanswered(invitation)
+    ratelimits.consume("base_invitation", user=by)
+    token = secrets.token_urlsafe(32)
+    invitation.token_hash = _hash(token)
+    invitation.expires_at = timezone.now() + timedelta(days=settings.BASE_INVITATION_DAYS)
+    invitation.save(update_fields=["token_hash", "expires_at"])
+    log(invitation.base, "lesbases.invitation_resent", user=by, data={"email": invitation.email})
+    emails.invitation(invitation, token)
+    return token
+
+
+def _require_unanswered(invitation: Invitation) -> None:
+    if invitation.answered_at is not None:
+        raise MembershipError(f"L'invitation de {invitation.email} a déjà reçu une réponse.")
+
+
 def invitation_for(token: str) -> Invitation | None:
     return Invitation.objects.select_related("base", "invited_by").filter(token_hash=_hash(token)).first()
 

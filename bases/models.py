@@ -1,11 +1,14 @@
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Exists, OuterRef, Subquery, Value
+from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField
-from wagtail.models import Page, PageManager
+from wagtail.models import Page, PageManager, WorkflowState
 from wagtail.search import index
 
 from accounts.roles import ADMINISTRATORS_GROUP, is_platform_admin
@@ -196,12 +199,39 @@ class BasePage(WebLinks, ResourceParentMixin, Page):
             request.user.is_authenticated and self.permissions_for_user(request.user).can_add_subpage()
         )
         if context["viewer"]["is_admin"]:
-            # Where the base is managed: its editor in the admin.
-            context["manage_url"] = reverse("wagtailadmin_pages:edit", args=[self.pk])
+            context["manage_url"] = reverse("bases:manage", args=[self.slug])
             context["join_requests"] = self.join_requests.filter(answered_at__isnull=True).select_related(
                 "user"
             )
+            context["pending_invitations"] = self.pending_invitations()
+            context["submissions"] = self.submissions()
         return context
+
+    def pending_invitations(self):
+        """Invitations not answered yet, expired ones included: an admin may send them again."""
+        return self.invitations.filter(answered_at__isnull=True).order_by("-created_at")
+
+    def submissions(self):
+        """The base's resources awaiting its admins' validation (a workflow in progress), oldest first,
+        with who submitted them and when, in one query."""
+        states = WorkflowState.objects.filter(
+            status=WorkflowState.STATUS_IN_PROGRESS,
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id=Cast(OuterRef("pk"), models.CharField()),
+        ).order_by("-created_at")
+        return (
+            ResourcePage.objects.child_of(self)
+            .filter(Exists(states))
+            .annotate(
+                submitted_at=Subquery(states.values("created_at")[:1]),
+                submitted_by=Subquery(
+                    states.annotate(
+                        name=Concat("requested_by__first_name", Value(" "), "requested_by__last_name")
+                    ).values("name")[:1]
+                ),
+            )
+            .order_by("submitted_at")
+        )
 
     HIGHLIGHT_COUNT = 3
 

@@ -6,6 +6,18 @@ app_name = "bases"
 
 urlpatterns = [
     path("bases/creer/", views.create, name="create"),
+    path("bases/<slug:slug>/gerer/", views.manage, name="manage"),
+    path("bases/<slug:slug>/gerer/visibilite/", views.visibility, name="visibility"),
+    path(
+        "bases/<slug:slug>/membres/invitations/<int:invitation_id>/annuler/",
+        views.cancel_invitation,
+        name="cancel_invitation",
+    ),
+    path(
+        "bases/<slug:slug>/membres/invitations/<int:invitation_id>/renvoyer/",
+        views.resend_invitation,
+        name="resend_invitation",
+    ),
     path("bases/<slug:slug>/membres/inviter/", views.invite, name="invite"),
     path("bases/<slug:slug>/membres/rejoindre/", views.request_to_join, name="request_to_join"),
     path("bases/<slug:slug>/membres/quitter/", views.leave, name="leave"),

@@ -1,12 +1,20 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from bases import membership
+from bases import management, membership
 from bases.creation import create_base
-from bases.forms import AnswerForm, BaseCreationForm, InvitationForm, RoleForm
+from bases.forms import (
+    AnswerForm,
+    BaseCreationForm,
+    BaseInformationForm,
+    InvitationForm,
+    RoleForm,
+    VisibilityForm,
+)
 from bases.models import BasePage
 from cms.ratelimits import LimitExceeded
 
@@ -104,6 +112,92 @@ def answer_request(request, base, request_id):
     accepted = _valid(AnswerForm(request.POST))["accept"]
     membership.answer_request(join_request, accepted, by=request.user)
     return f"La demande de {join_request.user} a été {'acceptée' if accepted else 'refusée'}."
+
+
+def _open_invitation(base: BasePage, invitation_id: int):
+    """An unanswered invitation of this base: an id of another base's is refused like an unknown one."""
+    invitation = base.invitations.filter(pk=invitation_id, answered_at__isnull=True).first()
+    if invitation is None:
+        raise Http404("Cette invitation n'existe pas ou a déjà reçu une réponse.")
+    return invitation
+
+
+def _admin_action(view):
+    """A page or form of a base's management: the base as its admins see it, anyone else refused with
+    a French explanation (a private base stays a 404 to non-members, as everywhere)."""
+
+    @login_required
+    def wrapped(request, slug, **kwargs):
+        base = _visible_base(request, slug)
+        try:
+            management.require_admin(base, request.user)
+            return view(request, base, **kwargs)
+        except management.NotBaseAdmin as error:
+            return _refused(request, base, str(error), status=403)
+        except Http404 as error:
+            return _refused(request, base, str(error), status=404)
+
+    return wrapped
+
+
+def _refused(request, base, message: str, status: int):
+    return render(request, "bases/refused.html", {"base": base, "message": message}, status=status)
+
+
+@_admin_action
+def manage(request, base):
+    """« Gérer la base »: its information, its visibility, and where to find the rest."""
+    form = BaseInformationForm(request.POST or None, request.FILES or None, base=base)
+    if request.method == "POST" and form.is_valid():
+        management.update_information(base, form.values(), by=request.user)
+        messages.success(request, "Les informations de la base sont enregistrées et publiées.")
+        return redirect(base.url)
+    return render(request, "bases/base_manage.html", {"base": base, "form": form})
+
+
+@_admin_action
+def visibility(request, base):
+    """Switching public/private, confirmed on a page that says what changes."""
+    if request.method == "POST":
+        form = VisibilityForm(request.POST)
+        if form.is_valid():
+            public = form.cleaned_data["is_public"]
+            if public != base.is_public:
+                management.set_visibility(base, public, by=request.user)
+            messages.success(
+                request, "La base est désormais publique." if public else "La base est désormais privée."
+            )
+            return redirect(base.url)
+        messages.error(request, "Choisissez si la base doit être publique ou privée.")
+    return render(request, "bases/base_visibility.html", {"base": base, "make_public": not base.is_public})
+
+
+@_admin_action
+@require_POST
+def cancel_invitation(request, base, invitation_id):
+    invitation = _open_invitation(base, invitation_id)
+    try:
+        membership.cancel_invitation(invitation, by=request.user)
+    except membership.MembershipError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, f"L'invitation de {invitation.email} est annulée : son lien ne fonctionne plus."
+        )
+    return redirect(base.url + MEMBERS_TAB)
+
+
+@_admin_action
+@require_POST
+def resend_invitation(request, base, invitation_id):
+    invitation = _open_invitation(base, invitation_id)
+    try:
+        membership.resend_invitation(invitation, by=request.user)
+    except (membership.MembershipError, LimitExceeded) as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"L'invitation a été renvoyée à {invitation.email}, avec un nouveau lien.")
+    return redirect(base.url + MEMBERS_TAB)
 
 
 def invitation(request, token):

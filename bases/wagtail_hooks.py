@@ -1,8 +1,10 @@
+from django.contrib import messages
 from django.utils.cache import add_never_cache_headers
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
 from bases import views
+from bases.creation import equip
 from bases.models import BasePage
 from cms.log_actions import register_formatted_actions
 
@@ -16,6 +18,8 @@ class VisibilityChanged(LogFormatter):
 
 MEMBERSHIP_ACTIONS = {
     "lesbases.member_invited": ("Invitation envoyée", "Invitation envoyée à {email} ({role})"),
+    "lesbases.invitation_cancelled": ("Invitation annulée", "Invitation de {email} annulée"),
+    "lesbases.invitation_resent": ("Invitation renvoyée", "Invitation renvoyée à {email}"),
     "lesbases.invitation_declined": ("Invitation refusée", "Invitation refusée par {email}"),
     "lesbases.member_added": ("Membre ajouté", "{member} a rejoint la base comme {role}"),
     "lesbases.join_requested": ("Demande d'adhésion", "{member} demande à rejoindre la base"),
@@ -52,3 +56,38 @@ def explain_private_bases(next_serve):
 def _in_a_private_base_hidden_from(page, request) -> bool:
     refused = [r.page_id for r in page.get_view_restrictions() if not r.accept_request(request)]
     return bool(refused) and BasePage.objects.filter(pk__in=refused).exists()
+
+
+@hooks.register("after_create_page")
+def equip_base_created_in_admin(request, page):
+    """A base added in the admin (Pages → Bases → ajouter) gets what one created from the site gets:
+    its groups, media collection, page permissions, workflow, and its creator as first admin."""
+    if isinstance(page, BasePage) and page.members_group_id is None:
+        equip(page, admin=request.user)
+
+
+@hooks.register("after_edit_page")
+def confirm_the_review(request, page):
+    """After « Approuver » or « Demander des modifications » in the editor, say what became of the
+    submission instead of Wagtail's « La page … a été mise à jour », which reads as if the reviewer
+    had edited it. Django's message storage, once iterated, keeps only what is added afterwards."""
+    action = request.POST.get("workflow-action-name") if "action-workflow-action" in request.POST else None
+    if action not in REVIEW_CONFIRMATIONS:
+        return
+    kept = [message for message in messages.get_messages(request) if message.level != messages.SUCCESS]
+    for message in kept:
+        messages.add_message(request, message.level, message.message, extra_tags=message.extra_tags)
+    page.refresh_from_db(fields=["live", "has_unpublished_changes"])
+    done = action == "approve" and page.live and not page.has_unpublished_changes
+    messages.success(request, REVIEW_CONFIRMATIONS[action][done].format(title=page.title))
+
+
+REVIEW_CONFIRMATIONS = {
+    "approve": {
+        True: "« {title} » est validée et publiée.",
+        False: "Votre validation de « {title} » est enregistrée.",
+    },
+    "reject": {
+        False: "« {title} » n'est pas publiée : son auteur peut la modifier et la soumettre de nouveau.",
+    },
+}

@@ -136,7 +136,7 @@ def approve(page, base_url, resource):
     page.goto(f"{base_url}/admin/pages/{resource.pk}/edit/")
     page.get_by_role("button", name="Plus d'actions").click()
     page.get_by_role("button", name="Approuver et Publier", exact=True).click()
-    expect(page.locator(".messages")).to_contain_text(f"La page « {RESOURCE_TITLE} » a été mise à jour.")
+    expect(page.locator(".messages")).to_contain_text(f"« {RESOURCE_TITLE} » est validée et publiée.")
 
 
 def test_two_people_collaborate_through_a_base_with_real_emails(browser, site, visit, mailbox):

@@ -58,9 +58,9 @@ def test_readers_do_not_see_them(team):
 
 def test_a_bases_admins_see_gerer_la_base_and_nobody_else(team):
     base = team["bases"]["public"]
-    edit = reverse("wagtailadmin_pages:edit", args=[base.pk])
+    manage = reverse("bases:manage", args=[base.slug])
     admin_html = client_for(team["admin"]).get(base.url).content.decode()
-    assert f'href="{edit}">Gérer la base</a>' in admin_html
-    assert client_for(team["admin"]).get(edit).status_code == 200
+    assert f'href="{manage}">Gérer la base</a>' in admin_html
+    assert client_for(team["admin"]).get(manage).status_code == 200
     for client in (client_for(team["member"]), client_for(factories.contributor()), Client()):
         assert "Gérer la base" not in client.get(base.url).content.decode()
