@@ -4,7 +4,6 @@ from django.http import Http404
 from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail import hooks
-from wagtail.admin.action_menu import WorkflowMenuItem
 from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.admin.views.pages.bulk_actions import (
     DeleteBulkAction,
@@ -42,17 +41,16 @@ def autosave_without_traps():
     return format_html('<script src="{}"></script>', static("resources/js/editor-autosave.js"))
 
 
-# The first item of the menu is the editor's button; the others wait behind its chevron.
-PRIMARY_ACTIONS = ("action-publish", "action-submit")
+# The first item of the menu is the editor's button; the others wait behind its chevron. « approve » is
+# a reviewer's action on a page under moderation (« Approuver et publier » at the last step).
+PRIMARY_ACTIONS = ("approve", "action-publish", "action-submit")
 
 
 @hooks.register("construct_page_action_menu")
 def publish_or_submit_first(menu_items, request, context):
-    """« Publier » for those who may publish, otherwise « Soumettre à … » for those whose page goes
-    through its base's moderation, ahead of « Enregistrer le brouillon » (Wagtail's first). A reviewer's
-    workflow actions on a page under review keep their place in front."""
-    if menu_items and isinstance(menu_items[0], WorkflowMenuItem):
-        return
+    """Ahead of « Enregistrer le brouillon » (Wagtail's first): « Approuver » for a reviewer of the page,
+    else « Publier » for those who may publish, else « Soumettre à … » for those whose page goes through
+    its base's moderation."""
     for name in PRIMARY_ACTIONS:
         primary = next((item for item in menu_items if item.name == name), None)
         if primary is not None:
