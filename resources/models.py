@@ -212,8 +212,16 @@ class ResourcePage(Page):
         # On each field, so that the form drops them for others: a group's permission only hides it.
         MultiFieldPanel(
             [
-                FieldPanel(field, permission=ADDRESS_AND_SEO_PERMISSION)
-                for field in ("slug", "seo_title", "search_description")
+                FieldPanel(
+                    "slug",
+                    permission=ADDRESS_AND_SEO_PERMISSION,
+                    help_text=(
+                        "La fin de l'adresse de la ressource. Vide, elle est faite du titre ; "
+                        "déjà prise dans ce lieu, elle reçoit un numéro."
+                    ),
+                ),
+                FieldPanel("seo_title", permission=ADDRESS_AND_SEO_PERMISSION),
+                FieldPanel("search_description", permission=ADDRESS_AND_SEO_PERMISSION),
             ],
             heading="Adresse et référencement",
         ),
