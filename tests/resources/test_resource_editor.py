@@ -34,9 +34,12 @@ def form_fields(response) -> set[str]:
 
 def primary_action(response) -> str:
     """The name of the editor's main button: the first action of the footer, the others being behind
-    its chevron."""
+    its chevron. A workflow action is named by its data attribute."""
     soup = BeautifulSoup(response.content, "html.parser")
-    return soup.select_one("form[data-edit-form] footer [name^='action-']")["name"]
+    button = soup.select_one(
+        "form[data-edit-form] footer :is([name^='action-'], [data-workflow-action-name])"
+    )
+    return button.get("name") or button["data-workflow-action-name"]
 
 
 def test_two_resources_with_the_same_title_in_one_place_get_distinct_addresses():
@@ -159,3 +162,10 @@ def test_the_main_button_publishes_for_those_who_may_and_submits_for_the_others(
     assert primary_action(client_for(team["admin"]).get(edit_url(page))) == "action-publish"
     assert primary_action(client_for(team["member"]).get(add_url(base))) == "action-submit"
     assert primary_action(client_for(team["member"]).get(edit_url(page))) == "action-submit"
+
+
+def test_a_reviewer_approves_with_the_main_button(team):
+    draft = factories.resource(parent=team["bases"]["public"], owner=team["member"], publish=False)
+    data = factories.resource_form_data(team["member"], title=draft.title, action="action-submit")
+    assert client_for(team["member"]).post(edit_url(draft), data).status_code == 302
+    assert primary_action(client_for(team["admin"]).get(edit_url(draft))) == "approve"
