@@ -2,14 +2,18 @@ from django.core.exceptions import ValidationError
 from django.forms import BoundField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
+from wagtail.models import Page
 
 from cms.media import refuse_foreign_media
 from cms.page_permissions import unchoosable_pages
+from cms.slugs import free_slug
 from cms.visibility import EVERYONE
 from resources.blocks import page_links, without_links_to
 from resources.taxonomy import FIELD_LIMITS
 
 TITLE_MAX = FIELD_LIMITS["resource_title_max"]
+SLUG_FALLBACK = "ressource"
+SCHEDULE_FIELDS = ("go_live_at", "expire_at")
 # What ``ResourcePage.publication_errors`` reads.
 PUBLICATION_FIELDS = ("is_public", "themes", "resource_types", "professional_sectors")
 UNCHOOSABLE_PAGE = "Choisissez une page publique du site ou une page que vous pouvez modifier."
@@ -32,18 +36,55 @@ class BodyBoundField(BoundField):
 
 class ResourcePageForm(WagtailAdminPageForm):
     """Limits and the user's right to the chosen files always; the publication rules only when
-    publishing (Wagtail defers them for drafts)."""
+    publishing (Wagtail defers them for drafts). The address is never an error to fix: it follows the
+    title until the first publication and is made free among the resource's siblings."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.unchoosable_pages: set[int] = set()
         if "body" in self.fields:
             self.fields["body"].bound_field_class = BodyBoundField
+        if "slug" in self.fields:
+            # Left empty, it is made from the title.
+            self.fields["slug"].required = False
+        if not self._may_publish():
+            # A schedule takes effect only when someone who may publish publishes it.
+            for field in SCHEDULE_FIELDS:
+                self.fields.pop(field, None)
+
+    @property
+    def show_schedule_publishing_toggle(self):
+        # Wagtail's reads the form class, whose fields every user's form starts from.
+        return "go_live_at" in self.fields
+
+    def _may_publish(self) -> bool:
+        if self.for_user is None:
+            return True
+        if self.instance.pk:
+            return self.instance.permissions_for_user(self.for_user).can_publish()
+        return self.parent_page.permissions_for_user(self.for_user).can_publish_subpage()
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        siblings = Page.objects.child_of(self.parent_page).exclude(pk=self.instance.pk)
+        if slug and not siblings.filter(slug=slug).exists():
+            return slug
+        return free_slug(
+            self.parent_page,
+            slug or self.cleaned_data.get("title", ""),
+            self.instance,
+            fallback=SLUG_FALLBACK,
+        )
 
     def clean(self):
         cleaned_data = super().clean()
         if len(cleaned_data.get("title") or "") > TITLE_MAX:
             self.add_error("title", f"Le titre ne doit pas dépasser {TITLE_MAX} caractères.")
+        if "slug" not in self.fields and cleaned_data.get("title") and not self.instance.first_published_at:
+            # The form leaves the slug alone when it does not show it: the page gets it directly.
+            self.instance.slug = free_slug(
+                self.parent_page, cleaned_data["title"], self.instance, fallback=SLUG_FALLBACK
+            )
         refuse_foreign_media(self, fields=("cover_image",), stream_fields=("body",))
         if cleaned_data.get("body") is not None:
             self._refuse_unchoosable_pages(cleaned_data["body"])

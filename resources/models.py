@@ -7,7 +7,14 @@ from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Cast, Coalesce, Concat, Left, Length
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, PublishingPanel, TabbedInterface
+from wagtail.admin.panels import (
+    FieldPanel,
+    MultiFieldPanel,
+    ObjectList,
+    PublishingPanel,
+    TabbedInterface,
+    TitleFieldPanel,
+)
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager, PageViewRestriction, WorkflowState
 from wagtail.search import index
@@ -21,7 +28,11 @@ from resources.contributors import contributors
 from resources.feedback_forms import RatingForm
 from resources.fields import ChoiceArrayField
 from resources.forms import ResourcePageForm
-from resources.permissions import ResourceIndexPermissionTester, ResourcePermissionTester
+from resources.permissions import (
+    ADDRESS_AND_SEO_PERMISSION,
+    ResourceIndexPermissionTester,
+    ResourcePermissionTester,
+)
 
 
 class ResourceParentMixin(OneQueryRoutingMixin):
@@ -55,20 +66,36 @@ class ResourceIndexPage(ResourceParentMixin, Page):
         return ResourceIndexPermissionTester(user, self)
 
 
-def _taxonomy_field(verbose_name: str, choices, limit: int, help_text: str) -> ChoiceArrayField:
+def _taxonomy_field(verbose_name: str, choices, reference: dict, purpose: str) -> ChoiceArrayField:
+    """Its help text says what publication requires of it and its limit, before the user meets either
+    as an error."""
+    required = " Obligatoire pour publier une ressource publique." if reference["required_for_public"] else ""
     return ChoiceArrayField(
         models.CharField(max_length=64, choices=choices),
-        size=limit,
+        size=reference["max_per_resource"],
         default=list,
         blank=True,
         verbose_name=verbose_name,
-        help_text=f"{help_text} {limit} au plus.",
+        help_text=f"{purpose}{required} {reference['max_per_resource']} au maximum.",
     )
 
 
 # The group of a resource's owner and invited contributors is named after the resource's id.
 CONTRIBUTORS_GROUP_PREFIX = "Ressource "
 CONTRIBUTORS_GROUP_SUFFIX = " — contributeurs"
+
+
+class ResourceTitlePanel(TitleFieldPanel):
+    """The title, which Wagtail keeps the slug in step with as it is typed: only when the user's form has
+    the slug. Without a target, Wagtail 8.0's sync controller fails on an empty selector."""
+
+    class BoundPanel(TitleFieldPanel.BoundPanel):
+        def get_attrs(self):
+            attrs = super().get_attrs()
+            if not attrs["data-w-sync-target-value"]:
+                for attribute in ("data-controller", "data-action", "data-w-sync-target-value"):
+                    attrs.pop(attribute, None)
+            return attrs
 
 
 class ResourcePageQuerySet(VisibilityQuerySet):
@@ -155,25 +182,23 @@ class ResourcePage(Page):
         help_text="Affichée sur la carte de la ressource et en tête de sa page.",
     )
     body = StreamField(ResourceBodyBlock(), verbose_name="contenu", blank=True)
-    themes = _taxonomy_field(
-        "thématiques", taxonomy.THEME_CHOICES, taxonomy.THEMES["max_per_resource"], "Les sujets traités."
-    )
+    themes = _taxonomy_field("thématiques", taxonomy.THEME_CHOICES, taxonomy.THEMES, "Les sujets traités.")
     resource_types = _taxonomy_field(
         "types de ressource",
         taxonomy.RESOURCE_TYPE_CHOICES,
-        taxonomy.RESOURCE_TYPES["max_per_resource"],
+        taxonomy.RESOURCE_TYPES,
         "La forme de la ressource.",
     )
     beneficiaries = _taxonomy_field(
         "bénéficiaires",
         taxonomy.BENEFICIARY_CHOICES,
-        taxonomy.BENEFICIARIES["max_per_resource"],
+        taxonomy.BENEFICIARIES,
         "Les publics que la ressource aide à accompagner.",
     )
     professional_sectors = _taxonomy_field(
         "secteurs professionnels",
         taxonomy.PROFESSIONAL_SECTOR_CHOICES,
-        taxonomy.PROFESSIONAL_SECTORS["max_per_resource"],
+        taxonomy.PROFESSIONAL_SECTORS,
         "Les professionnels à qui la ressource s'adresse.",
     )
     is_public = models.BooleanField(
@@ -204,7 +229,11 @@ class ResourcePage(Page):
     )
 
     content_panels = [
-        *Page.content_panels,
+        ResourceTitlePanel(
+            "title",
+            placeholder="Titre de la ressource*",
+            help_text=f"Tel que les lecteurs le verront. {taxonomy.FIELD_LIMITS['resource_title_max']} caractères au maximum.",
+        ),
         FieldPanel("description"),
         FieldPanel("cover_image"),
         FieldPanel("body"),
@@ -218,7 +247,24 @@ class ResourcePage(Page):
     settings_panels = [
         MultiFieldPanel([FieldPanel("is_public"), FieldPanel("licence")], heading="Visibilité et licence"),
         MultiFieldPanel([FieldPanel("rating_comments_private")], heading="Recommandations"),
-        FieldPanel("slug"),
+        # The address follows the title (resources/forms.py); platform admins may still choose it.
+        # On each field, so that the form drops them for others: a group's permission only hides it.
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "slug",
+                    permission=ADDRESS_AND_SEO_PERMISSION,
+                    help_text=(
+                        "La fin de l'adresse de la ressource. Vide, elle est faite du titre ; "
+                        "déjà prise dans ce lieu, elle reçoit un numéro."
+                    ),
+                ),
+                FieldPanel("seo_title", permission=ADDRESS_AND_SEO_PERMISSION),
+                FieldPanel("search_description", permission=ADDRESS_AND_SEO_PERMISSION),
+            ],
+            heading="Adresse et référencement",
+        ),
+        # Without the right to publish here, the form drops these fields (resources/forms.py).
         PublishingPanel(),
     ]
     edit_handler = TabbedInterface(

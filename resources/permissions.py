@@ -7,6 +7,9 @@ from accounts.roles import is_platform_admin
 from cms.media import personal_collection
 
 CONTRIBUTORS_GROUP = "Contributeurs"
+# A resource's address (slug) and search-engine fields: what those who manage the site's addresses
+# (its redirects: platform admins, accounts/roles.py) may set; others get the address from the title.
+ADDRESS_AND_SEO_PERMISSION = "wagtailredirects.change_redirect"
 MEDIA_APPS = {"wagtailimages": "image", "wagtaildocs": "document"}
 
 

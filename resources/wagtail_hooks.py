@@ -1,6 +1,8 @@
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.admin.views.pages.bulk_actions import (
@@ -32,6 +34,29 @@ from resources.tasks import enqueue_link_previews
 def fetch_previews_of_links(request, page):
     if isinstance(page, ResourcePage):
         enqueue_link_previews(page.get_latest_revision_as_object())
+
+
+@hooks.register("insert_editor_js")
+def autosave_without_traps():
+    return format_html('<script src="{}"></script>', static("resources/js/editor-autosave.js"))
+
+
+# The first item of the menu is the editor's button; the others wait behind its chevron. « approve » is
+# a reviewer's action on a page under moderation (« Approuver et publier » at the last step).
+PRIMARY_ACTIONS = ("approve", "action-publish", "action-submit")
+
+
+@hooks.register("construct_page_action_menu")
+def publish_or_submit_first(menu_items, request, context):
+    """Ahead of « Enregistrer le brouillon » (Wagtail's first): « Approuver » for a reviewer of the page,
+    else « Publier » for those who may publish, else « Soumettre à … » for those whose page goes through
+    its base's moderation."""
+    for name in PRIMARY_ACTIONS:
+        primary = next((item for item in menu_items if item.name == name), None)
+        if primary is not None:
+            menu_items.remove(primary)
+            menu_items.insert(0, primary)
+            return
 
 
 # Before any view asks for it: the explorer, the admin search, the admin API, the page history and

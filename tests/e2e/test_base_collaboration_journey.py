@@ -118,7 +118,7 @@ def accept_by_signing_in_with_a_code(page, base_url, mailbox, invitation_path):
 
 def propose_resource(page, base_url, base):
     page.goto(f"{base_url}/admin/pages/add/resources/resourcepage/{base.pk}/")
-    page.get_by_placeholder("Titre de la page").fill(RESOURCE_TITLE)
+    page.get_by_placeholder("Titre de la ressource").fill(RESOURCE_TITLE)
     page.get_by_role("textbox", name="Description", exact=True).fill(
         "Les étapes, les pièces à réunir, les pièges."
     )

@@ -36,7 +36,7 @@ def publish_with_links(client, urls):
     author = factories.contributor()
     client.force_login(author)
     data = factories.resource_form_data(
-        author, slug="avec-un-lien", body=streamfield([("link", link_to(url)) for url in urls])
+        author, title="Avec un lien", body=streamfield([("link", link_to(url)) for url in urls])
     )
     assert client.post(add_url(ResourceIndexPage.objects.get()), data).status_code == 302
     client.logout()
@@ -66,7 +66,7 @@ def test_the_worker_fetches_previews_once_and_a_refused_address_stays_a_plain_li
 
     client.force_login(page.owner)
     data = factories.resource_form_data(
-        page.owner, slug=page.slug, body=streamfield([("link", link_to(f"{site.url}/ateliers"))])
+        page.owner, title=page.title, body=streamfield([("link", link_to(f"{site.url}/ateliers"))])
     )
     assert client.post(f"/admin/pages/{page.pk}/edit/", data).status_code == 302
     run_worker()

@@ -21,7 +21,7 @@ def test_a_resource_scheduled_in_the_future_goes_live_when_the_job_runs(client):
     client.force_login(author)
     go_live_at = timezone.localtime() + timedelta(days=1)
     data = factories.resource_form_data(
-        author, slug="plus-tard", go_live_at=go_live_at.strftime("%Y-%m-%d %H:%M")
+        author, title="Plus tard", go_live_at=go_live_at.strftime("%Y-%m-%d %H:%M")
     )
     assert client.post(add_url(ResourceIndexPage.objects.get()), data).status_code == 302
     page = ResourcePage.objects.get(slug="plus-tard")
