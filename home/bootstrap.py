@@ -10,7 +10,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.management import create_permissions
 from django.db import transaction
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site, Task, Workflow
 from wagtail_dsfr.content_manager.models import CmsDsfrConfig, ContentPage
 from wagtailmenus.models import FlatMenu, FlatMenuItem, MainMenu, MainMenuItem
 
@@ -52,6 +52,10 @@ EDITORIAL_PAGES = [
         "fréquentes sur la publication de ressources et la gestion des bases.</p>",
     ),
 ]
+# Wagtail's own migration (wagtailcore 0048) names its default workflow and task after the group
+# « Moderators »; the editor then offers « Soumettre à Moderators approval ».
+WAGTAIL_MODERATION_NAME = "Moderators approval"
+MODERATION_NAME = "Validation par les modérateurs"
 FOOTER_SLUGS = ["accessibilite", "mentions-legales", "confidentialite", "cgu", "centre-d-aide", "a-propos"]
 
 
@@ -67,7 +71,8 @@ class SiteTree:
 def ensure_groups() -> None:
     """The groups of the platform and their permissions, as the code defines them: the platform roles,
     the contributors (once ``/ressources/`` exists), each base's media collection, and the files left
-    in the root collection filed where they belong. Run after every ``migrate`` (``post_migrate``,
+    in the root collection filed where they belong; with them, the French name of Wagtail's default
+    moderation. Run after every ``migrate`` (``post_migrate``,
     ``home/apps.py``), so that a release brings the groups up to date, and by ``bootstrap_site``."""
     if Page.get_first_root_node() is None or Collection.get_first_root_node() is None:
         return  # a flushed database (tests): bootstrap_site creates the roots, then calls this again
@@ -76,10 +81,18 @@ def ensure_groups() -> None:
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0)
     ensure_platform_groups()
+    name_moderation_in_french()
     resource_index = ResourceIndexPage.objects.first()
     if resource_index is not None:
         ensure_contributors_group(resource_index)
     file_existing_media()
+
+
+def name_moderation_in_french() -> None:
+    """Rename Wagtail's default workflow and task, as its migration created them (renamed since, or
+    deleted, they are left alone)."""
+    Workflow.objects.filter(name=WAGTAIL_MODERATION_NAME).update(name=MODERATION_NAME)
+    Task.objects.filter(name=WAGTAIL_MODERATION_NAME).update(name=MODERATION_NAME)
 
 
 @transaction.atomic
