@@ -29,5 +29,11 @@ class MyResourcesViewSet(PageListingViewSet):
     add_to_admin_menu = True
     filterset_class = ExplorablePeopleResourceFilterSet
 
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(page_title="Mes ressources", **kwargs)
+
+    def get_choose_parent_view_kwargs(self, **kwargs):
+        return super().get_choose_parent_view_kwargs(page_title="Où publier la ressource ?", **kwargs)
+
 
 my_resources_viewset = MyResourcesViewSet()
