@@ -48,8 +48,22 @@ EDITORIAL_PAGES = [
     (
         "centre-d-aide",
         "Centre d'aide",
-        "<p>Vous trouverez bientôt ici les réponses aux questions les plus "
-        "fréquentes sur la publication de ressources et la gestion des bases.</p>",
+        "<h2>Publier une ressource</h2>"
+        "<ol><li>Connectez-vous, puis ouvrez « Mon espace » et cliquez sur « Publier une ressource ».</li>"
+        "<li>Choisissez où la publier : sur votre profil, ou dans une de vos bases.</li>"
+        "<li>Donnez-lui un titre et une courte description, puis composez son contenu : titres de "
+        "section, textes, images, fichiers et liens.</li>"
+        "<li>Dans l'onglet « Indexation », choisissez ses thématiques, son type, ses bénéficiaires et "
+        "les secteurs professionnels auxquels elle s'adresse : c'est ce qui permet de la trouver.</li>"
+        "<li>Cliquez sur « Publier ». Dans une base, si vous en êtes membre, la ressource est soumise "
+        "à ses administrateurs, qui la valident ; vous la retrouvez en attendant dans « Mon espace ».</li>"
+        "</ol><p>Tant que vous ne publiez pas, votre ressource reste un brouillon que vous seul "
+        "voyez : retrouvez-la dans « Mon espace », rubrique « Mes brouillons ».</p>"
+        "<h2>Travailler à plusieurs dans une base</h2>"
+        "<p>Une base rassemble les ressources d'une équipe, d'une structure ou d'un réseau. Créez-en une "
+        "depuis la page « Bases », puis invitez ses membres : ils y publient, et ses administrateurs "
+        "valident leurs ressources dans « Mon espace », rubrique « À valider ».</p>"
+        "<p>Une autre question ? Écrivez à l'équipe des Bases depuis la page « Je donne mon avis ».</p>",
     ),
 ]
 # Wagtail's own migration (wagtailcore 0048) names its default workflow and task after the group
