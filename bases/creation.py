@@ -13,6 +13,9 @@ MEMBER_PERMISSIONS = ("add_page", "change_page")
 ADMIN_PERMISSIONS = (*MEMBER_PERMISSIONS, "publish_page", "lock_page", "unlock_page")
 # Paths of the site under /bases/ that a base's slug must not take.
 RESERVED_SLUGS = {"creer"}
+# The name of each base's workflow and of its task, as the editor says it (« Soumettre à … ») and as
+# the notifications quote it; the workflow is attached to its base's page, which Wagtail shows with it.
+MODERATION_NAME = "Validation par les administrateurs de la base"
 
 
 @transaction.atomic
@@ -67,8 +70,8 @@ def _group(base: BasePage, role: str, codenames: tuple[str, ...]) -> Group:
 
 def _moderation_workflow(base: BasePage) -> None:
     """Members submit their resources; the base's admins approve or reject them."""
-    task = GroupApprovalTask.objects.create(name=f"Validation par les administrateurs de « {base.title} »")
+    task = GroupApprovalTask.objects.create(name=MODERATION_NAME)
     task.groups.set([base.admins_group])
-    workflow = Workflow.objects.create(name=f"Base {base.slug}")
+    workflow = Workflow.objects.create(name=MODERATION_NAME)
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.create(workflow=workflow, page=base)

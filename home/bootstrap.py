@@ -10,7 +10,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.management import create_permissions
 from django.db import transaction
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site, Task, Workflow
 from wagtail_dsfr.content_manager.models import CmsDsfrConfig, ContentPage
 from wagtailmenus.models import FlatMenu, FlatMenuItem, MainMenu, MainMenuItem
 
@@ -48,10 +48,28 @@ EDITORIAL_PAGES = [
     (
         "centre-d-aide",
         "Centre d'aide",
-        "<p>Vous trouverez bientôt ici les réponses aux questions les plus "
-        "fréquentes sur la publication de ressources et la gestion des bases.</p>",
+        "<h2>Publier une ressource</h2>"
+        "<ol><li>Connectez-vous, puis ouvrez « Mon espace » et cliquez sur « Publier une ressource ».</li>"
+        "<li>Choisissez où la publier : sur votre profil, ou dans une de vos bases.</li>"
+        "<li>Donnez-lui un titre et une courte description, puis composez son contenu : titres de "
+        "section, textes, images, fichiers et liens.</li>"
+        "<li>Dans l'onglet « Indexation », choisissez ses thématiques, son type, ses bénéficiaires et "
+        "les secteurs professionnels auxquels elle s'adresse : c'est ce qui permet de la trouver.</li>"
+        "<li>Cliquez sur « Publier ». Dans une base, si vous en êtes membre, la ressource est soumise "
+        "à ses administrateurs, qui la valident ; vous la retrouvez en attendant dans « Mon espace ».</li>"
+        "</ol><p>Tant que vous ne publiez pas, votre ressource reste un brouillon que vous seul "
+        "voyez : retrouvez-la dans « Mon espace », rubrique « Mes brouillons ».</p>"
+        "<h2>Travailler à plusieurs dans une base</h2>"
+        "<p>Une base rassemble les ressources d'une équipe, d'une structure ou d'un réseau. Créez-en une "
+        "depuis la page « Bases », puis invitez ses membres : ils y publient, et ses administrateurs "
+        "valident leurs ressources dans « Mon espace », rubrique « À valider ».</p>"
+        "<p>Une autre question ? Écrivez à l'équipe des Bases depuis la page « Je donne mon avis ».</p>",
     ),
 ]
+# Wagtail's own migration (wagtailcore 0048) names its default workflow and task after the group
+# « Moderators »; the editor then offers « Soumettre à Moderators approval ».
+WAGTAIL_MODERATION_NAME = "Moderators approval"
+MODERATION_NAME = "Validation par les modérateurs"
 FOOTER_SLUGS = ["accessibilite", "mentions-legales", "confidentialite", "cgu", "centre-d-aide", "a-propos"]
 
 
@@ -67,7 +85,8 @@ class SiteTree:
 def ensure_groups() -> None:
     """The groups of the platform and their permissions, as the code defines them: the platform roles,
     the contributors (once ``/ressources/`` exists), each base's media collection, and the files left
-    in the root collection filed where they belong. Run after every ``migrate`` (``post_migrate``,
+    in the root collection filed where they belong; with them, the French name of Wagtail's default
+    moderation. Run after every ``migrate`` (``post_migrate``,
     ``home/apps.py``), so that a release brings the groups up to date, and by ``bootstrap_site``."""
     if Page.get_first_root_node() is None or Collection.get_first_root_node() is None:
         return  # a flushed database (tests): bootstrap_site creates the roots, then calls this again
@@ -76,10 +95,18 @@ def ensure_groups() -> None:
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0)
     ensure_platform_groups()
+    name_moderation_in_french()
     resource_index = ResourceIndexPage.objects.first()
     if resource_index is not None:
         ensure_contributors_group(resource_index)
     file_existing_media()
+
+
+def name_moderation_in_french() -> None:
+    """Rename Wagtail's default workflow and task, as its migration created them (renamed since, or
+    deleted, they are left alone)."""
+    Workflow.objects.filter(name=WAGTAIL_MODERATION_NAME).update(name=MODERATION_NAME)
+    Task.objects.filter(name=WAGTAIL_MODERATION_NAME).update(name=MODERATION_NAME)
 
 
 @transaction.atomic

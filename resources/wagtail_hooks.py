@@ -27,6 +27,7 @@ from resources.media_api import ChoosableDocumentsAPIViewSet, ChoosableImagesAPI
 from resources.models import Report, ResourcePage
 from resources.moderation import ReportPermissionPolicy, ReportViewSet
 from resources.tasks import enqueue_link_previews
+from resources.workspace import my_resources_viewset
 
 
 @hooks.register("after_create_page")
@@ -67,6 +68,11 @@ register_permission_policy(Page, EditablePagesPermissionPolicy())
 @hooks.register("register_admin_viewset")
 def register_page_viewset():
     return page_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_my_resources():
+    return my_resources_viewset
 
 
 @hooks.register("construct_homepage_summary_items", order=1)

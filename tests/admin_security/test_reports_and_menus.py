@@ -1,5 +1,5 @@
-"""Reports, help and settings menus stay with the staff who use them; typed directly, what they hide
-is refused rather than shown."""
+"""Reports, the page tree and settings menus stay with the staff who use them; typed directly, what
+the menus hide is refused rather than shown."""
 
 import json
 import re
@@ -40,7 +40,7 @@ def menu(client) -> dict[str, list[str]]:
 
 
 @pytest.mark.parametrize(
-    ("viewer", "reports", "help", "settings"),
+    ("viewer", "reports", "explorer", "settings"),
     [
         ("contributeur", False, False, []),
         ("autre_base", False, False, []),
@@ -50,10 +50,15 @@ def menu(client) -> dict[str, list[str]]:
         ("admin_plateforme", True, True, None),
     ],
 )
-def test_menus_per_role(viewer, reports, help, settings, client_of):
+def test_menus_per_role(viewer, reports, explorer, settings, client_of):
+    """Contributors (base members and admins included) find their resources in « Mes ressources »,
+    staff in the page explorer; everyone's help is the help centre, never Wagtail's guides."""
     items = menu(client_of(viewer))
     assert ("reports" in items) is reports
-    assert ("help" in items) is help
+    assert ("explorer" in items) is explorer
+    assert ("mes-ressources" in items) is not explorer
+    assert {"images", "documents"} <= set(items)
+    assert items["help"] == ["centre-d-aide", "keyboard-shortcuts-trigger"]
     if settings is not None:
         assert items.get("settings", []) == settings
     else:
