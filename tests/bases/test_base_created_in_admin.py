@@ -62,7 +62,7 @@ def test_a_private_base_added_in_the_admin_is_readable_by_its_members_only(super
     join(base, member, "member", by=superuser)
     assert client_for(member).get(base.url).status_code == 200
     for stranger in (factories.contributor(), None):
-        assert client_for(stranger).get(base.url).status_code == 302  # to the sign-in page
+        assert client_for(stranger).get(base.url).status_code == 403  # the page explaining a private base
 
 
 def test_a_base_created_from_the_site_is_not_equipped_twice(superuser):

@@ -35,8 +35,8 @@ def test_making_a_public_base_private_hides_it_and_its_resources_at_once(team):
     assert "La base est désormais privée." in response.content.decode()
     assert "Base privée" in response.content.decode()
 
-    assert visitor.get(base.url).status_code == 302 and visitor.get(resource.url).status_code == 302
-    assert client_for(factories.contributor()).get(resource.url).status_code == 302
+    assert visitor.get(base.url).status_code == 403 and visitor.get(resource.url).status_code == 403
+    assert client_for(factories.contributor()).get(resource.url).status_code == 403
     assert searched(visitor, "ouverte") == []
     assert searched(client_for(team["member"]), "ouverte") == ["Fiche de la base ouverte"]
     assert client_for(team["member"]).get(resource.url).status_code == 200
@@ -50,7 +50,7 @@ def test_making_a_private_base_public_shows_it_and_its_public_resources_at_once(
         parent=base, owner=team["admin"], title="Fiche fermée secrète", is_public=False
     )
     admin, visitor = client_for(team["admin"]), client_for(None)
-    assert visitor.get(resource.url).status_code == 302
+    assert visitor.get(resource.url).status_code == 403
     assert searched(visitor, "fermée") == []
 
     confirmation = admin.get(visibility_url(base)).content.decode()

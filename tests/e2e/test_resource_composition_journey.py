@@ -46,14 +46,11 @@ def sign_in(page, base_url, email, password, totp_secret=None):
     page.wait_for_url("**/admin/")
 
 
-def open_resources_in_explorer(page):
-    page.get_by_role("button", name="Pages").click()
-    page.get_by_role("link", name="Ressources").first.click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Ressources"))
-
-
-def add_child_resource(page):
-    page.get_by_role("link", name="Ajouter une sous-page").click()
+def open_the_editor_from_the_site(page, base_url):
+    """« Publier une ressource » in the header: with no base, the profile is the only place, so the
+    editor opens at once."""
+    page.goto(base_url + "/")
+    page.get_by_role("banner").get_by_role("link", name="Publier une ressource").click()
     page.wait_for_url("**/admin/pages/add/resources/resourcepage/*/")
 
 
@@ -133,8 +130,7 @@ def test_a_contributor_composes_a_resource_with_every_block_and_a_visitor_reads_
     try:
         page = context.new_page()
         sign_in(page, site.url, EMAIL, PASSWORD)
-        open_resources_in_explorer(page)
-        add_child_resource(page)
+        open_the_editor_from_the_site(page, site.url)
 
         page.get_by_placeholder("Titre de la ressource").fill(TITLE)
         page.get_by_role("textbox", name="Description", exact=True).fill(DESCRIPTION)
