@@ -127,3 +127,16 @@ def invitation(request, token):
             return redirect("/")
     status = 404 if invitation is None else 200 if invitation.is_open else 410
     return render(request, "bases/invitation.html", {"invitation": invitation}, status=status)
+
+
+def private_base(request):
+    """What a visitor who may not read a private base (or a page in it) is shown: that the page
+    belongs to a private base, and how to sign in or ask to join. Nothing of the base, not even its
+    name: the site shows a private base's name only to those who may read it. Served by
+    ``wagtail_hooks.explain_private_bases``."""
+    return render(
+        request,
+        "bases/private_base.html",
+        {"title": "Base privée", "next": request.get_full_path()},
+        status=403,
+    )

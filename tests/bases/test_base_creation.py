@@ -57,7 +57,7 @@ def test_creating_a_base_from_the_site(mailoutbox):
 
     restriction = PageViewRestriction.objects.get(page=base)
     assert set(restriction.groups.all()) >= {base.members_group, base.admins_group}
-    assert client_for(None).get(base.url).status_code == 302
+    assert client_for(None).get(base.url).status_code == 403  # the private base's explanation
     assert "Base privée" in client_for(creator).get(base.url).content.decode()
 
 

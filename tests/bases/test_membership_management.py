@@ -93,7 +93,7 @@ def test_a_member_leaves(team):
     base, member = team["bases"]["private"], team["member"]
     client_for(member).post(reverse("bases:leave", args=(base.slug,)))
     assert role_of(base, member) is None and groups_of(base, member) == set()
-    assert client_for(member).get(base.url).status_code == 302
+    assert client_for(member).get(base.url).status_code == 403  # the private base's explanation
 
 
 def test_a_request_to_join_is_emailed_to_the_admins_and_accepted(team, mailoutbox):
