@@ -1,0 +1,22 @@
+from django import template
+
+register = template.Library()
+
+
+@register.inclusion_tag("resources/includes/life_actions.html", takes_context=True)
+def resource_life_actions(context, page):
+    """« Déplacer », « Supprimer », « Partager » on a resource page, for those Wagtail lets do each."""
+    user = context["request"].user
+    if not page.pk or not user.is_authenticated:
+        return {}
+    permissions = page.permissions_for_user(user)
+    if not permissions.can_edit():
+        return {}
+    base = context.get("base")
+    return {
+        "page": page,
+        "can_move": permissions.can_move(),
+        "can_delete": permissions.can_delete(),
+        # A share link opens what visitors may not read: a private resource, or one in a private base.
+        "can_share": not page.is_public or (base is not None and not base.is_public),
+    }
