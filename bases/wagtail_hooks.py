@@ -1,6 +1,7 @@
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
+from bases import sharing
 from cms.log_actions import register_formatted_actions
 
 
@@ -27,3 +28,37 @@ MEMBERSHIP_ACTIONS = {
 def register_membership_actions(actions):
     register_formatted_actions(actions, MEMBERSHIP_ACTIONS)
     actions.register_action("lesbases.visibility_changed")(VisibilityChanged)
+
+
+@hooks.register("register_log_actions")
+def register_share_link_actions(actions):
+    register_formatted_actions(
+        actions,
+        {
+            "lesbases.share_link_enabled": ("Lien de partage activé", "Lien de partage activé"),
+            "lesbases.share_link_disabled": ("Lien de partage désactivé", "Lien de partage désactivé"),
+            "lesbases.share_link_renewed": (
+                "Lien de partage renouvelé",
+                "Nouveau lien de partage : l'ancien ne fonctionne plus",
+            ),
+        },
+    )
+
+
+@hooks.register("on_serve_page", order=-1)
+def serve_to_share_link_holders(serve):
+    """Outermost (before Wagtail's view restriction check, order 0): a session holding the page's
+    link (or its base's) is served the page itself, read-only and never cached; every other request
+    goes through Wagtail's check as before. Only that check is skipped: it is the one other
+    ``on_serve_page`` hook installed."""
+
+    def inner(page, request, args, kwargs):
+        shared = sharing.shared_page_id(request, page)
+        if shared is None:
+            return serve(page, request, args, kwargs)
+        request.shared_page_id = shared
+        response = page.serve(request, *args, **kwargs)
+        sharing.keep_private(response)
+        return response
+
+    return inner
