@@ -83,7 +83,6 @@ def move(request, page_id):
         request,
         "resources/resource_move.html",
         {"page": resource, "choices": choices, "error": error, "current_base": _base_of(resource)},
-        status=400 if error else 200,
     )
 
 
