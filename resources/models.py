@@ -528,6 +528,9 @@ class Report(models.Model):
             return f"{self.resource_title} (supprimée)"
         return self.resource.title
 
+    # The column's heading in the moderation queue (Django's label_for_field reads it).
+    resource_label.fget.short_description = "ressource"
+
 
 class ContributorInvitation(models.Model):
     """An invitation to contribute to a resource, kept by address: the account that proves it owns

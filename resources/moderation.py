@@ -6,7 +6,6 @@ from django import forms
 from django.contrib import messages
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
-from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -84,7 +83,7 @@ class ReportViewSet(ModelViewSet):
     copy_view_enabled = False
     index_view_class = ReportIndexView
     edit_view_class = ModerationView
-    list_display = [Column("resource_label", label="Ressource"), "reason", "reporter", "created_at", "status"]
+    list_display = ["resource_label", "reason", "reporter", "created_at", "status"]
     list_filter = ["status", "reason"]
     edit_handler = ObjectList(
         [

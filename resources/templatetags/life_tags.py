@@ -13,10 +13,12 @@ def resource_life_actions(context, page):
     if not permissions.can_edit():
         return {}
     base = context.get("base")
+    # A resource has no subpages: Wagtail's move test is its delete test (``can_move``), asked once.
+    can_delete = permissions.can_delete()
     return {
         "page": page,
-        "can_move": permissions.can_move(),
-        "can_delete": permissions.can_delete(),
+        "can_move": can_delete,
+        "can_delete": can_delete,
         # A share link opens what visitors may not read: a private resource, or one in a private base.
         "can_share": not page.is_public or (base is not None and not base.is_public),
     }
