@@ -185,7 +185,12 @@ class BasePage(WebLinks, ResourceParentMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        resources = ResourcePage.objects.child_of(self).visible_to(request.user).cards()
+        resources = ResourcePage.objects.child_of(self)
+        # The holder of the base's share link reads its resources (bases/sharing.py).
+        if getattr(request, "shared_page_id", None) == self.pk:
+            resources = resources.live().cards()
+        else:
+            resources = resources.visible_to(request.user).cards()
         sort = request.GET.get("tri") if request.GET.get("tri") in self.MEMBER_SORTS else "nom"
         context.update(
             tab=request.GET.get("onglet") if request.GET.get("onglet") in self.TABS else "accueil",
@@ -341,3 +346,26 @@ class JoinRequest(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.base}"
+
+
+class ShareLink(models.Model):
+    """A secret link to one private page, a base or a resource: whoever holds it reads that page (a
+    base's link, also the base's resources), nothing else (``bases.sharing``). The token itself is
+    never stored: it is derived from ``nonce`` with the site's secret key, so that those who manage
+    the page can be shown it again, and it is checked against ``token_hash``, its SHA-256."""
+
+    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="share_link")
+    nonce = models.CharField(max_length=64, editable=False)
+    token_hash = models.CharField(max_length=64, editable=False)
+    enabled = models.BooleanField("actif", default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField("créé le", default=timezone.now)
+
+    class Meta:
+        verbose_name = "lien de partage"
+        verbose_name_plural = "liens de partage"
+
+    def __str__(self):
+        return f"Lien de partage de {self.page}"

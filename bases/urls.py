@@ -25,4 +25,6 @@ urlpatterns = [
     path("bases/<slug:slug>/membres/<int:user_id>/retirer/", views.remove, name="remove"),
     path("bases/<slug:slug>/membres/demandes/<int:request_id>/", views.answer_request, name="answer_request"),
     path("invitations/<str:token>/", views.invitation, name="invitation"),
+    path("partage/<int:page_id>/", views.share, name="share"),
+    path("partage/<int:page_id>/<str:token>/", views.shared, name="shared"),
 ]

@@ -3,9 +3,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+from wagtail.models import Page
 
-from bases import management, membership
+from bases import management, membership, sharing
 from bases.creation import create_base
 from bases.forms import (
     AnswerForm,
@@ -15,7 +17,7 @@ from bases.forms import (
     RoleForm,
     VisibilityForm,
 )
-from bases.models import BasePage
+from bases.models import BasePage, ShareLink
 from cms.ratelimits import LimitExceeded
 
 MEMBERS_TAB = "?onglet=membres#onglets"
@@ -234,3 +236,61 @@ def private_base(request):
         {"title": "Base privée", "next": request.get_full_path()},
         status=403,
     )
+
+
+def shared(request, page_id, token):
+    """The address of a share link: remember it in the session, then show the page at its own address."""
+    page = sharing.open_link(request, page_id, token)
+    if page is None:
+        raise Http404
+    response = redirect(page.url)
+    sharing.keep_private(response)
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+SHARE_ACTIONS = {
+    "activer": (sharing.enable, "Le lien de partage est activé : toute personne qui l'a peut lire la page."),
+    "desactiver": (sharing.disable, "Le lien de partage est désactivé : il n'ouvre plus la page."),
+    "renouveler": (sharing.renew, "Un nouveau lien a été créé : l'ancien n'ouvre plus la page."),
+}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def share(request, page_id):
+    """The share link panel of a private base or resource, for those who manage it."""
+    page = Page.objects.filter(pk=page_id).specific().first()
+    if page is None or not sharing.manages(page, request.user):
+        raise Http404
+    if request.method == "POST":
+        action = SHARE_ACTIONS.get(request.POST.get("action", ""))
+        if action is None:
+            messages.error(
+                request, "Cette action n'existe pas : choisissez activer, désactiver ou renouveler."
+            )
+        else:
+            try:
+                action[0](page, by=request.user)
+            except sharing.SharingError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, action[1])
+        return redirect("bases:share", page_id=page.pk)
+    link = ShareLink.objects.filter(page=page).first()
+    address = None
+    if link is not None and link.enabled:
+        address = request.build_absolute_uri(reverse("bases:shared", args=[page.pk, sharing.token(link)]))
+    response = render(
+        request,
+        "bases/share_link.html",
+        {
+            "page": page,
+            "link": link,
+            "address": address,
+            "private": sharing.is_private(page),
+            "is_base": isinstance(page, BasePage),
+        },
+    )
+    sharing.keep_private(response)
+    return response

@@ -3,7 +3,7 @@ from django.utils.cache import add_never_cache_headers
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
-from bases import views
+from bases import sharing, views
 from bases.creation import equip
 from bases.models import BasePage
 from cms.log_actions import register_formatted_actions
@@ -91,3 +91,37 @@ REVIEW_CONFIRMATIONS = {
         False: "« {title} » n'est pas publiée : son auteur peut la modifier et la soumettre de nouveau.",
     },
 }
+
+
+@hooks.register("register_log_actions")
+def register_share_link_actions(actions):
+    register_formatted_actions(
+        actions,
+        {
+            "lesbases.share_link_enabled": ("Lien de partage activé", "Lien de partage activé"),
+            "lesbases.share_link_disabled": ("Lien de partage désactivé", "Lien de partage désactivé"),
+            "lesbases.share_link_renewed": (
+                "Lien de partage renouvelé",
+                "Nouveau lien de partage : l'ancien ne fonctionne plus",
+            ),
+        },
+    )
+
+
+@hooks.register("on_serve_page", order=-2)
+def serve_to_share_link_holders(serve):
+    """Outermost (before Wagtail's view restriction check, order 0): a session holding the page's
+    link (or its base's) is served the page itself, read-only and never cached; every other request
+    goes through Wagtail's check as before. Only that check is skipped: it is the one other
+    ``on_serve_page`` hook installed."""
+
+    def inner(page, request, args, kwargs):
+        shared = sharing.shared_page_id(request, page)
+        if shared is None:
+            return serve(page, request, args, kwargs)
+        request.shared_page_id = shared
+        response = page.serve(request, *args, **kwargs)
+        sharing.keep_private(response)
+        return response
+
+    return inner

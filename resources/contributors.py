@@ -1,5 +1,9 @@
 """Contributors of a single resource: people its editors invite to edit it, and nothing else."""
 
+from datetime import timedelta
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
@@ -7,16 +11,19 @@ from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission
 
 from cms import ratelimits
+from resources.models import ContributorInvitation
 
 # What the inviter is told whatever the address: whether it has an account, or already contributes,
 # is the business of its owner, who is told by e-mail.
 INVITATION_SENT = (
-    "Si un compte utilise cette adresse, la personne peut désormais modifier la ressource "
-    "et en est informée par e-mail."
+    "Si cette adresse n'est pas déjà celle d'un contributeur, une invitation y a été envoyée : la "
+    "personne pourra modifier la ressource avec son compte, ou en créant un compte avec cette adresse."
 )
 
 
@@ -31,20 +38,14 @@ def _require_editor(resource, by) -> None:
         )
 
 
-def contributors(resource):
-    return (
-        resource.contributors_group()
-        .user_set.exclude(pk=resource.owner_id)
-        .order_by("last_name", "first_name")
-    )
-
-
 @transaction.atomic
 def add_contributor(resource, email: str, by) -> None:
     """Let the account using this address edit ``resource`` (a page permission on it alone) and tell
-    them by e-mail. Unknown addresses, the owner's and those of contributors already there change
-    nothing and raise nothing: the inviter learns nothing about accounts (``INVITATION_SENT``). Every
-    attempt counts towards the inviter's hourly allowance, so that it cannot tell them apart either."""
+    them by e-mail; an address without an account gets an invitation, kept by address, that the
+    account later opened with it claims (``claim_invitations``). The owner's address and those of
+    contributors already there change nothing and raise nothing: the inviter learns nothing about
+    accounts (``INVITATION_SENT``). Every attempt counts towards the inviter's hourly allowance, so
+    that it cannot tell them apart either."""
     _require_editor(resource, by)
     email = email.strip()
     try:
@@ -53,9 +54,16 @@ def add_contributor(resource, email: str, by) -> None:
         raise ContributorError("Saisissez une adresse e-mail valide.") from error
     ratelimits.consume("contributor_invitation", user=by)
     user = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
-    group = resource.contributors_group()
-    if user is None or user.pk == resource.owner_id or group.user_set.filter(pk=user.pk).exists():
+    if user is None:
+        _invite(resource, email.lower(), by)
         return
+    if user.pk == resource.owner_id or resource.contributors_group().user_set.filter(pk=user.pk).exists():
+        return
+    _grant(resource, user, by)
+
+
+def _grant(resource, user, by) -> None:
+    group = resource.contributors_group()
     GroupPagePermission.objects.get_or_create(
         group=group,
         page=resource,
@@ -69,6 +77,55 @@ def add_contributor(resource, email: str, by) -> None:
         None,
         [user.email],
     )
+
+
+def _invite(resource, email: str, by) -> None:
+    """Keep the invitation by address (a new one replaces an older one) and ask them to sign up."""
+    ContributorInvitation.objects.update_or_create(
+        resource=resource,
+        email=email,
+        defaults={
+            "invited_by": by,
+            "expires_at": timezone.now() + timedelta(days=settings.CONTRIBUTOR_INVITATION_DAYS),
+        },
+    )
+    # Not in the page's history: an entry that only addresses without an account get would tell
+    # its readers which ones have none. The history records the contributor once they claim it.
+    send_mail(
+        f"Invitation à contribuer à la ressource {resource.title}",
+        render_to_string(
+            "resources/emails/contributor_invited.txt",
+            {
+                "resource": resource,
+                "by": by,
+                "signup_url": resource.get_site().root_url + reverse("account_signup"),
+                "days": settings.CONTRIBUTOR_INVITATION_DAYS,
+            },
+        ),
+        None,
+        [email],
+    )
+
+
+@transaction.atomic
+def claim_invitations(user) -> None:
+    """Make ``user`` a contributor of the resources they were invited to by an address of theirs
+    that is verified (a code sent to it, or ProConnect's word): signing up with an address one
+    does not own claims nothing."""
+    addresses = [
+        address.lower()
+        for address in EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    ]
+    if not addresses or not user.is_active:
+        return
+    invitations = ContributorInvitation.objects.filter(email__in=addresses).select_related(
+        "resource", "invited_by"
+    )
+    for invitation in invitations:
+        resource = invitation.resource
+        if invitation.expires_at > timezone.now() and user.pk != resource.owner_id:
+            _grant(resource, user, invitation.invited_by)
+    invitations.delete()
 
 
 @transaction.atomic

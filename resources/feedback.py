@@ -54,7 +54,9 @@ def report(resource: ResourcePage, by, reason: str, description: str) -> Report:
     if not (resource.live and resource.is_public):
         raise PermissionDenied
     ratelimits.consume("report", user=by)
-    created = Report.objects.create(resource=resource, reporter=by, reason=reason, description=description)
+    created = Report.objects.create(
+        resource=resource, resource_title=resource.title, reporter=by, reason=reason, description=description
+    )
     moderators = get_user_model().objects.filter(groups__name=MODERATORS_GROUP, is_active=True)
     _send(
         list(moderators.values_list("email", flat=True)),
@@ -74,7 +76,7 @@ def resolve(report: Report, by, comment: str, unpublish: bool = False) -> Report
     """Close an open report with the moderator's private comment, unpublishing the resource if asked.
 
     Unpublishing goes through Wagtail (its action, its log entry, its signals), then the owner is told."""
-    report = Report.objects.select_for_update().select_related("resource").get(pk=report.pk)
+    report = Report.objects.select_for_update(of=("self",)).select_related("resource").get(pk=report.pk)
     if report.status != Report.Status.OPEN:
         raise AlreadyModerated("Ce signalement a déjà été traité.")
     report.status = Report.Status.UNPUBLISHED if unpublish else Report.Status.RESOLVED

@@ -24,7 +24,6 @@ from cms.routing import OneQueryRoutingMixin
 from cms.visibility import VisibilityQuerySet, restrict_to_groups
 from resources import taxonomy, visits
 from resources.blocks import ResourceBodyBlock, sections
-from resources.contributors import contributors
 from resources.feedback_forms import RatingForm
 from resources.fields import ChoiceArrayField
 from resources.forms import ResourcePageForm
@@ -358,6 +357,12 @@ class ResourcePage(Page):
             group.user_set.add(self.owner_id)
         return group
 
+    def contributors(self):
+        """The invited contributors, the owner aside."""
+        return (
+            self.contributors_group().user_set.exclude(pk=self.owner_id).order_by("last_name", "first_name")
+        )
+
     def is_owner_or_contributor(self, user) -> bool:
         """Its author and invited contributors: they answer ratings and read reserved comments."""
         if not user.is_authenticated:
@@ -414,7 +419,7 @@ class ResourcePage(Page):
         context["section_anchors"] = {block_id: anchor for block_id, anchor, _ in context["sections"]}
         context["link_previews"] = LinkPreview.for_urls(self.previewed_urls())
         if request.user.is_authenticated and self.pk and self.permissions_for_user(request.user).can_edit():
-            context["contributors"] = contributors(self)
+            context["contributors"] = self.contributors()
             context["editor_links"] = self.editor_links()
         context["feedback"] = self.feedback(request.user)
         # A public resource in a public base: Wagtail's view restrictions follow these two switches.
@@ -575,16 +580,25 @@ class RatingReply(models.Model):
 
 
 class Report(models.Model):
-    """A signed-in user's report of a public resource, until a moderator deals with it."""
+    """A signed-in user's report of a public resource, until a moderator deals with it. It outlives
+    its resource: deleting a resource closes its open reports with a note (``resources.life``), so
+    that moderators keep the record of what was reported and of who made it disappear."""
 
     class Status(models.TextChoices):
         OPEN = "a-traiter", "À traiter"
         RESOLVED = "traite", "Traité"
         UNPUBLISHED = "depublie", "Ressource dépubliée"
+        DELETED = "supprime", "Ressource supprimée"
 
     resource = models.ForeignKey(
-        ResourcePage, verbose_name="ressource", on_delete=models.CASCADE, related_name="reports"
+        ResourcePage,
+        verbose_name="ressource",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="reports",
     )
+    # The title when reported, still shown once the resource is deleted.
+    resource_title = models.CharField("titre de la ressource", max_length=255, blank=True)
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="signalé par",
@@ -618,4 +632,40 @@ class Report(models.Model):
         indexes = [models.Index(fields=["status", "-created_at"], name="report_queue")]
 
     def __str__(self):
-        return f"{self.resource.title} — {self.get_reason_display()}"
+        return f"{self.resource_label} — {self.get_reason_display()}"
+
+    @property
+    def resource_label(self) -> str:
+        if self.resource is None:
+            return f"{self.resource_title} (supprimée)"
+        return self.resource.title
+
+    # The column's heading in the moderation queue (Django's label_for_field reads it).
+    resource_label.fget.short_description = "ressource"
+
+
+class ContributorInvitation(models.Model):
+    """An invitation to contribute to a resource, kept by address: the account that proves it owns
+    this address (signing up, or confirming it later) becomes a contributor (``resources.contributors``)."""
+
+    resource = models.ForeignKey(
+        ResourcePage, on_delete=models.CASCADE, related_name="contributor_invitations"
+    )
+    email = models.EmailField("adresse e-mail")
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "invitation à contribuer"
+        verbose_name_plural = "invitations à contribuer"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resource", "email"], name="one_invitation_per_resource_and_email"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.email} → {self.resource}"

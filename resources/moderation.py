@@ -83,7 +83,7 @@ class ReportViewSet(ModelViewSet):
     copy_view_enabled = False
     index_view_class = ReportIndexView
     edit_view_class = ModerationView
-    list_display = ["resource", "reason", "reporter", "created_at", "status"]
+    list_display = ["resource_label", "reason", "reporter", "created_at", "status"]
     list_filter = ["status", "reason"]
     edit_handler = ObjectList(
         [

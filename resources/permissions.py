@@ -90,12 +90,15 @@ class StructuralPagePermissionTester(PagePermissionTester):
 
 
 class ResourceIndexPermissionTester(StructuralPagePermissionTester):
-    def can_publish_subpage(self):
-        """A resource created here is its author's own: they publish it in one go (their *add*
-        carries publishing for what they may edit, see ``ResourcePermissionTester``)."""
-        return super().can_publish_subpage() or (
-            self.user.is_active and not self.user.is_superuser and "add" in self.permissions
-        )
+    """A resource created or moved here is its author's own: they publish it in one go (their *add*
+    carries publishing for what they may edit, see ``ResourcePermissionTester``). Wagtail asks for
+    *publish* here to create a resource published, and to move a live resource here from a base
+    (``can_move_to``); the index itself stays the platform admins' (``StructuralPagePermissionTester``)."""
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        if user.is_active and not user.is_superuser and "add" in self.permissions:
+            self.permissions.add("publish")
 
 
 def ensure_contributors_group(resource_index) -> Group:

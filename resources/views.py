@@ -1,13 +1,15 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cms.ratelimits import LimitExceeded
+from resources import life
 from resources.contributors import INVITATION_SENT, ContributorError, add_contributor, remove_contributor
-from resources.models import ResourcePage
+from resources.models import ResourceIndexPage, ResourcePage
 from resources.publishing import PublicationPlaceForm, new_resource_url, publication_places
 
 
@@ -64,3 +66,66 @@ def publish(request):
     if not form.is_bound and len(places) == 1:
         return redirect(new_resource_url(places[0]))
     return render(request, "resources/publish.html", {"form": form, "places": places})
+
+
+def _resource_for(request, page_id: int, allowed) -> ResourcePage:
+    """The resource, when ``allowed(permission tester)`` says the user may act on it; a 404 to
+    anyone else, as for its contributors."""
+    resource = get_object_or_404(ResourcePage.objects.select_related("owner"), pk=page_id)
+    if not allowed(resource.permissions_for_user(request.user)):
+        raise Http404
+    return resource
+
+
+def _base_of(resource: ResourcePage):
+    parent = resource.get_parent().specific
+    return None if isinstance(parent, ResourceIndexPage) else parent
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def move(request, page_id):
+    """Move a resource to the profile or to one of the user's bases, from a plain form page."""
+    resource = _resource_for(request, page_id, lambda permissions: permissions.can_move())
+    choices = [
+        (page, life.destination_label(page, resource, request.user))
+        for page in life.destinations(resource, request.user)
+    ]
+    error = None
+    if request.method == "POST":
+        try:
+            moved = life.move(resource, request.POST.get("destination", ""), by=request.user)
+        except (life.LifeError, PermissionDenied) as refusal:
+            error = str(refusal) if isinstance(refusal, life.LifeError) else life.REFUSED_MOVE
+        else:
+            messages.success(request, life.moved_message(moved, request.user))
+            return redirect(moved.url or moved.get_parent().url)
+    return render(
+        request,
+        "resources/resource_move.html",
+        {"page": resource, "choices": choices, "error": error, "current_base": _base_of(resource)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete(request, page_id):
+    """Confirm, then delete a resource: only for those Wagtail lets delete it."""
+    resource = _resource_for(request, page_id, lambda permissions: permissions.can_delete())
+    parent = resource.get_parent().specific
+    if request.method == "POST":
+        title = resource.title
+        try:
+            life.delete(resource, by=request.user)
+        except (life.LifeError, PermissionDenied):
+            messages.error(request, "Vous ne pouvez pas supprimer cette ressource.")
+            return redirect(resource.url)
+        messages.success(request, f"La ressource « {title} » a été supprimée.")
+        if isinstance(parent, ResourceIndexPage):
+            return redirect("profile", slug=request.user.slug)
+        return redirect(parent.url)
+    return render(
+        request,
+        "resources/resource_delete.html",
+        {"page": resource, "summary": life.deletion_summary(resource), "parent": parent},
+    )

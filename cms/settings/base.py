@@ -460,6 +460,8 @@ LOGGING = {
 
 # Base invitations: their single-use token expires after this many days.
 BASE_INVITATION_DAYS = 14
+# How long an invitation to contribute to a resource waits for an account opened with its address.
+CONTRIBUTOR_INVITATION_DAYS = 30
 
 # What one person may have the site send in an hour (cms/ratelimits.py), per account, or per client
 # address for visitors: beyond it, nothing is sent and a French message says when to try again.

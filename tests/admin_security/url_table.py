@@ -307,6 +307,12 @@ URLS = {
     ],
     # Where to publish: a private base chosen in advance by a stranger must not show its title.
     "resources:publish": get("", "base={private_base.pk}"),
+    # A resource's life: its move and delete forms and its share link panel are for those who may
+    # act on it, a 404 to others; a share link's address opens nothing with a wrong token.
+    "resources:move": get(page_id=RESOURCES),
+    "resources:delete": get(page_id=RESOURCES),
+    "bases:share": get(page_id=(*SOME_PAGES, *RESOURCES)),
+    "bases:shared": get(page_id=RESOURCES, token=lit("jeton-inconnu")),
     "resources:rate": get(page_id=SOME_PAGES),
     "resources:report": get(page_id=SOME_PAGES),
     "resources:delete_rating": get(rating_id="rating"),

@@ -9,8 +9,8 @@ from tests.conftest import client_for
 pytestmark = pytest.mark.django_db
 
 NEUTRAL_ANSWER = (
-    "Si un compte utilise cette adresse, la personne peut désormais modifier la ressource "
-    "et en est informée par e-mail."
+    "Si cette adresse n&#x27;est pas déjà celle d&#x27;un contributeur, une invitation y a été envoyée : la "
+    "personne pourra modifier la ressource avec son compte, ou en créant un compte avec cette adresse."
 )
 
 
@@ -92,7 +92,9 @@ def test_the_answer_says_nothing_of_whether_the_address_has_an_account(owner, ma
 
     assert all(NEUTRAL_ANSWER in html for html in answers)
     assert "Invité" not in answers[1], "a private profile's full name stays out of the page"
-    assert [mail.to for mail in mailoutbox] == [["paul@exemple.fr"]], "one e-mail, to the account only"
+    # The address without an account is invited to sign up; the owner and a contributor already
+    # there get nothing.
+    assert [mail.to for mail in mailoutbox] == [["personne@exemple.fr"], ["paul@exemple.fr"]]
 
 
 def test_a_malformed_address_is_refused_in_french(owner, mailoutbox):
@@ -157,4 +159,6 @@ def test_invitations_count_towards_the_hourly_limit_whether_or_not_the_address_h
     response = client.post(url, {"email": known.email}, follow=True)
 
     assert "limitée à 2 par heure" in response.content.decode()
-    assert mailoutbox == [] and not known.groups.filter(name=resource.contributors_group_name()).exists()
+    # The two addresses without an account were invited to sign up; the third attempt sent nothing.
+    assert [mail.to for mail in mailoutbox] == [["inconnue@exemple.fr"], ["autre-inconnue@exemple.fr"]]
+    assert not known.groups.filter(name=resource.contributors_group_name()).exists()

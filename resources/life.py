@@ -1,0 +1,114 @@
+"""A resource's life from the site: moving it to another of its editor's places, deleting it.
+
+Both go through Wagtail's own actions (``MovePageAction``, ``DeletePageAction``), which check the
+acting user's page permissions, write the page's history and the audit log, and send Wagtail's
+signals. Each operation is atomic and raises ``LifeError`` with a French message when refused."""
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from wagtail.actions.delete_page import DeletePageAction
+from wagtail.actions.move_page import MovePageAction
+from wagtail.models import GroupPagePermission, Page
+
+from resources.models import Report, ResourceIndexPage, ResourcePage
+
+REFUSED_MOVE = "Vous ne pouvez pas déplacer la ressource à cet endroit."
+
+
+class LifeError(Exception):
+    """A refused move or deletion; its message is shown to the user as is."""
+
+
+def destinations(resource: ResourcePage, user) -> list[Page]:
+    """Where ``user`` may move ``resource``: the pages their groups may add to that may hold a
+    resource (the profile's ``/ressources/``, their bases), kept when Wagtail lets them move it
+    there (a live resource needs *publish* at its destination). Its current place excluded."""
+    if not user.is_authenticated:
+        return []
+    granted = GroupPagePermission.objects.filter(
+        group__in=user.groups.all(), permission__codename="add_page"
+    ).values("page")
+    candidates = (
+        Page.objects.filter(pk__in=granted)
+        .type(*ResourcePage.allowed_parent_page_models())
+        .exclude(path=resource.path[: -resource.steplen])
+        .specific()
+        .order_by("depth", "title")
+    )
+    permissions = resource.permissions_for_user(user)
+    return [page for page in candidates if permissions.can_move_to(page)]
+
+
+def destination_label(destination: Page, resource: ResourcePage, user) -> str:
+    if isinstance(destination, ResourceIndexPage):
+        if resource.owner_id == user.pk:
+            return "Mon profil"
+        return f"Le profil de son auteur, {resource.owner.public_name}" if resource.owner else "Mon profil"
+    return f"La base « {destination.title} »"
+
+
+def moved_message(resource: ResourcePage, user) -> str:
+    parent = resource.get_parent().specific
+    if isinstance(parent, ResourceIndexPage):
+        whose = "votre profil" if resource.owner_id == user.pk else "le profil de son auteur"
+        return f"La ressource « {resource.title} » a été déplacée dans {whose}."
+    return f"La ressource « {resource.title} » a été déplacée dans la base « {parent.title} »."
+
+
+@transaction.atomic
+def move(resource: ResourcePage, destination_id, by) -> ResourcePage:
+    """Move ``resource`` under the destination of that id, then re-apply its visibility there: its
+    view restriction names the groups of its new base (or none, in the profile), and a private
+    base's own restriction hides it from outsiders from now on (``cms.visibility``)."""
+    destination = next(
+        (page for page in destinations(resource, by) if str(page.pk) == str(destination_id)), None
+    )
+    if destination is None:
+        raise LifeError("Choisissez une destination parmi celles proposées.")
+    _free_slug_in(destination, resource)
+    MovePageAction(resource, destination, pos="last-child", user=by).execute()
+    moved = ResourcePage.objects.get(pk=resource.pk)
+    moved.apply_visibility()
+    return moved
+
+
+def _free_slug_in(destination: Page, resource: ResourcePage) -> None:
+    """The resource keeps its address unless a sibling there holds it: then ``-2``, ``-3``…"""
+    taken = set(destination.get_children().values_list("slug", flat=True))
+    slug, number = resource.slug, 2
+    while slug in taken:
+        slug, number = f"{resource.slug[:240]}-{number}", number + 1
+    if slug != resource.slug:
+        Page.objects.filter(pk=resource.pk).update(slug=slug)
+        resource.slug = slug
+
+
+def deletion_summary(resource: ResourcePage) -> dict:
+    """What goes with the resource, for its confirmation page: a fixed number of queries."""
+    return {
+        "saves": resource.saves_count,
+        "ratings": resource.ratings.count(),
+        "open_reports": resource.reports.filter(status=Report.Status.OPEN).count(),
+    }
+
+
+@transaction.atomic
+def delete(resource: ResourcePage, by) -> None:
+    """Delete ``resource`` through Wagtail (its audit log keeps the deletion). Its place in
+    collections, its ratings and its contributors' rights go with it; its reports stay for the
+    moderators, the open ones closed with a note saying who deleted the resource and when."""
+    if not resource.permissions_for_user(by).can_delete():
+        raise LifeError("Vous ne pouvez pas supprimer cette ressource.")
+    note = (
+        f"Ressource supprimée le {date_format(timezone.localtime(), 'j F Y à H:i')} "
+        f"par {by.public_name}, avant toute décision de modération."
+    )
+    resource.reports.update(resource_title=resource.title)
+    resource.reports.filter(status=Report.Status.OPEN).update(
+        status=Report.Status.DELETED, moderator_comment=note, resolved_at=timezone.now()
+    )
+    group_name = resource.contributors_group_name()
+    DeletePageAction(resource, user=by).execute()
+    Group.objects.filter(name=group_name).delete()
