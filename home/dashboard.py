@@ -197,9 +197,9 @@ def my_collections(user) -> list[Item]:
 
 
 def publish_url() -> str:
-    """Where « Publier une ressource » starts: the choice of the place (my profile or one of my bases
-    where I may add), which goes straight on when there is only one."""
-    return reverse("mes_ressources:choose_parent")
+    """Where « Publier une ressource » starts, as on the site: the choice of the place (my profile or
+    one of my bases where I may add), which goes straight on when there is only one."""
+    return reverse("resources:publish")
 
 
 def sections(request) -> list[Section]:

@@ -44,8 +44,8 @@ def test_the_holder_of_a_private_resource_link_reads_it_and_nothing_else(team):
     assert page.status_code == 200 and resource.title in page.content.decode()
     assert page["Cache-Control"] == "private, no-store" and "Cookie" in page["Vary"]
     assert "noindex" in page["X-Robots-Tag"]
-    assert holder.get(sibling.url).status_code == 302, "not the base's other resources"
-    assert holder.get(private_base.url).status_code == 302, "not the base itself"
+    assert holder.get(sibling.url).status_code == 403, "not the base's other resources"
+    assert holder.get(private_base.url).status_code == 403, "not the base itself"
     assert holder.get("/admin/").status_code == 302
     assert resource.title not in holder.get("/rechercher/?q=fiche").content.decode()
     assert resource.url not in holder.get("/sitemap.xml").content.decode()
@@ -67,7 +67,7 @@ def test_the_holder_of_a_base_link_reads_the_base_and_its_resources(team):
     html = holder.get(base.url + "?onglet=ressources").content.decode()
     assert base.title in html and resource.title in html
     assert holder.get(resource.url).status_code == 200
-    assert holder.get(other_base.url).status_code == 302 and holder.get(other.url).status_code == 302
+    assert holder.get(other_base.url).status_code == 403 and holder.get(other.url).status_code == 403
     assert resource.title not in holder.get("/rechercher/?q=fiche").content.decode()
     assert holder.get(reverse("bases:share", args=(base.pk,))).status_code == 404
 
@@ -82,7 +82,7 @@ def test_a_disabled_link_stops_working_even_for_those_who_opened_it(team):
     response = manage(admin, resource, "desactiver")
 
     assert "Le lien de partage est désactivé" in response.content.decode()
-    assert holder.get(resource.url).status_code == 302
+    assert holder.get(resource.url).status_code == 403
     assert Client().get(address).status_code == 404
     manage(admin, resource, "activer")
     assert address_of(admin, resource) == address, "enabled again, the same address works again"
@@ -99,7 +99,7 @@ def test_a_renewed_link_replaces_the_old_one_at_once(team):
 
     new = address_of(admin, resource)
     assert new != old
-    assert holder.get(resource.url).status_code == 302
+    assert holder.get(resource.url).status_code == 403
     assert Client().get(old).status_code == 404
     newcomer = Client()
     newcomer.get(new)
@@ -116,7 +116,7 @@ def test_tokens_are_stored_hashed_and_a_wrong_one_opens_nothing(team):
     holder = Client()
     for forged in (address[:-2] + "x/", f"/partage/{resource.pk}/{'0' * 64}/", f"/partage/1/{token}/"):
         assert holder.get(forged).status_code == 404
-    assert holder.get(resource.url).status_code == 302
+    assert holder.get(resource.url).status_code == 403
 
 
 def test_only_those_who_manage_the_page_see_or_change_its_link(team):

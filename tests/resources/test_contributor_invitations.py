@@ -30,7 +30,14 @@ def sign_up(email, mailoutbox) -> Client:
     """A new visitor signs up with ``email`` and enters the code it receives."""
     client = Client()
     response = client.post(
-        "/inscription/", {"first_name": "Nina", "last_name": "Nouvelle", "email": email, "cgu": "on"}
+        "/inscription/",
+        {
+            "first_name": "Nina",
+            "last_name": "Nouvelle",
+            "email": email,
+            "cgu": "on",
+            "profile_visibility": "prive",
+        },
     )
     client.post(response.url, {"code": code_in(mailoutbox[-1])})
     return client
@@ -72,7 +79,14 @@ def test_an_unconfirmed_sign_up_claims_nothing(mailoutbox):
     resource = factories.resource(owner=owner)
     invite(owner, resource, "nina@exemple.fr")
     Client().post(
-        "/inscription/", {"first_name": "N", "last_name": "N", "email": "nina@exemple.fr", "cgu": "on"}
+        "/inscription/",
+        {
+            "first_name": "N",
+            "last_name": "N",
+            "email": "nina@exemple.fr",
+            "cgu": "on",
+            "profile_visibility": "prive",
+        },
     )
     assert ContributorInvitation.objects.filter(email="nina@exemple.fr").exists()
     assert not resource.contributors().exists()

@@ -33,8 +33,8 @@ def test_a_public_resource_moved_into_a_private_base_is_hidden_from_outsiders_at
         response.content.decode()
     )
     assert response.redirect_chain[-1][0] == moved.url
-    assert client.get(moved.url).status_code == 302, "anonymous visitors are sent to sign in"
-    assert client_for(outsider).get(moved.url).status_code == 302
+    assert client.get(moved.url).status_code == 403, "anonymous visitors are told it is in a private base"
+    assert client_for(outsider).get(moved.url).status_code == 403
     assert client_for(member).get(moved.url).status_code == 200
     assert "Fiche voyageuse" not in client.get("/rechercher/?q=voyageuse").content.decode()
     assert "Fiche voyageuse" not in client_for(outsider).get("/rechercher/?q=voyageuse").content.decode()
@@ -48,7 +48,7 @@ def test_moved_out_of_a_private_base_its_own_public_choice_applies(team, client)
     admin = team["admin"]
     resource = team["resources"]["private"]  # is_public, hidden by its base
     public_base = team["bases"]["public"]
-    assert client.get(resource.url).status_code == 302
+    assert client.get(resource.url).status_code == 403
 
     move(admin, resource, public_base.pk)
 
