@@ -2,6 +2,8 @@ from types import SimpleNamespace
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from django.test import Client
 from playwright.sync_api import expect, sync_playwright
 
 from home.bootstrap import bootstrap_site
@@ -125,6 +127,13 @@ class Visit:
         response = self.page.goto(self.base_url + path)
         assert response.status == 200, f"{path}: {response.status}"
         return self.page
+
+    def sign_in(self, user):
+        """Give the browser the session of ``user``, as signing in would."""
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        self.page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": self.base_url}])
 
     def axe_violations(self):
         results = Axe().run(self.page)

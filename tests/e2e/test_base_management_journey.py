@@ -4,14 +4,12 @@ after reading what changes; every page and form state is accessible."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.test_bases_pages_accessibility import sign_in
-
 pytestmark = pytest.mark.e2e
 
 
 def test_an_admin_edits_the_base_and_makes_it_private_by_keyboard(visit, content, browser):
     base, resource = content.base, content.resources[0]
-    sign_in(visit, content.admin)
+    visit.sign_in(content.admin)
     page = visit.open(base.url)
 
     page.get_by_role("link", name="Gérer la base").focus()

@@ -1,20 +1,10 @@
 """Base pages in a real browser: tabs work by keyboard, and every page and form state is accessible."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from bases import membership
 
 pytestmark = pytest.mark.e2e
-
-
-def sign_in(visit, user):
-    """Give the browser the session of ``user``, as signing in would."""
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    visit.page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": visit.base_url}])
 
 
 def test_a_visitor_goes_through_the_tabs_of_a_base_by_keyboard(visit, content):
@@ -32,7 +22,7 @@ def test_a_visitor_goes_through_the_tabs_of_a_base_by_keyboard(visit, content):
 
 def test_an_admin_manages_members_and_creates_a_base_with_accessible_forms(visit, content):
     base, admin = content.base, content.admin
-    sign_in(visit, admin)
+    visit.sign_in(admin)
     page = visit.open(base.url + "?onglet=membres")
     assert page.get_by_role("button", name="Envoyer l'invitation").is_visible()
     assert visit.axe_violations() == []

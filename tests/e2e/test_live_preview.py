@@ -2,8 +2,6 @@
 the site's strict Content-Security-Policy and the admin's both let every piece load."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from tests import factories
@@ -14,10 +12,7 @@ pytestmark = pytest.mark.e2e
 def test_an_editor_sees_the_userbar_and_the_live_preview(visit):
     author = factories.contributor()
     resource = factories.resource(owner=author, title="Atelier courriel")
-    client = Client()
-    client.force_login(author)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    visit.page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": visit.base_url}])
+    visit.sign_in(author)
 
     page = visit.open(resource.url)
     expect(page.locator("wagtail-userbar")).to_have_count(1)

@@ -4,8 +4,6 @@ axe-core finds no violation."""
 import os
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from tests import factories
@@ -15,20 +13,13 @@ pytestmark = pytest.mark.e2e
 SCREENSHOTS = os.environ.get("SCREENSHOTS_DIR")
 
 
-def sign_in(visit, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    visit.page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": visit.base_url}])
-
-
 def shoot(page, name):
     if SCREENSHOTS:
         page.screenshot(path=f"{SCREENSHOTS}/{name}.png", full_page=True)
 
 
 def test_a_contributor_opens_mon_espace(visit, content):
-    sign_in(visit, content.member)
+    visit.sign_in(content.member)
     factories.base(title="Numérique en Auvergne", owner=content.member)  # a second place to publish
     factories.resource(owner=content.member, publish=False, title="Atelier en préparation")
 

@@ -3,21 +3,12 @@ a form never saved creates nothing, and publishing without its indexation shows 
 in its tab, with the text kept."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from resources.models import ResourceIndexPage, ResourcePage
 from tests import factories
 
 pytestmark = pytest.mark.e2e
-
-
-def sign_in(visit, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    visit.page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": visit.base_url}])
 
 
 def record_posts(page) -> list[tuple[str, int]]:
@@ -32,7 +23,7 @@ def record_posts(page) -> list[tuple[str, int]]:
 def test_typing_a_title_in_a_new_resource_sends_nothing_and_creates_nothing(visit):
     author = factories.contributor()
     factories.resource(owner=author, title="Mon titre", slug="mon-titre")
-    sign_in(visit, author)
+    visit.sign_in(author)
     page = visit.open(f"/admin/pages/add/resources/resourcepage/{ResourceIndexPage.objects.get().pk}/")
     posts = record_posts(page)
 
@@ -56,7 +47,7 @@ def test_typing_a_title_in_a_new_resource_sends_nothing_and_creates_nothing(visi
 def test_an_autosave_refused_as_invalid_is_not_sent_again_while_typing(visit):
     author = factories.contributor()
     resource = factories.resource(owner=author, title="Atelier courriel")
-    sign_in(visit, author)
+    visit.sign_in(author)
     page = visit.open(f"/admin/pages/{resource.pk}/edit/")
     posts = record_posts(page)
 

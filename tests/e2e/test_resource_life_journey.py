@@ -2,20 +2,11 @@
 it by a link, then deletes it; every page and form state is accessible."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from tests import factories
 
 pytestmark = pytest.mark.e2e
-
-
-def sign_in(visit, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    visit.page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": visit.base_url}])
 
 
 def activate(page, name):
@@ -32,7 +23,7 @@ def test_an_editor_moves_shares_and_deletes_a_resource_by_keyboard(visit, site, 
     author = factories.contributor(first_name="Camille", last_name="Lefèvre", is_public=True)
     base = factories.base(title="Équipe de Rennes", owner=author, is_public=False)
     resource = factories.resource(owner=author, title="Atelier smartphone")
-    sign_in(visit, author)
+    visit.sign_in(author)
 
     page = visit.open(resource.url)
     activate(page, "Déplacer")
