@@ -185,6 +185,13 @@ def refuse_foreign_media(form, fields: tuple[str, ...] = (), stream_fields: tupl
     of ``stream_fields`` that the form's user may not choose. What the page already uses (in its
     latest revision, which the form edits, or in its stored content) stays accepted, so that an invited
     contributor or a co-member can edit a page holding someone else's file; only new ones are refused."""
+    # A choice its own field refused (an id naming nothing) is emptied too: Wagtail's chooser widget
+    # looks the posted id up again to show it, and one that is not a number raises there (a 500).
+    unknown = [name for name in fields if name in form.errors]
+    if unknown:
+        form.data = form.data.copy()
+        for name in unknown:
+            form.data[form.add_prefix(name)] = ""
     chosen = {}  # (field, block index or None, child block name or None) -> (model, pk)
     for name in fields:
         if form.cleaned_data.get(name) is not None:

@@ -109,7 +109,20 @@ def _limited_text(label: str, limit: str, *, required: bool = False, help_text: 
     )
 
 
-class ImageWithRenditionsChooserBlock(ImageChooserBlock):
+class PostedIdChecked:
+    """A chooser block that takes a posted id naming no object of its model as no choice: Wagtail 8.0's
+    ``ChooserBlock.value_from_form`` looks the id up as posted and lets a word or a number out of range
+    raise (a 500) where it catches only a missing object. No choice is then what the field refuses when
+    it is required, or what ``LinkBlock`` asks to complete, in French, and nothing is saved."""
+
+    def value_from_form(self, value):
+        try:
+            return super().value_from_form(value)
+        except (ValueError, TypeError, ValidationError):
+            return None
+
+
+class ImageWithRenditionsChooserBlock(PostedIdChecked, ImageChooserBlock):
     """Loads the images of a body with their renditions in one query: the renditions joined to their
     image; only images without any rendition yet cost a second query."""
 
@@ -125,6 +138,14 @@ class ImageWithRenditionsChooserBlock(ImageChooserBlock):
             for image_id in missing & set(images):
                 images[image_id].prefetched_renditions = []
         return [copy.copy(images.get(image_id)) for image_id in values]
+
+
+class CheckedDocumentChooserBlock(PostedIdChecked, DocumentChooserBlock):
+    pass
+
+
+class CheckedPageChooserBlock(PostedIdChecked, blocks.PageChooserBlock):
+    pass
 
 
 class ImageBlock(blocks.StructBlock):
@@ -170,7 +191,7 @@ class ImageBlock(blocks.StructBlock):
 
 
 class FileBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label="Fichier", help_text="Tout format, 100 Mo au plus.")
+    document = CheckedDocumentChooserBlock(label="Fichier", help_text="Tout format, 100 Mo au plus.")
     title = _limited_text("Titre", "block_title_max", help_text="Par défaut, le titre du document.")
     caption = _limited_text("Légende", "caption_max")
     show_preview = blocks.BooleanBlock(
@@ -205,7 +226,7 @@ class FileBlock(blocks.StructBlock):
 
 class LinkBlock(blocks.StructBlock):
     url = blocks.URLBlock(label="Adresse web", required=False, help_text="Un lien vers un autre site…")
-    page = blocks.PageChooserBlock(
+    page = CheckedPageChooserBlock(
         label="Page du site", required=False, help_text="… ou vers une page des Bases."
     )
     title = _limited_text("Titre", "block_title_max", required=True)

@@ -234,6 +234,11 @@ LOGIN_URL = "/connexion/"
 LOGIN_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = LOGIN_URL
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+# Wagtail's account page keeps the name and preferences: the address, which signs in and which ProConnect
+# matches, changes through allauth's verified flow, and a forgotten password through allauth's reset,
+# which its rate limits guard (Wagtail's reset form has none).
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}

@@ -180,3 +180,15 @@ def test_a_base_logo_or_cover_from_another_base_is_refused(people, media):
     assert client_for(people["outsider"]).post(edit_url(base), data).status_code == 302
     base.refresh_from_db()
     assert base.logo == media["outsider_image"]
+
+
+@pytest.mark.parametrize("value", ["999999999", "abc"])
+def test_a_base_logo_naming_nothing_is_refused_in_french(people, value):
+    base = people["outsider_base"]
+    response = client_for(people["outsider"]).post(edit_url(base), base_edit_data(base, logo=value))
+    assert response.status_code == 200
+    assert response.context["form"].errors["logo"] == [
+        "Sélectionnez un choix valide. Ce choix ne fait pas partie de ceux disponibles."
+    ]
+    base.refresh_from_db()
+    assert base.logo is None
