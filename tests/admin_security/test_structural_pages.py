@@ -44,6 +44,8 @@ def test_structural_pages_stay_as_they_are_whoever_asks(viewer, client_of):
         client.post(page_url("delete", page))
         client.post(page_url("set_privacy", page), {"restriction_type": "password", "password": "secret"})
         client.post(page_url("lock", page))
+        move = client.post(page_url("move_confirm", page, BaseIndexPage.objects.get().pk))
+        assert move.status_code in (302, 403), page
         client.post(
             page_url("copy", page), {"new_title": "Copie", "new_slug": "copie", "new_parent_page": page.pk}
         )
