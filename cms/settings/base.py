@@ -335,6 +335,8 @@ SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
 init_sentry(os.environ)
 
 # Wagtail
+# `load_demo` runs only where this is true (cms/settings/production.py turns it off).
+DEMO_CONTENT_ALLOWED = True
 WAGTAIL_SITE_NAME = "Les Bases du numérique d'intérêt général"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False

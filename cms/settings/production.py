@@ -14,6 +14,8 @@ if missing:
 from .base import *  # noqa: E402, F403
 
 DEBUG = False
+# The demo's accounts have passwords written in the code: `load_demo` refuses to run here.
+DEMO_CONTENT_ALLOWED = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]

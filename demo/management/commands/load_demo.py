@@ -1,5 +1,6 @@
+from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from demo.bases import describe_accounts
 from demo.loader import MODERATOR_EMAIL, SUPERUSER_EMAIL, SUPERUSER_PASSWORD, load_demo
@@ -10,6 +11,12 @@ class Command(BaseCommand):
     help = "Load the demo content; safe to run again (creates only what is missing)."
 
     def handle(self, *args, **options):
+        if not settings.DEMO_CONTENT_ALLOWED:
+            raise CommandError(
+                "Le contenu de démonstration ne se charge pas en production : ses comptes ont des mots de "
+                "passe connus. La structure du site vient de « manage.py bootstrap », le premier "
+                "administrateur de « manage.py create_admin ADRESSE »."
+            )
         created = load_demo()
         # The statistics page reads summaries that cron refreshes; fill them with the demo now.
         call_command("refresh_stats", stdout=self.stdout)
