@@ -5,6 +5,7 @@ Every step finds what exists before creating anything, so a second run changes n
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
@@ -152,8 +153,14 @@ def _home_page(created: list[str]) -> HomePage:
         )
         created.append("page d'accueil")
     if site is None:
+        # At the site's public address, which links in e-mails start with (Site.root_url).
+        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
         Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=SITE_NAME
+            hostname=address.hostname,
+            port=address.port or (443 if address.scheme == "https" else 80),
+            root_page=home,
+            is_default_site=True,
+            site_name=SITE_NAME,
         )
         created.append("site")
     elif site.root_page_id != home.pk:

@@ -14,6 +14,7 @@ if missing:
 from .base import *  # noqa: E402, F403
 
 DEBUG = False
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or f"https://{ALLOWED_HOSTS[0]}"  # noqa: F405
 # The demo's accounts have passwords written in the code: `load_demo` refuses to run here.
 DEMO_CONTENT_ALLOWED = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -30,7 +30,8 @@ def test_the_release_phase_builds_the_site_after_migrating():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_bootstrap_builds_a_site_from_an_empty_database_with_nothing_personal(client):
+def test_bootstrap_builds_a_site_from_an_empty_database_with_nothing_personal(client, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://lesbases.anct.gouv.fr"
     call_command("flush", interactive=False)  # what `migrate` leaves in a new database, and no more
     assert not Site.objects.exists()
 
@@ -38,6 +39,8 @@ def test_bootstrap_builds_a_site_from_an_empty_database_with_nothing_personal(cl
 
     assert "page d'accueil" in output
     assert HomePage.objects.get().live
+    # Links in e-mails start with the site's address.
+    assert Site.objects.get(is_default_site=True).root_url == "https://lesbases.anct.gouv.fr"
     for path in ("/", "/ressources/", "/bases/", "/rechercher/?q=atelier"):
         assert client.get(path).status_code == 200, path
     assert not get_user_model().objects.exists()
@@ -79,7 +82,7 @@ def test_create_admin_refuses_a_malformed_address_in_french(mailoutbox):
 
 
 @pytest.mark.django_db
-def test_the_demo_refuses_to_load_in_production(settings):
+def test_the_demo_refuses_to_load_where_it_is_not_allowed(settings):
     settings.DEMO_CONTENT_ALLOWED = False
     with pytest.raises(CommandError, match="ne se charge pas en production"):
         run("load_demo")
