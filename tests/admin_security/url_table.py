@@ -236,6 +236,8 @@ URLS = {
         )
     ),
     "health": get(),
+    "readiness": get(),
+    "robots": get(),
     "sitemap": get(),
     "favicon.ico": get(),
     "account_login": get(),
