@@ -9,6 +9,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.template.loader import render_to_string
 
+from accounts.lifecycle import welcome
 from accounts.roles import ADMINISTRATORS_GROUP
 
 
@@ -23,6 +24,7 @@ def appoint_platform_admin(email: str):
     if created:
         # Whoever runs the command vouches for the address: the manager marks it verified.
         user = User.objects.create_user(email=email)
+        welcome(user)  # opened like any account: a contributor, with its « Mes favoris »
     user.groups.add(Group.objects.get(name=ADMINISTRATORS_GROUP))
     transaction.on_commit(lambda: _send_welcome(user))
     return user, created

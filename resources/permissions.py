@@ -101,6 +101,12 @@ class ResourceIndexPermissionTester(StructuralPagePermissionTester):
             self.permissions.add("publish")
 
 
+def contributors_group() -> Group:
+    """The group every account joins, as ``ensure_contributors_group`` keeps it (after every migrate, and
+    by ``bootstrap``): read, not rebuilt, at each sign-up."""
+    return Group.objects.get(name=CONTRIBUTORS_GROUP)
+
+
 def ensure_contributors_group(resource_index) -> Group:
     """Every registered user's group: admin access, resources of their own under ``/ressources/``
     (*add* only: publishing them comes with editing them, never the index itself), and uploading

@@ -4,7 +4,7 @@ from wagtail.signals import page_published
 from accounts.signals import account_closing, account_opened
 from resources.contributors import claim_invitations
 from resources.models import ResourceIndexPage, ResourcePage
-from resources.permissions import ensure_contributors_group
+from resources.permissions import contributors_group
 
 
 def apply_visibility_on_publish(sender, instance, **kwargs):
@@ -13,7 +13,7 @@ def apply_visibility_on_publish(sender, instance, **kwargs):
 
 def make_contributor(sender, user, **kwargs):
     """Every new user may write resources of their own under ``/ressources/``."""
-    user.groups.add(ensure_contributors_group(ResourceIndexPage.objects.get()))
+    user.groups.add(contributors_group())
 
 
 def claim_contributor_invitations(sender, user, **kwargs):

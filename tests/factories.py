@@ -27,7 +27,7 @@ from bases.roles import Role
 from cms.media import personal_collection
 from cms.private_api import set_file_metadata
 from resources.models import ResourceIndexPage, ResourcePage
-from resources.permissions import ensure_contributors_group
+from resources.permissions import contributors_group
 
 _sequence = itertools.count(1)
 PASSWORD = "mot-de-passe-de-test"  # every account the factories make
@@ -50,7 +50,7 @@ def contributor(email=None, **fields):
         last_name=fields.pop("last_name", f"Martin {number}"),
         **fields,
     )
-    user.groups.add(ensure_contributors_group(ResourceIndexPage.objects.get()))
+    user.groups.add(contributors_group())
     return user
 
 

@@ -59,6 +59,7 @@ def test_create_admin_names_a_platform_admin_who_signs_in_by_code(
 
     admin = get_user_model().objects.get(email="claire.dupont@anct.gouv.fr")
     assert is_platform_admin(admin)
+    assert admin.groups.filter(name="Contributeurs").exists()  # opened like any account
     assert not admin.has_usable_password()
     assert admin.emailaddress_set.get().verified
     assert "Compte créé" in output
