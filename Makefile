@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test test-fast lint install migrate chromium db-stop dsfr-chart bench-stats bench-search
+.PHONY: run test test-fast lint install migrate services db-stop dsfr-chart bench-stats bench-search
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,20 +30,26 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-chromium:
-	@if [ ! -x $(CHROMIUM) ]; then \
-	  if [ "$$(id -u)" = "0" ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else \
-	    echo "Chromium is missing for the browser tests. Run: sudo apt-get install -y chromium"; exit 1; \
-	  fi; \
-	fi
+# Services the tests start themselves, from Debian when missing: chromium (browser tests), redis-server.
+DEBIAN_PACKAGES := chromium:$(CHROMIUM) redis-server:/usr/bin/redis-server
 
-test: lint chromium
+services:
+	@for entry in $(DEBIAN_PACKAGES); do \
+	  package=$${entry%%:*}; program=$${entry#*:}; \
+	  if [ ! -x $$program ]; then \
+	    if [ "$$(id -u)" = "0" ]; then \
+	      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$package >/dev/null; \
+	    else \
+	      echo "$$package is missing for the tests. Run: sudo apt-get install -y $$package"; exit 1; \
+	    fi; \
+	  fi; \
+	done
+
+test: lint services
 	$(BIN)/pytest -n 2
 
 # For local work: everything but the browser journeys (marked e2e).
-test-fast: lint
+test-fast: lint services
 	$(BIN)/pytest -n 2 -m "not e2e"
 
 db-stop: install
