@@ -9,7 +9,11 @@ short-lived signed address of the bucket (S3). Public renditions answer with a p
 addresses. Files in folders under ``images/`` (link-preview pictures, public by nature) keep the
 storage's own address."""
 
+import contextlib
+
+from botocore.exceptions import BotoCoreError
 from django.core.files.storage import FileSystemStorage
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from storages.backends.s3 import S3Storage
 from storages.utils import clean_name, safe_join
@@ -33,7 +37,37 @@ class MediaFileSystemStorage(RenditionsThroughTheSite, FileSystemStorage):
     pass
 
 
+class StorageUnavailable(OSError):
+    """The bucket does not answer (network, endpoint, credentials). An ``OSError``, as a missing file is:
+    Wagtail then shows an image it cannot read as missing (``SourceImageIOError``) rather than failing
+    the page, and ``StorageUnavailableMiddleware`` answers an upload with a French 503 instead of a 500."""
+
+
+@contextlib.contextmanager
+def _bucket_answers():
+    try:
+        yield
+    except BotoCoreError as error:
+        raise StorageUnavailable("Le stockage des fichiers ne répond pas.") from error
+
+
 class MediaS3Storage(RenditionsThroughTheSite, S3Storage):
+    def _open(self, name, mode="rb"):
+        with _bucket_answers():
+            return super()._open(name, mode)
+
+    def _save(self, name, content):
+        with _bucket_answers():
+            return super()._save(name, content)
+
+    def exists(self, name):
+        with _bucket_answers():
+            return super().exists(name)
+
+    def delete(self, name):
+        with _bucket_answers():
+            return super().delete(name)
+
     def signed_url(self, name: str, expire: int) -> str:
         """The object's own address in the bucket, signed for ``expire`` seconds, whatever
         ``querystring_auth`` says for the other files (collection pictures, avatars)."""
@@ -42,3 +76,19 @@ class MediaS3Storage(RenditionsThroughTheSite, S3Storage):
             Params={"Bucket": self.bucket_name, "Key": safe_join(self.location, clean_name(name))},
             ExpiresIn=expire,
         )
+
+
+class StorageUnavailableMiddleware:
+    """A request that needed the bucket while it did not answer (an upload, a file to read) gets a page
+    saying so in French, 503, rather than a 500; nothing was saved."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, StorageUnavailable):
+            return TemplateResponse(request, "storage_unavailable.html", status=503).render()
+        return None

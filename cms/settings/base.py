@@ -102,6 +102,7 @@ MIDDLEWARE = [
     "accounts.second_factor.StaffSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.storage.StorageUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"

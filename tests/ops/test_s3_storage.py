@@ -1,5 +1,6 @@
 import io
 import json
+from typing import NamedTuple
 
 import boto3
 import pytest
@@ -34,6 +35,12 @@ PUBLIC_READ_POLICY = {
 }
 
 
+class Bucket(NamedTuple):
+    endpoint: str
+    client: object  # boto3's S3 client
+    server: ThreadedMotoServer
+
+
 @pytest.fixture
 def s3_endpoint():
     """A real S3 API on loopback (moto's server), with an empty bucket."""
@@ -52,8 +59,8 @@ def s3_endpoint():
     )
     client.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": "fr-par"})
     client.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(PUBLIC_READ_POLICY))
-    yield endpoint, client
-    server.stop()
+    yield Bucket(endpoint, client, server)
+    server.stop()  # a second stop, after a test stopped it, returns at once
 
 
 def s3_storages(endpoint: str) -> dict:
@@ -97,7 +104,7 @@ def served(client, address):
 def test_an_image_uploaded_through_wagtail_lands_in_the_bucket_and_its_rendition_is_served(
     s3_endpoint, superuser_client
 ):
-    endpoint, s3 = s3_endpoint
+    endpoint, s3, _ = s3_endpoint
     with override_settings(STORAGES=s3_storages(endpoint)):
         upload = io.BytesIO(png_bytes())
         upload.name = "atelier.png"
@@ -126,7 +133,7 @@ def public_grants(s3, key) -> list:
 
 @pytest.mark.django_db
 def test_a_rendition_of_a_private_resource_is_private_in_the_bucket(s3_endpoint, team):
-    endpoint, s3 = s3_endpoint
+    endpoint, s3, _ = s3_endpoint
     with override_settings(STORAGES=s3_storages(endpoint)):
         picture = factories.image(
             "Plan de la base fermée", owner=team["admin"], base=team["bases"]["private"]
@@ -148,7 +155,7 @@ def test_a_rendition_of_a_private_resource_is_private_in_the_bucket(s3_endpoint,
 
 @pytest.mark.django_db
 def test_a_rendition_of_a_public_resource_is_served_to_anyone_from_a_stable_address(s3_endpoint, team):
-    endpoint, s3 = s3_endpoint
+    endpoint, s3, _ = s3_endpoint
     with override_settings(STORAGES=s3_storages(endpoint)):
         picture = factories.image("Affiche", owner=team["admin"], base=team["bases"]["public"])
         resource = factories.resource(
@@ -166,7 +173,7 @@ def test_a_rendition_of_a_public_resource_is_served_to_anyone_from_a_stable_addr
 
 @pytest.mark.django_db
 def test_link_preview_pictures_are_public_files_of_the_bucket(s3_endpoint):
-    endpoint, _ = s3_endpoint
+    endpoint, *_ = s3_endpoint
     with override_settings(STORAGES=s3_storages(endpoint)):
         preview = LinkPreview.objects.create(
             url="https://www.exemple.fr/",
@@ -191,3 +198,35 @@ def test_settings_switch_media_to_s3_when_a_bucket_is_named(manage):
     assert "cms.storage.MediaS3Storage" in result.stdout
     assert "'addressing_style': 'path'" in result.stdout
     assert "https://s3.fr-par.scw.cloud" in result.stdout
+
+
+@pytest.mark.django_db
+def test_while_the_bucket_does_not_answer_pages_render_and_an_upload_is_refused_in_french(
+    s3_endpoint, client, superuser_client
+):
+    with override_settings(STORAGES=s3_storages(s3_endpoint.endpoint)):
+        owner = factories.contributor()
+        picture = get_image_model().objects.create(
+            title="Salle", file=ContentFile(png_bytes(), "salle.png"), uploaded_by_user=owner
+        )
+        resource = factories.resource(
+            owner=owner,
+            title="Atelier tablette",
+            cover_image=picture,
+            body=[("image", {"image": picture, "alt_text": "Une salle", "caption": ""})],
+        )
+        url = resource.url
+
+        s3_endpoint.server.stop()
+        # The page's renditions, never made yet, cannot be: the image shows as missing, the page renders.
+        for path in (url, "/", "/ressources/", "/rechercher/?q=atelier"):
+            assert client.get(path).status_code == 200, path
+        upload = io.BytesIO(png_bytes())
+        upload.name = "atelier.png"
+        response = superuser_client.post(
+            "/admin/images/add/",
+            {"title": "Atelier", "file": upload, "collection": Collection.get_first_root_node().pk},
+        )
+        assert response.status_code == 503
+        assert "Le stockage des fichiers ne répond pas" in response.content.decode()
+        assert not get_image_model().objects.filter(title="Atelier").exists()
