@@ -14,6 +14,7 @@ from cms.media import refuse_foreign_media
 from cms.page_links import rich_text_page_links, without_rich_text_page_links
 from cms.page_permissions import unchoosable_pages
 from cms.reference import department_choices
+from cms.slugs import check_not_reserved
 from cms.uploads import check_picture, dsfr_picture_input
 from cms.visibility import EVERYONE
 from resources.taxonomy import FIELD_LIMITS
@@ -49,6 +50,11 @@ class BasePageForm(WagtailAdminPageForm):
     def featuring_base(self):
         """The base whose featured collections the child forms choose (``FeaturedCollectionsPanel``)."""
         return self.instance
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        check_not_reserved(self.parent_page, slug)  # « creer » under /bases/
+        return slug
 
     def clean(self):
         cleaned_data = super().clean()

@@ -12,6 +12,7 @@ from wagtail.actions.delete_page import DeletePageAction
 from wagtail.actions.move_page import MovePageAction
 from wagtail.models import GroupPagePermission, Page
 
+from cms.slugs import reserved_slugs
 from resources.models import Report, ResourceIndexPage, ResourcePage
 
 REFUSED_MOVE = "Vous ne pouvez pas déplacer la ressource à cet endroit."
@@ -75,8 +76,9 @@ def move(resource: ResourcePage, destination_id, by) -> ResourcePage:
 
 
 def _free_slug_in(destination: Page, resource: ResourcePage) -> None:
-    """The resource keeps its address unless a sibling there holds it: then ``-2``, ``-3``…"""
-    taken = set(destination.get_children().values_list("slug", flat=True))
+    """The resource keeps its address unless a sibling there holds it or the site routes it there (a
+    base's « gerer »…): then ``-2``, ``-3``…"""
+    taken = set(destination.get_children().values_list("slug", flat=True)) | reserved_slugs(destination)
     slug, number = resource.slug, 2
     while slug in taken:
         slug, number = f"{resource.slug[:240]}-{number}", number + 1
