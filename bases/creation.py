@@ -3,16 +3,14 @@ moderation workflow and its first admin, all in one transaction."""
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.utils.text import slugify
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
 
 from bases.media import equip_media
 from bases.models import BaseIndexPage, BasePage, Membership
+from cms.slugs import free_slug
 
 MEMBER_PERMISSIONS = ("add_page", "change_page")
 ADMIN_PERMISSIONS = (*MEMBER_PERMISSIONS, "publish_page", "lock_page", "unlock_page")
-# Paths of the site under /bases/ that a base's slug must not take.
-RESERVED_SLUGS = {"creer"}
 # The name of each base's workflow and of its task, as the editor says it (« Soumettre à … ») and as
 # the notifications quote it; the workflow is attached to its base's page, which Wagtail shows with it.
 MODERATION_NAME = "Validation par les administrateurs de la base"
@@ -22,7 +20,7 @@ MODERATION_NAME = "Validation par les administrateurs de la base"
 def create_base(user, title: str, slug: str = "", **fields) -> BasePage:
     """A published base whose creator is its first admin."""
     index = BaseIndexPage.objects.get()
-    page = BasePage(title=title, slug=slug or _free_slug(index, title), owner=user, **fields)
+    page = BasePage(title=title, slug=slug or free_slug(index, title, fallback="base"), owner=user, **fields)
     base = index.add_child(instance=page)
     equip(base, admin=user)
     base.save_revision(user=user).publish(user=user, skip_permission_checks=True)
@@ -46,17 +44,6 @@ def equip(base: BasePage, admin) -> None:
         # Published before it had groups (the admin's « Publier » on a new base): its restriction, if
         # private, named no group of the base yet.
         base.apply_visibility()
-
-
-def _free_slug(index, title: str) -> str:
-    stem = slugify(title)[:80] or "base"
-    taken = RESERVED_SLUGS | set(
-        BasePage.objects.child_of(index).filter(slug__startswith=stem).values_list("slug", flat=True)
-    )
-    slug, number = stem, 2
-    while slug in taken:
-        slug, number = f"{stem}-{number}", number + 1
-    return slug
 
 
 def _group(base: BasePage, role: str, codenames: tuple[str, ...]) -> Group:

@@ -14,6 +14,7 @@ from cms.media import refuse_foreign_media
 from cms.page_links import rich_text_page_links, without_rich_text_page_links
 from cms.page_permissions import unchoosable_pages
 from cms.reference import department_choices
+from cms.slugs import check_not_reserved
 from cms.uploads import check_picture, dsfr_picture_input
 from cms.visibility import EVERYONE
 from resources.taxonomy import FIELD_LIMITS
@@ -50,6 +51,11 @@ class BasePageForm(WagtailAdminPageForm):
         """The base whose featured collections the child forms choose (``FeaturedCollectionsPanel``)."""
         return self.instance
 
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        check_not_reserved(self.parent_page, slug)  # « creer » under /bases/
+        return slug
+
     def clean(self):
         cleaned_data = super().clean()
         if len(cleaned_data.get("title") or "") > TITLE_MAX:
@@ -77,15 +83,25 @@ class FeaturedCollectionsPanel(InlinePanel):
         return options
 
 
-class BaseCreationForm(DsfrBaseForm):
-    title = forms.CharField(label="Nom de la base", max_length=TITLE_MAX)
-    description = forms.CharField(
+def description_field(help_text: str, rows: int) -> forms.CharField:
+    """The description as paragraphs of text (``BaseFieldsForm.description_html``)."""
+    return forms.CharField(
         label="Description",
         required=False,
         max_length=DESCRIPTION_MAX,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="Qui vous êtes, ce que la base partage. Vous pourrez la mettre en forme ensuite.",
+        widget=forms.Textarea(attrs={"rows": rows}),
+        help_text=help_text,
     )
+
+
+class BaseFieldsForm(DsfrBaseForm):
+    """The information a base gives about itself, as the site asks for it: at its creation
+    (``BaseCreationForm``) and from « Gérer la base » (``BaseInformationForm``). Each declares its
+    ``description`` with ``description_field``, saying how to write it there."""
+
+    field_order = ["title", "description"]
+
+    title = forms.CharField(label="Nom de la base", max_length=TITLE_MAX)
     department = forms.ChoiceField(
         label="Département", required=False, choices=[("", "—"), *department_choices()]
     )
@@ -93,12 +109,19 @@ class BaseCreationForm(DsfrBaseForm):
         label="Adresse e-mail de contact", help_text="Format attendu : nom@domaine.fr"
     )
     email_is_public = forms.BooleanField(label="Afficher cette adresse sur la base", required=False)
-    website = forms.URLField(
-        label="Site internet",
-        required=False,
-        assume_scheme="https",
-        help_text="Format attendu : https://exemple.fr",
+    website = forms.URLField(label="Site internet", required=False, assume_scheme="https", help_text=URL_HELP)
+
+    def description_html(self) -> str:
+        """The description typed as paragraphs of text, as the HTML the base page stores."""
+        text = self.cleaned_data["description"]
+        return linebreaks(text, autoescape=True) if text else ""
+
+
+class BaseCreationForm(BaseFieldsForm):
+    description = description_field(
+        "Qui vous êtes, ce que la base partage. Vous pourrez la mettre en forme ensuite.", rows=5
     )
+
     is_public = forms.TypedChoiceField(
         label="Visibilité de la base",
         choices=[("1", "Publique : visible par tous"), ("0", "Privée : visible par ses seuls membres")],
@@ -108,9 +131,7 @@ class BaseCreationForm(DsfrBaseForm):
     )
 
     def base_fields_values(self) -> dict:
-        data = dict(self.cleaned_data)
-        data["description"] = linebreaks(data["description"], autoescape=True) if data["description"] else ""
-        return data
+        return {**self.cleaned_data, "description": self.description_html()}
 
 
 class InvitationForm(DsfrBaseForm):
@@ -140,25 +161,13 @@ def description_as_text(html: str) -> str | None:
     return html_module.unescape(text)
 
 
-class BaseInformationForm(DsfrBaseForm):
+class BaseInformationForm(BaseFieldsForm):
     """What a base's admins change from its page; the rest (highlights, search engines) is in the admin."""
 
-    title = forms.CharField(label="Nom de la base", max_length=TITLE_MAX)
-    description = forms.CharField(
-        label="Description",
-        required=False,
-        max_length=DESCRIPTION_MAX,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="Qui vous êtes, ce que la base partage. Laissez une ligne vide entre deux paragraphes.",
+    description = description_field(
+        "Qui vous êtes, ce que la base partage. Laissez une ligne vide entre deux paragraphes.", rows=6
     )
-    department = forms.ChoiceField(
-        label="Département", required=False, choices=[("", "—"), *department_choices()]
-    )
-    contact_email = forms.EmailField(
-        label="Adresse e-mail de contact", help_text="Format attendu : nom@domaine.fr"
-    )
-    email_is_public = forms.BooleanField(label="Afficher cette adresse sur la base", required=False)
-    website = forms.URLField(label="Site internet", required=False, assume_scheme="https", help_text=URL_HELP)
+
     facebook = forms.URLField(label="Facebook", required=False, assume_scheme="https", help_text=URL_HELP)
     twitter = forms.URLField(label="X (Twitter)", required=False, assume_scheme="https", help_text=URL_HELP)
     linkedin = forms.URLField(label="LinkedIn", required=False, assume_scheme="https", help_text=URL_HELP)
@@ -209,8 +218,7 @@ class BaseInformationForm(DsfrBaseForm):
         data = self.cleaned_data
         values = {name: data[name] for name in self.TEXT_FIELDS}
         if "description" in self.fields:
-            text = data["description"]
-            values["description"] = linebreaks(text, autoescape=True) if text else ""
+            values["description"] = self.description_html()
         for name in ("logo", "cover_image"):
             if data.get(name):
                 values[name] = data[name]

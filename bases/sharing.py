@@ -133,6 +133,12 @@ def shared_page_id(request, page: Page) -> int | None:
     return None
 
 
+def readable_without_link(page: Page, user) -> bool:
+    """Whether ``user`` reads ``page`` anyway (``cms.visibility``): then a link gives them nothing more
+    and the page is served to them as to any reader, with what readers may do (rate, report)."""
+    return type(page).objects.visible_to(user).filter(pk=page.pk).exists()
+
+
 def keep_private(response) -> None:
     """What a link opens is for its holder alone: never kept by a shared cache, never indexed."""
     response["Cache-Control"] = "private, no-store"

@@ -111,13 +111,14 @@ def register_share_link_actions(actions):
 @hooks.register("on_serve_page", order=-2)
 def serve_to_share_link_holders(serve):
     """Outermost (before Wagtail's view restriction check, order 0): a session holding the page's
-    link (or its base's) is served the page itself, read-only and never cached; every other request
-    goes through Wagtail's check as before. Only that check is skipped: it is the one other
+    link (or its base's) and that may not read it otherwise is served the page itself, read-only and
+    never cached, with ``request.shared_page_id`` saying so; every other request (a member who was
+    also given the link among them) goes through Wagtail's check as before. Only that check is skipped: it is the one other
     ``on_serve_page`` hook installed."""
 
     def inner(page, request, args, kwargs):
         shared = sharing.shared_page_id(request, page)
-        if shared is None:
+        if shared is None or sharing.readable_without_link(page, request.user):
             return serve(page, request, args, kwargs)
         request.shared_page_id = shared
         response = page.serve(request, *args, **kwargs)

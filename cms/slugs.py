@@ -1,21 +1,79 @@
-"""A page's address from its title, free among its siblings."""
+"""A page's address from its title, free among its siblings and from the site's own URLs."""
 
+import functools
+
+from django.core.exceptions import ValidationError
+from django.urls import URLResolver, get_resolver, path
+from django.urls.resolvers import RoutePattern
 from django.utils.text import slugify
 from wagtail.models import Page
 
 # Room for a suffix (« -12 ») within the length of a readable address.
 STEM_MAX = 80
+RESERVED_SLUG = "Cette adresse est réservée : « {slug} » mène à une page du site. Choisissez-en une autre."
 
 
 def free_slug(parent: Page, title: str, page: Page | None = None, fallback: str = "page") -> str:
     """The slug of ``title`` (``fallback`` when it has no letter or digit), followed by -2, -3… when a
-    sibling under ``parent`` already has it; ``page`` itself, when it exists, does not count."""
+    sibling under ``parent`` already has it or when the site routes it (``reserved_slugs``); ``page``
+    itself, when it exists, does not count."""
     stem = slugify(title)[:STEM_MAX].strip("-") or fallback
     siblings = Page.objects.child_of(parent).filter(slug__startswith=stem)
     if page is not None and page.pk:
         siblings = siblings.exclude(pk=page.pk)
-    taken = set(siblings.values_list("slug", flat=True))
+    taken = set(siblings.values_list("slug", flat=True)) | reserved_slugs(parent)
     slug, number = stem, 2
     while slug in taken:
         slug, number = f"{stem}-{number}", number + 1
     return slug
+
+
+def check_not_reserved(parent: Page, slug: str) -> None:
+    """Refuse, in French, a slug that one of the site's own views answers under ``parent``."""
+    if slug in reserved_slugs(parent):
+        raise ValidationError(RESERVED_SLUG.format(slug=slug), code="reserved_slug")
+
+
+def reserved_slugs(parent: Page) -> frozenset[str]:
+    """The words that the site's URL patterns take right under ``parent``'s address: under a base,
+    « gerer », « membres », « abonnes » (``bases/<slug>/gerer/``…). Django resolves those patterns
+    before Wagtail's pages, so a child page at one of them would never be served. Read from the URL
+    patterns themselves, so that a new route reserves its word."""
+    parts = parent.get_url_parts()
+    if not parts or not parts[2]:
+        return frozenset()
+    parent_path = parts[2].lstrip("/")
+    depth = parent_path.count("/")
+    words = set()
+    for prefix, word in _routed_words(get_resolver(), depth):
+        if path(prefix, _no_view).resolve(parent_path):
+            words.add(word)
+    return frozenset(words)
+
+
+def _no_view(request):
+    """The view of the patterns built only to match a page's address against a route's prefix."""
+
+
+@functools.cache
+def _routed_words(resolver: URLResolver, depth: int) -> tuple[tuple[str, str], ...]:
+    """The routes (written with ``path()``) that have a literal word as their segment at ``depth``,
+    as (the route up to that word, the word). Regular-expression routes (Wagtail's page serving
+    among them) name no word."""
+    found = set()
+    for route in _routes(resolver.url_patterns, ""):
+        segments = route.split("/")
+        if len(segments) > depth and segments[depth] and "<" not in segments[depth]:
+            found.add(("/".join(segments[:depth]) + "/" if depth else "", segments[depth]))
+    return tuple(sorted(found))
+
+
+def _routes(patterns, prefix: str):
+    for entry in patterns:
+        if not isinstance(entry.pattern, RoutePattern):
+            continue
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            yield from _routes(entry.url_patterns, route)
+        else:
+            yield route

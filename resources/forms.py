@@ -6,7 +6,7 @@ from wagtail.models import Page
 
 from cms.media import refuse_foreign_media
 from cms.page_permissions import unchoosable_pages
-from cms.slugs import free_slug
+from cms.slugs import check_not_reserved, free_slug
 from cms.visibility import EVERYONE
 from resources.blocks import page_links, without_links_to
 from resources.taxonomy import FIELD_LIMITS
@@ -66,6 +66,10 @@ class ResourcePageForm(WagtailAdminPageForm):
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
+        if slug:
+            # Typed by a platform admin (the only ones shown it): a word the site routes under this
+            # parent is refused rather than numbered, so that they see why.
+            check_not_reserved(self.parent_page, slug)
         siblings = Page.objects.child_of(self.parent_page).exclude(pk=self.instance.pk)
         if slug and not siblings.filter(slug=slug).exists():
             return slug

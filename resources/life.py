@@ -12,6 +12,7 @@ from wagtail.actions.delete_page import DeletePageAction
 from wagtail.actions.move_page import MovePageAction
 from wagtail.models import GroupPagePermission, Page
 
+from cms.slugs import reserved_slugs
 from resources.models import Report, ResourceIndexPage, ResourcePage
 
 REFUSED_MOVE = "Vous ne pouvez pas déplacer la ressource à cet endroit."
@@ -49,34 +50,49 @@ def destination_label(destination: Page, resource: ResourcePage, user) -> str:
     return f"La base « {destination.title} »"
 
 
-def moved_message(resource: ResourcePage, user) -> str:
+def moved_message(resource: ResourcePage, user, submission_cancelled: bool = False) -> str:
     parent = resource.get_parent().specific
     if isinstance(parent, ResourceIndexPage):
         whose = "votre profil" if resource.owner_id == user.pk else "le profil de son auteur"
-        return f"La ressource « {resource.title} » a été déplacée dans {whose}."
-    return f"La ressource « {resource.title} » a été déplacée dans la base « {parent.title} »."
+        message = f"La ressource « {resource.title} » a été déplacée dans {whose}."
+    else:
+        message = f"La ressource « {resource.title} » a été déplacée dans la base « {parent.title} »."
+    if submission_cancelled:
+        message += (
+            " La demande de validation en cours a été annulée : elle s'adressait à son ancienne place."
+            " Publiez la ressource ou soumettez-la de nouveau depuis l'éditeur."
+        )
+    return message
 
 
 @transaction.atomic
-def move(resource: ResourcePage, destination_id, by) -> ResourcePage:
+def move(resource: ResourcePage, destination_id, by) -> tuple[ResourcePage, bool]:
     """Move ``resource`` under the destination of that id, then re-apply its visibility there: its
     view restriction names the groups of its new base (or none, in the profile), and a private
-    base's own restriction hides it from outsiders from now on (``cms.visibility``)."""
+    base's own restriction hides it from outsiders from now on (``cms.visibility``).
+
+    A submission in progress (or sent back for changes) was made to the reviewers of the old place,
+    a base's admins, who could otherwise still approve it and publish it in a place that is no
+    longer theirs: it is cancelled, and the second value says so."""
     destination = next(
         (page for page in destinations(resource, by) if str(page.pk) == str(destination_id)), None
     )
     if destination is None:
         raise LifeError("Choisissez une destination parmi celles proposées.")
+    submission = resource.current_workflow_state
     _free_slug_in(destination, resource)
     MovePageAction(resource, destination, pos="last-child", user=by).execute()
+    if submission is not None:
+        submission.cancel(user=by)
     moved = ResourcePage.objects.get(pk=resource.pk)
     moved.apply_visibility()
-    return moved
+    return moved, submission is not None
 
 
 def _free_slug_in(destination: Page, resource: ResourcePage) -> None:
-    """The resource keeps its address unless a sibling there holds it: then ``-2``, ``-3``…"""
-    taken = set(destination.get_children().values_list("slug", flat=True))
+    """The resource keeps its address unless a sibling there holds it or the site routes it there (a
+    base's « gerer »…): then ``-2``, ``-3``…"""
+    taken = set(destination.get_children().values_list("slug", flat=True)) | reserved_slugs(destination)
     slug, number = resource.slug, 2
     while slug in taken:
         slug, number = f"{resource.slug[:240]}-{number}", number + 1

@@ -422,6 +422,9 @@ class ResourcePage(Page):
             context["contributors"] = self.contributors()
             context["editor_links"] = self.editor_links()
         context["feedback"] = self.feedback(request.user)
+        # Set by bases' share links for a reader who may not read the page otherwise: the link lets
+        # them read it and nothing more (the rating and report views refuse them), so it offers neither.
+        context["read_through_share_link"] = getattr(request, "shared_page_id", None) is not None
         # A public resource in a public base: Wagtail's view restrictions follow these two switches.
         context["feedback"]["can_report"] = self.is_public and (
             context["base"] is None or context["base"].is_public

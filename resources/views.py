@@ -94,16 +94,27 @@ def move(request, page_id):
     error = None
     if request.method == "POST":
         try:
-            moved = life.move(resource, request.POST.get("destination", ""), by=request.user)
+            moved, submission_cancelled = life.move(
+                resource, request.POST.get("destination", ""), by=request.user
+            )
         except (life.LifeError, PermissionDenied) as refusal:
             error = str(refusal) if isinstance(refusal, life.LifeError) else life.REFUSED_MOVE
         else:
-            messages.success(request, life.moved_message(moved, request.user))
-            return redirect(moved.url or moved.get_parent().url)
+            messages.success(request, life.moved_message(moved, request.user, submission_cancelled))
+            if not moved.live:
+                # A draft has no page to show yet (a submitted resource often is one): its editor does.
+                return redirect("wagtailadmin_pages:edit", moved.pk)
+            return redirect(moved.url)
     return render(
         request,
         "resources/resource_move.html",
-        {"page": resource, "choices": choices, "error": error, "current_base": _base_of(resource)},
+        {
+            "page": resource,
+            "choices": choices,
+            "error": error,
+            "current_base": _base_of(resource),
+            "submission_in_progress": resource.current_workflow_state is not None,
+        },
     )
 
 

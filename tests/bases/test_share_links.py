@@ -151,3 +151,26 @@ def test_the_buttons_show_to_those_who_may_share(team, client):
     assert reverse("bases:share", args=(resource.pk,)) in client_for(admin).get(resource.url).content.decode()
     public = team["resources"]["public"]
     assert reverse("bases:share", args=(public.pk,)) not in client_for(admin).get(public.url).content.decode()
+
+
+def test_a_reader_through_the_link_alone_is_offered_neither_rating_nor_report(team):
+    admin, member = team["admin"], team["member"]
+    resource = team["resources"]["private"]
+    manage(admin, resource, "activer")
+    address = address_of(admin, resource)
+    stranger, anonymous, reader = client_for(factories.contributor()), Client(), client_for(member)
+
+    for holder in (stranger, anonymous):
+        holder.get(address)
+        html = holder.get(resource.url).content.decode()
+        assert "Vous lisez cette ressource grâce à un lien de partage" in html
+        assert "Envoyer ma recommandation" not in html and "pour recommander cette ressource" not in html
+        assert "Signaler cette ressource" not in html
+        assert reverse("resources:rate", args=(resource.pk,)) not in html
+
+    # A member of the base who was given the link too reads it as before, and rates it.
+    reader.get(address)
+    html = reader.get(resource.url).content.decode()
+    assert "Envoyer ma recommandation" in html and "grâce à un lien de partage" not in html
+    reader.post(reverse("resources:rate", args=(resource.pk,)), {"value": 4})
+    assert resource.ratings.filter(user=member).exists()

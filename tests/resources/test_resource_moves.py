@@ -3,7 +3,7 @@ its history, and the visibility of the new place at once."""
 
 import pytest
 from django.urls import reverse
-from wagtail.models import PageLogEntry
+from wagtail.models import PageLogEntry, WorkflowState
 
 from resources.models import ResourceIndexPage, ResourcePage
 from tests import factories
@@ -130,3 +130,40 @@ def test_the_resource_page_shows_the_actions_to_its_editors_only(team, client):
         html = viewer.get(resource.url).content.decode()
         assert reverse("resources:move", args=(resource.pk,)) not in html
         assert reverse("resources:delete", args=(resource.pk,)) not in html
+
+
+def test_moving_a_submitted_resource_cancels_its_submission_to_the_old_base(team):
+    admin, member, base = team["admin"], team["member"], team["bases"]["public"]
+    draft = factories.resource(parent=base, owner=member, publish=False, title="Proposition de Marc")
+    draft.get_workflow().start(draft, member)
+    task_state = draft.current_workflow_task_state
+    form = client_for(member).get(reverse("resources:move", args=(draft.pk,))).content.decode()
+    assert "Une demande de validation est en cours pour cette ressource : la déplacer l'annulera." in form
+
+    response = move(member, draft, ResourceIndexPage.objects.get().pk)
+
+    assert (
+        "La ressource « Proposition de Marc » a été déplacée dans votre profil. "
+        "La demande de validation en cours a été annulée"
+    ) in response.content.decode()
+    assert WorkflowState.objects.get(object_id=str(draft.pk)).status == WorkflowState.STATUS_CANCELLED
+    assert "Proposition de Marc" not in client_for(admin).get(base.url).content.decode()
+    assert "Proposition de Marc" not in client_for(admin).get(reverse("wagtailadmin_home")).content.decode()
+    # The old base's admins may no longer publish it where it now is.
+    approve = reverse("wagtailadmin_pages:workflow_action", args=(draft.pk, "approve", task_state.pk))
+    client_for(admin).post(approve, {"comment": ""})
+    assert not ResourcePage.objects.get(pk=draft.pk).live
+    # Its author publishes it in their profile.
+    data = factories.resource_form_data(member, title="Proposition de Marc")
+    client_for(member).post(reverse("wagtailadmin_pages:edit", args=(draft.pk,)), data)
+    assert ResourcePage.objects.get(pk=draft.pk).live
+
+
+def test_a_move_without_a_submission_says_nothing_of_one(team):
+    admin = team["admin"]
+    resource = factories.resource(owner=admin, title="Fiche tranquille")
+    form = client_for(admin).get(reverse("resources:move", args=(resource.pk,))).content.decode()
+    assert "demande de validation" not in form
+    response = move(admin, resource, team["bases"]["public"].pk)
+    assert "a été déplacée dans la base « Base ouverte »." in response.content.decode()
+    assert "demande de validation" not in response.content.decode()
