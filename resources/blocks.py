@@ -4,6 +4,7 @@ import copy
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -72,6 +73,9 @@ def without_links_to(body, page_ids: set[int]):
 class SectionTitleBlock(blocks.CharBlock):
     def __init__(self, **kwargs):
         super().__init__(max_length=BLOCK_LIMITS["section_title_max"], **kwargs)
+        # A block of the body shows its label as its panel's heading, not as a <label> of its input
+        # (Wagtail 8.0): the input is named by the same words.
+        self.field.widget.attrs["aria-label"] = self.label
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
@@ -91,6 +95,14 @@ class SectionTitleBlock(blocks.CharBlock):
 class TextBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
+
+    @cached_property
+    def field(self):
+        field = super().field
+        # Draftail's editable area has no accessible name as a block of the body (Wagtail 8.0): its
+        # options, which it passes on to the editor, give it the block's label.
+        field.widget.options["ariaLabel"] = self.label
+        return field
 
     class Meta:
         icon = "pilcrow"

@@ -2,6 +2,7 @@
 autosave neither creates drafts nor repeats refused saves, what publication requires is said next to
 its fields, the main button publishes (or submits), and technical fields stay with platform admins."""
 
+import html
 import re
 
 import pytest
@@ -87,6 +88,14 @@ def test_an_untouched_new_resource_form_creates_nothing():
     assert response.status_code == 200
     assert "resources/js/editor-autosave.js" in response.content.decode(), "the script that keeps it unsaved"
     assert not ResourcePage.objects.filter(owner=author).exists()
+
+
+def test_the_body_s_text_and_section_title_are_named_for_screen_readers():
+    """Wagtail shows a body block's label as its heading, not as a label of its input: the editor's
+    definition of the blocks (JSON in an attribute) names them."""
+    page = html.unescape(client_for(factories.contributor()).get(add_url()).content.decode())
+    assert '"ariaLabel": "Texte"' in page
+    assert r"aria-label=\"Titre de section\"" in page  # in the HTML of its input, a JSON string
 
 
 def test_an_invalid_autosave_leaves_no_revision():
