@@ -1,10 +1,13 @@
 """The blocks a resource is composed of: exactly the platform's five, each self-describing."""
 
 import copy
+import html
 import re
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -93,8 +96,11 @@ class SectionTitleBlock(blocks.CharBlock):
 
 
 class TextBlock(blocks.RichTextBlock):
+    """Optional: a new resource opens on an empty one, which a resource without text leaves as it is;
+    the body does not keep it (``ResourceBodyBlock.clean``)."""
+
     def __init__(self, **kwargs):
-        super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
+        super().__init__(features=RICH_TEXT_FEATURES, required=False, **kwargs)
 
     @cached_property
     def field(self):
@@ -103,6 +109,10 @@ class TextBlock(blocks.RichTextBlock):
         # options, which it passes on to the editor, give it the block's label.
         field.widget.options["ariaLabel"] = self.label
         return field
+
+    @staticmethod
+    def is_empty(value: RichText) -> bool:
+        return not html.unescape(strip_tags(value.source)).strip()
 
     class Meta:
         icon = "pilcrow"
@@ -265,3 +275,17 @@ class ResourceBodyBlock(blocks.StreamBlock):
     image = ImageBlock()
     file = FileBlock()
     link = LinkBlock()
+
+    def new_resource_value(self) -> blocks.StreamValue:
+        """What the editor of a new resource starts from: a text block, ready for its text."""
+        return self.to_python([{"type": "text", "value": "", "id": str(uuid.uuid4())}])
+
+    def clean(self, value):
+        # After the blocks' own cleaning, whose errors name the blocks by their place in the form.
+        cleaned = super().clean(value)
+        kept = [
+            (child.block_type, child.value, child.id)
+            for child in cleaned
+            if not (child.block_type == "text" and TextBlock.is_empty(child.value))
+        ]
+        return blocks.StreamValue(self, kept)
