@@ -1,9 +1,13 @@
 """The blocks a resource is composed of: exactly the platform's five, each self-describing."""
 
 import copy
+import html
 import re
+import uuid
 
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -72,6 +76,9 @@ def without_links_to(body, page_ids: set[int]):
 class SectionTitleBlock(blocks.CharBlock):
     def __init__(self, **kwargs):
         super().__init__(max_length=BLOCK_LIMITS["section_title_max"], **kwargs)
+        # A block of the body shows its label as its panel's heading, not as a <label> of its input
+        # (Wagtail 8.0): the input is named by the same words.
+        self.field.widget.attrs["aria-label"] = self.label
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
@@ -89,8 +96,23 @@ class SectionTitleBlock(blocks.CharBlock):
 
 
 class TextBlock(blocks.RichTextBlock):
+    """Optional: a new resource opens on an empty one, which a resource without text leaves as it is;
+    the body does not keep it (``ResourceBodyBlock.clean``)."""
+
     def __init__(self, **kwargs):
-        super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
+        super().__init__(features=RICH_TEXT_FEATURES, required=False, **kwargs)
+
+    @cached_property
+    def field(self):
+        field = super().field
+        # Draftail's editable area has no accessible name as a block of the body (Wagtail 8.0): its
+        # options, which it passes on to the editor, give it the block's label.
+        field.widget.options["ariaLabel"] = self.label
+        return field
+
+    @staticmethod
+    def is_empty(value: RichText) -> bool:
+        return not html.unescape(strip_tags(value.source)).strip()
 
     class Meta:
         icon = "pilcrow"
@@ -274,3 +296,17 @@ class ResourceBodyBlock(blocks.StreamBlock):
     image = ImageBlock()
     file = FileBlock()
     link = LinkBlock()
+
+    def new_resource_value(self) -> blocks.StreamValue:
+        """What the editor of a new resource starts from: a text block, ready for its text."""
+        return self.to_python([{"type": "text", "value": "", "id": str(uuid.uuid4())}])
+
+    def clean(self, value):
+        # After the blocks' own cleaning, whose errors name the blocks by their place in the form.
+        cleaned = super().clean(value)
+        kept = [
+            (child.block_type, child.value, child.id)
+            for child in cleaned
+            if not (child.block_type == "text" and TextBlock.is_empty(child.value))
+        ]
+        return blocks.StreamValue(self, kept)

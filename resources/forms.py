@@ -44,6 +44,8 @@ class ResourcePageForm(WagtailAdminPageForm):
         self.unchoosable_pages: set[int] = set()
         if "body" in self.fields:
             self.fields["body"].bound_field_class = BodyBoundField
+        if "body" in self.fields and not self.is_bound and self.instance.pk is None:
+            self.initial["body"] = self.fields["body"].block.new_resource_value()
         if "slug" in self.fields:
             # Left empty, it is made from the title.
             self.fields["slug"].required = False

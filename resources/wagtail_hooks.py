@@ -42,6 +42,11 @@ def autosave_without_traps():
     return format_html('<script src="{}"></script>', static("resources/js/editor-autosave.js"))
 
 
+@hooks.register("insert_editor_js")
+def upload_first_when_there_is_nothing_to_choose():
+    return format_html('<script src="{}"></script>', static("resources/js/chooser-upload-first.js"))
+
+
 # The first item of the menu is the editor's button; the others wait behind its chevron. « approve » is
 # a reviewer's action on a page under moderation (« Approuver et publier » at the last step).
 PRIMARY_ACTIONS = ("approve", "action-publish", "action-submit")

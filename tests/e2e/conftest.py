@@ -1,6 +1,11 @@
+import email
+import email.policy
+import re
+import time
 from types import SimpleNamespace
 
 import pytest
+from aiosmtpd.controller import Controller
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.test import Client
@@ -8,6 +13,7 @@ from playwright.sync_api import expect, sync_playwright
 
 from home.bootstrap import bootstrap_site
 from tests import factories
+from tests.ops.conftest import free_port
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -136,6 +142,12 @@ class Visit:
         self.page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": self.base_url}])
 
     def axe_violations(self):
+        # Wagtail's messages fade their colours in: check contrast once that is over (their own
+        # animations only: the dashboard's badge pings for 25 s).
+        self.page.wait_for_function(
+            "() => [...document.querySelectorAll('.messages')].every(messages => messages"
+            ".getAnimations({subtree: true}).every(animation => animation.playState !== 'running'))"
+        )
         results = Axe().run(self.page)
         return [
             (v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in results.response["violations"]
@@ -147,3 +159,61 @@ def visit(browser, site):
     context = browser.new_context(locale="fr-FR")
     yield Visit(context.new_page(), site.url)
     context.close()
+
+
+@pytest.fixture
+def person(browser, site):
+    """Call it for each other person of a story (or a visitor who never signed in): a ``Visit`` in a
+    browser context of its own, closed at the end of the test."""
+    contexts = []
+
+    def new_person():
+        contexts.append(browser.new_context(locale="fr-FR"))
+        return Visit(contexts[-1].new_page(), site.url)
+
+    yield new_person
+    for context in contexts:
+        context.close()
+
+
+class Mailbox:
+    """What the SMTP server received, read as the recipients' mail clients would."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
+        return "250 Message accepted"
+
+    def last_to(self, address, after=0, timeout=10.0):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            received = [m for m in self.messages[after:] if address in m["To"]]
+            if received:
+                return received[-1]
+            time.sleep(0.05)
+        raise AssertionError(f"no email to {address}")
+
+    @staticmethod
+    def text_of(message) -> str:
+        return message.get_body(preferencelist=("plain",)).get_content()
+
+    def code_sent_to(self, address, after) -> str:
+        """The sign-in or sign-up code of the last e-mail to ``address`` since message ``after``."""
+        text = self.text_of(self.last_to(address, after))
+        return re.search(r"^\s*([A-Z0-9]{3,}(?:-[A-Z0-9]{3,})*)\s*$", text, re.MULTILINE).group(1)
+
+
+@pytest.fixture
+def mailbox(settings):
+    """A real SMTP server on loopback, to which the site sends its e-mails."""
+    box = Mailbox()
+    controller = Controller(box, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = controller.hostname, controller.port
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    yield box
+    controller.stop()

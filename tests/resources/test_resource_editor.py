@@ -2,12 +2,14 @@
 autosave neither creates drafts nor repeats refused saves, what publication requires is said next to
 its fields, the main button publishes (or submits), and technical fields stay with platform admins."""
 
+import html
 import re
 
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.models import Revision
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from resources.models import ResourceIndexPage, ResourcePage
 from tests import factories
@@ -87,6 +89,38 @@ def test_an_untouched_new_resource_form_creates_nothing():
     assert response.status_code == 200
     assert "resources/js/editor-autosave.js" in response.content.decode(), "the script that keeps it unsaved"
     assert not ResourcePage.objects.filter(owner=author).exists()
+
+
+def test_a_new_resource_opens_on_a_text_block_ready_for_its_text():
+    response = client_for(factories.contributor()).get(add_url())
+    body = response.context["form"]["body"].value()
+    assert [(block.block_type, block.value.source) for block in body] == [("text", "")]
+
+
+@pytest.mark.parametrize(
+    "left_empty", ["null", rich_text(""), rich_text("<p> &nbsp; </p>")], ids=["untouched", "emptied", "blank"]
+)
+def test_a_text_block_left_empty_is_not_kept(left_empty):
+    author = factories.contributor()
+    body = streamfield(
+        [("text", left_empty), ("section_title", "Déroulé"), ("text", rich_text("<p>Bonjour</p>"))]
+    )
+    data = factories.resource_form_data(author, title="Atelier sans texte d'introduction")
+    data = {key: value for key, value in data.items() if not key.startswith("body-")}
+    data.update(nested_form_data({"body": body}))
+    response = client_for(author).post(add_url(), data)
+    assert response.status_code == 302, response.context["form"].errors
+    page = ResourcePage.objects.get(title="Atelier sans texte d'introduction")
+    assert page.live
+    assert [block.block_type for block in page.body] == ["section_title", "text"]
+
+
+def test_the_body_s_text_and_section_title_are_named_for_screen_readers():
+    """Wagtail shows a body block's label as its heading, not as a label of its input: the editor's
+    definition of the blocks (JSON in an attribute) names them."""
+    page = html.unescape(client_for(factories.contributor()).get(add_url()).content.decode())
+    assert '"ariaLabel": "Texte"' in page
+    assert r"aria-label=\"Titre de section\"" in page  # in the HTML of its input, a JSON string
 
 
 def test_an_invalid_autosave_leaves_no_revision():
