@@ -1,4 +1,3 @@
-from django.contrib import messages
 from django.utils.cache import add_never_cache_headers
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
@@ -6,6 +5,7 @@ from wagtail.log_actions import LogFormatter
 from bases import sharing, views
 from bases.creation import equip
 from bases.models import BasePage
+from cms.admin_messages import replace_success_message
 from cms.log_actions import register_formatted_actions
 
 
@@ -70,16 +70,13 @@ def equip_base_created_in_admin(request, page):
 def confirm_the_review(request, page):
     """After « Approuver » or « Demander des modifications » in the editor, say what became of the
     submission instead of Wagtail's « La page … a été mise à jour », which reads as if the reviewer
-    had edited it. Django's message storage, once iterated, keeps only what is added afterwards."""
+    had edited it."""
     action = request.POST.get("workflow-action-name") if "action-workflow-action" in request.POST else None
     if action not in REVIEW_CONFIRMATIONS:
         return
-    kept = [message for message in messages.get_messages(request) if message.level != messages.SUCCESS]
-    for message in kept:
-        messages.add_message(request, message.level, message.message, extra_tags=message.extra_tags)
     page.refresh_from_db(fields=["live", "has_unpublished_changes"])
     done = action == "approve" and page.live and not page.has_unpublished_changes
-    messages.success(request, REVIEW_CONFIRMATIONS[action][done].format(title=page.title))
+    replace_success_message(request, REVIEW_CONFIRMATIONS[action][done].format(title=page.title))
 
 
 REVIEW_CONFIRMATIONS = {

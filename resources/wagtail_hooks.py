@@ -1,6 +1,7 @@
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail import hooks
@@ -19,6 +20,7 @@ from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction as SnippetDeleteBulkAction
 
+from cms.admin_messages import replace_success_message
 from cms.log_actions import register_formatted_actions
 from cms.media import access, choosable
 from cms.page_admin import EditablePagesSummaryItem, page_viewset
@@ -35,6 +37,23 @@ from resources.workspace import my_resources_viewset
 def fetch_previews_of_links(request, page):
     if isinstance(page, ResourcePage):
         enqueue_link_previews(page.get_latest_revision_as_object())
+
+
+@hooks.register("after_create_page", order=1)
+@hooks.register("after_edit_page", order=1)
+def show_the_published_resource(request, page):
+    """Publishing a resource leads to it, as visitors see it, with a French confirmation: not to
+    Wagtail's listing of /ressources/ under « Page … créée et publiée ». (After the other hooks: the
+    first to answer a response ends the list.)"""
+    if not isinstance(page, ResourcePage) or "action-publish" not in request.POST:
+        return None
+    page.refresh_from_db(fields=["live", "has_unpublished_changes", "url_path"])
+    if not page.live or page.has_unpublished_changes:  # scheduled for later, or not published after all
+        return None
+    replace_success_message(
+        request, f"« {page.title} » est publiée : la voici telle que la lisent les visiteurs."
+    )
+    return redirect(page.url)
 
 
 @hooks.register("insert_editor_js")

@@ -257,7 +257,7 @@ def add_every_other_block(act, tmp_path):
     expect(link.get_by_label("Afficher un aperçu")).not_to_be_checked()
     act.no_accessibility_violation()
     publish(act)
-    expect(page.locator(".messages")).to_contain_text(f"« {TITLE} »")
+    expect(page.get_by_text(f"« {TITLE} » est publiée")).to_be_visible()
 
 
 def publish(act):
@@ -318,7 +318,9 @@ def test_a_new_mediateur_publishes_a_resource_moves_it_to_a_base_and_validates_a
     write_the_resource(publishing, tmp_path)
     camille.no_accessibility_violation()
     publish(publishing)
-    expect(camille.page.locator(".messages")).to_contain_text(f"« {TITLE} »")
+    # She lands on her resource as visitors read it, told it is published.
+    expect(camille.page.get_by_text(f"« {TITLE} » est publiée")).to_be_visible()
+    expect(camille.page.get_by_role("heading", level=1)).to_have_text(TITLE)
     print(f"\nActions from « Publier une ressource » to the published resource: {publishing.count}")
     assert publishing.count <= MOST_ACTIONS_TO_PUBLISH
     camille.no_accessibility_violation()
