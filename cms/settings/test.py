@@ -5,7 +5,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 MEDIA_ROOT = DATA_DIR / "test-media"  # noqa: F405
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# The site bootstrap creates (and links in e-mails) at an address that forms accept as a URL.
+WAGTAILADMIN_BASE_URL = "http://localhost"
 # Serve static files from the apps without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

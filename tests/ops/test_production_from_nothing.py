@@ -66,7 +66,7 @@ def test_create_admin_names_a_platform_admin_who_signs_in_by_code(
     [email] = mailoutbox
     assert email.to == ["claire.dupont@anct.gouv.fr"]
     assert email.body.startswith("Bonjour,")
-    assert "http://testserver/connexion/" in email.body
+    assert "http://localhost/connexion/" in email.body
     assert "mot de passe" not in output.lower()
 
     with django_capture_on_commit_callbacks(execute=True):
