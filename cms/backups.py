@@ -94,6 +94,17 @@ def back_up(directory: Path, connection=default_connection) -> tuple[Path, dict,
         target.mkdir(parents=True, mode=0o700)
     except FileExistsError:
         raise BackupError(f"Le dossier {target} existe déjà : relancez la sauvegarde.") from None
+    try:
+        manifest, keys = _dump(target, connection)
+    except BaseException:
+        shutil.rmtree(target)  # never a half-written backup that could be taken for one
+        raise
+    (target / MEDIA_KEYS).write_text("".join(f"{key}\n" for key in keys))
+    (target / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+    return target, manifest, keys
+
+
+def _dump(target: Path, connection) -> tuple[dict, list[str]]:
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         # A snapshot that pg_dump shares with the counts and the keys read below.
         cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
@@ -110,17 +121,15 @@ def back_up(directory: Path, connection=default_connection) -> tuple[Path, dict,
             ],
             connection.get_connection_params(),
         )
+        keys = referenced_media_keys(connection.alias)
         manifest = {
             "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "postgresql": connection.pg_version // 10000,
             "tables": table_counts(connection, cursor),
             "migrations": applied_migrations(cursor),
+            "media_keys": len(keys),
         }
-        keys = referenced_media_keys(connection.alias)
-    manifest["media_keys"] = len(keys)
-    (target / MEDIA_KEYS).write_text("".join(f"{key}\n" for key in keys))
-    (target / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
-    return target, manifest, keys
+    return manifest, keys
 
 
 def restore(source: Path, database_url: str) -> tuple[dict, Verification]:
