@@ -10,16 +10,16 @@ from urllib.parse import quote
 
 import psycopg
 import pytest
-from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 from psycopg import sql
 
 from home.bootstrap import bootstrap_site
 from resources.models import Rating, ResourcePage
 from resources.visits import record_view
 from tests import factories
+from tests.ops.conftest import BUCKET, s3_storages
 
 PASSWORD = "mot-de-passe-jamais-affiche"
 TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
@@ -151,19 +151,22 @@ def test_restore_refuses_a_database_that_has_tables_and_leaves_it_untouched(tmp_
 
 
 @pytest.mark.django_db(transaction=True)
-def test_restore_names_the_media_files_missing_from_the_storage(tmp_path, empty_database):
+def test_restore_names_the_media_files_missing_from_the_bucket(tmp_path, empty_database, s3_endpoint):
+    endpoint, s3, _ = s3_endpoint
     bootstrap_site()
-    picture = factories.image("Affiche perdue")
-    run("backup", str(tmp_path))
-    [backup] = tmp_path.iterdir()
-    default_storage.delete(picture.file.name)
+    with override_settings(STORAGES=s3_storages(endpoint)):
+        kept, lost = factories.image("Affiche gardée"), factories.image("Affiche perdue")
+        run("backup", str(tmp_path))
+        [backup] = tmp_path.iterdir()
+        s3.delete_object(Bucket=BUCKET, Key=lost.file.name)
 
-    out, err = StringIO(), StringIO()
-    with pytest.raises(CommandError, match="ne correspond pas à la sauvegarde"):
-        call_command(
-            "restore", str(backup), "--database-url", database_url(empty_database), stdout=out, stderr=err
-        )
+        out, err = StringIO(), StringIO()
+        with pytest.raises(CommandError, match="ne correspond pas à la sauvegarde"):
+            call_command(
+                "restore", str(backup), "--database-url", database_url(empty_database), stdout=out, stderr=err
+            )
 
-    assert f"Fichiers absents du stockage (1) :\n  {picture.file.name}\n" in err.getvalue()
+    assert f"Fichiers absents du stockage (1) :\n  {lost.file.name}\n" in err.getvalue()
+    assert kept.file.name not in err.getvalue()
     assert "Table" not in err.getvalue(), "the database itself is restored whole"
     assert "Vérifié" not in out.getvalue()
