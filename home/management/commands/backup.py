@@ -21,7 +21,11 @@ class Command(BaseCommand):
         except BackupError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(f"Sauvegarde écrite dans {target} : {summary(manifest)}.")
-        missing = missing_media_keys(keys)
+        try:
+            missing = missing_media_keys(keys)
+        except BackupError as error:
+            self.stderr.write(f"Attention : {error}")
+            return
         if missing:
             self.stderr.write(
                 f"Attention : {len(missing)} fichiers nommés par la base manquent déjà dans le stockage :"
