@@ -1,11 +1,16 @@
+import json
 import os
 import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import NamedTuple
 
+import boto3
 import pytest
+import requests
+from moto.server import ThreadedMotoServer
 
 ROOT = Path(__file__).resolve().parents[2]
 # Set by the test harness (the browser tests) or by the developer, never by an operator.
@@ -84,3 +89,72 @@ def redis_server():
     yield server
     if server.process.poll() is None:
         server.stop()
+
+
+BUCKET = "lesbases-media"
+# As in production: only link-preview pictures are public in the bucket. Image renditions are reached
+# through the site (/images/…), which redirects their readers to a signed address; documents go
+# through Wagtail's serve view.
+PUBLIC_READ_POLICY = {
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Principal": "*",
+            "Action": "s3:GetObject",
+            "Resource": f"arn:aws:s3:::{BUCKET}/images/link-previews/*",
+        }
+    ],
+}
+
+
+class Bucket(NamedTuple):
+    endpoint: str
+    client: object  # boto3's S3 client
+    server: ThreadedMotoServer
+
+
+@pytest.fixture
+def s3_endpoint():
+    """A real S3 API on loopback (moto's server), with an empty bucket."""
+    port = free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    endpoint = f"http://127.0.0.1:{port}"
+    # moto keeps its buckets in the process, whichever server created them: start each test afresh.
+    requests.post(f"{endpoint}/moto-api/reset", timeout=10)
+    client = boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        region_name="fr-par",
+        aws_access_key_id="test",
+        aws_secret_access_key="test",
+    )
+    client.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": "fr-par"})
+    client.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(PUBLIC_READ_POLICY))
+    yield Bucket(endpoint, client, server)
+    server.stop()  # a second stop, after a test stopped it, returns at once
+
+
+def s3_storages(endpoint: str) -> dict:
+    # The same options as cms/settings/base.py builds from AWS_* variables.
+    from django.conf import settings
+
+    return {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "cms.storage.MediaS3Storage",
+            "OPTIONS": {
+                "bucket_name": BUCKET,
+                "endpoint_url": endpoint,
+                "region_name": "fr-par",
+                "access_key": "test",
+                "secret_key": "test",
+                "addressing_style": "path",
+                "signature_version": "s3v4",
+                "file_overwrite": False,
+                "default_acl": None,
+                "querystring_auth": False,
+            },
+        },
+    }
