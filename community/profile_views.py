@@ -14,6 +14,7 @@ from cms.reference import department_choices
 from community.follows import follow_state
 from community.forms import ProfileForm
 from community.models import Collection
+from community.signals import forget_profile
 from resources.models import ResourcePage
 
 DEPARTMENTS = dict(department_choices())
@@ -67,6 +68,7 @@ def edit_profile(request):
     form = ProfileForm(request.POST or None, request.FILES or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
+        forget_profile(request.user)
         messages.success(request, "Votre profil a été enregistré.")
         return redirect("profile", slug=request.user.slug)
     return render(request, "community/profile_edit.html", {"form": form})

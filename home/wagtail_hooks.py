@@ -1,4 +1,5 @@
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -7,6 +8,8 @@ from wagtail.admin.userbar import AdminItem
 from wagtail.permissions import register_permission_policy
 
 from accounts.roles import is_platform_staff
+from cms import edge_cache
+from home.categories import CATEGORIES
 from home.dashboard import MonEspacePanel
 from home.models import SiteFeedback
 from home.viewsets import ReadOnlyPolicy, SiteFeedbackViewSet, profile_chooser_viewset
@@ -70,3 +73,9 @@ class MonEspaceItem(AdminItem):
 @hooks.register("construct_wagtail_userbar")
 def mon_espace_in_the_userbar(request, items, page):
     items[:] = [MonEspaceItem() if type(item) is AdminItem else item for item in items]
+
+
+@hooks.register(edge_cache.RELATED_URLS_HOOK)
+def home_and_categories(pages):
+    """The home page and the category pages list resources and bases, and the menus list pages."""
+    return ["/", *(reverse("home:category", kwargs={"key": key}) for key in CATEGORIES)]

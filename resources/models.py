@@ -22,7 +22,7 @@ from wagtail.search import index
 from accounts.roles import ADMINISTRATORS_GROUP
 from cms.routing import OneQueryRoutingMixin
 from cms.visibility import VisibilityQuerySet, restrict_to_groups
-from resources import taxonomy, visits
+from resources import taxonomy
 from resources.blocks import ResourceBodyBlock, sections
 from resources.feedback_forms import RatingForm
 from resources.fields import ChoiceArrayField
@@ -442,11 +442,6 @@ class ResourcePage(Page):
             child["value"].get("image") for child in self.body.raw_data if child["type"] == "image"
         }
         return None if self.cover_image_id in body_images else self.cover_image
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        visits.count_view(self, request, response)
-        return response
 
     def feedback(self, user) -> dict:
         """What the page shows of its ratings to ``user``, in at most three queries whatever their

@@ -1,9 +1,11 @@
 from allauth.account.signals import email_confirmed
+from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published
 
 from accounts.signals import account_closing, account_opened
+from cms import edge_cache
 from resources.contributors import claim_invitations
-from resources.models import ResourceIndexPage, ResourcePage
+from resources.models import Rating, RatingReply, ResourceIndexPage, ResourcePage
 from resources.permissions import contributors_group
 
 
@@ -32,9 +34,23 @@ def unpublish_personal_resources(sender, user, **kwargs):
         resource.unpublish()
 
 
+def forget_rated_resource(sender, instance, **kwargs):
+    """A resource's page and its cards show its ratings and their replies. Read by id: the resource
+    may be going with them."""
+    rating_filter = {"pk": instance.resource_id} if sender is Rating else {"ratings": instance.rating_id}
+    edge_cache.purge_pages(ResourcePage.objects.filter(**rating_filter))
+
+
 def connect() -> None:
     page_published.connect(apply_visibility_on_publish, sender=ResourcePage)
     account_opened.connect(make_contributor, dispatch_uid="resources-contributor")
     account_opened.connect(claim_contributor_invitations, dispatch_uid="resources-claim-invitations")
     email_confirmed.connect(claim_on_confirmation, dispatch_uid="resources-claim-on-confirmation")
     account_closing.connect(unpublish_personal_resources, dispatch_uid="resources-unpublish-personal")
+    for model in (Rating, RatingReply):
+        post_save.connect(
+            forget_rated_resource, sender=model, dispatch_uid=f"resources-edge-{model.__name__}-saved"
+        )
+        post_delete.connect(
+            forget_rated_resource, sender=model, dispatch_uid=f"resources-edge-{model.__name__}-deleted"
+        )

@@ -2,12 +2,13 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cms.ratelimits import LimitExceeded
-from resources import life
+from resources import life, visits
 from resources.contributors import INVITATION_SENT, ContributorError, add_contributor, remove_contributor
 from resources.models import ResourceIndexPage, ResourcePage
 from resources.publishing import PublicationPlaceForm, new_resource_url, publication_places
@@ -140,3 +141,14 @@ def delete(request, page_id):
         "resources/resource_delete.html",
         {"page": resource, "summary": life.deletion_summary(resource), "parent": parent},
     )
+
+
+# Sent by the page's script with navigator.sendBeacon, which carries no CSRF token: the page itself
+# may come from the edge cache, so it cannot count its views. Counting is all this view does.
+@csrf_exempt
+@require_POST
+def count_view(request, page_id):
+    resource = get_object_or_404(ResourcePage.objects.visible_to(request.user), pk=page_id)
+    response = HttpResponse(status=204)
+    visits.count_view(resource, request, response)
+    return response

@@ -1,7 +1,9 @@
 """Counting the views of a resource: one per visitor and resource every two hours, bots aside.
 
 A visitor is a browser, known by a random value in a cookie that lasts as long as the counting window:
-nothing ties it to a person, and it is gone once it stops mattering.
+nothing ties it to a person, and it is gone once it stops mattering. The page counts itself once shown,
+with a beacon (resources/js/view-beacon.js): the page may come from the edge cache, which the counter
+must not depend on, and robots that do not run scripts are not counted at all.
 """
 
 import logging
@@ -33,10 +35,11 @@ def is_bot(request) -> bool:
 
 
 def count_view(resource, request, response) -> None:
-    """Count this request as a view of ``resource`` when it is a new visit by a browser.
+    """Count this beacon as a view of ``resource`` when it is a new visit by a browser of the site.
 
-    Never raises: a failed count is logged, and the page is served all the same."""
-    if request.method != "GET" or getattr(request, "is_preview", False) or is_bot(request):
+    Never raises: a failed count is logged, and the beacon is answered all the same."""
+    # Browsers say where a request comes from: another site's page does not count views here.
+    if is_bot(request) or request.headers.get("Sec-Fetch-Site", "same-origin") != "same-origin":
         return
     visit_hash = request.COOKIES.get(VISIT_COOKIE, "")
     if not _VISIT_HASH.fullmatch(visit_hash):

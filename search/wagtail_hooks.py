@@ -1,11 +1,13 @@
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from accounts.roles import ADMINISTRATORS_GROUP, is_platform_admin
+from cms import edge_cache
 from resources.models import ResourceIndexPage
 from search import views
 from search.models import SearchLog
@@ -63,3 +65,9 @@ def list_resources_with_the_search(next_serve):
         return next_serve(page, request, args, kwargs)
 
     return serve
+
+
+@hooks.register(edge_cache.RELATED_URLS_HOOK)
+def searches(pages):
+    """Every search and quick search (the edge drops a path with all its query strings)."""
+    return [reverse("search:search"), reverse("search:quick_search")]

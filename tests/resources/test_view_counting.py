@@ -1,4 +1,5 @@
-"""Views of a resource: one per visitor every two hours, bots aside, and never at the page's expense."""
+"""Views of a resource: counted by the beacon its page sends, one per visitor every two hours, bots
+and other sites aside, and never at the page's expense."""
 
 import threading
 import urllib.request
@@ -7,6 +8,7 @@ from datetime import timedelta
 import pytest
 from django.db import connection
 from django.test import Client
+from django.urls import reverse
 
 from home.bootstrap import bootstrap_site
 from resources.models import ResourcePage, ResourceView
@@ -21,6 +23,11 @@ def browser() -> Client:
     return Client(HTTP_USER_AGENT=BROWSER)
 
 
+def beacon(visitor: Client, resource, **headers):
+    """What the resource's page sends once shown (resources/js/view-beacon.js)."""
+    return visitor.post(reverse("resources:count_view", args=[resource.pk]), headers=headers)
+
+
 def views_of(resource) -> tuple[int, int]:
     """The resource's counter and its number of dated views."""
     resource.refresh_from_db()
@@ -32,10 +39,10 @@ def test_the_same_visitor_twice_within_two_hours_counts_once():
     resource = factories.resource()
     visitor = browser()
 
-    first = visitor.get(resource.url)
-    visitor.get(resource.url)
+    first = beacon(visitor, resource)
+    beacon(visitor, resource)
 
-    assert first.status_code == 200
+    assert first.status_code == 204
     assert views_of(resource) == (1, 1)
     cookie = first.cookies[VISIT_COOKIE]
     assert cookie["httponly"] and cookie["samesite"] == "Lax"
@@ -46,12 +53,12 @@ def test_the_same_visitor_twice_within_two_hours_counts_once():
 def test_the_same_visitor_counts_again_after_two_hours():
     resource = factories.resource()
     visitor = browser()
-    visitor.get(resource.url)
+    beacon(visitor, resource)
     first_view = ResourceView.objects.get(resource=resource)
     first_view.viewed_at -= timedelta(hours=2, minutes=1)
     first_view.save()
 
-    visitor.get(resource.url)
+    beacon(visitor, resource)
 
     assert views_of(resource) == (2, 2)
 
@@ -69,8 +76,8 @@ def test_views_dated_in_the_past_follow_the_same_window():
 @pytest.mark.django_db
 def test_two_visitors_count_twice():
     resource = factories.resource()
-    browser().get(resource.url)
-    browser().get(resource.url)
+    beacon(browser(), resource)
+    beacon(browser(), resource)
     assert views_of(resource) == (2, 2)
 
 
@@ -78,8 +85,8 @@ def test_two_visitors_count_twice():
 @pytest.mark.parametrize("user_agent", [GOOGLEBOT, "curl/8.5.0", "python-requests/2.32", ""])
 def test_a_bot_counts_zero(user_agent):
     resource = factories.resource()
-    response = Client(HTTP_USER_AGENT=user_agent).get(resource.url)
-    assert response.status_code == 200
+    response = beacon(Client(HTTP_USER_AGENT=user_agent), resource)
+    assert response.status_code == 204
     assert views_of(resource) == (0, 0)
     assert VISIT_COOKIE not in response.cookies
 
@@ -87,11 +94,40 @@ def test_a_bot_counts_zero(user_agent):
 @pytest.mark.django_db
 def test_a_private_resource_counts_its_readers_views_and_nobody_elses(team):
     resource = team["resources"]["private"]
-    assert browser().get(resource.url).status_code == 403  # the private base explains itself
+    assert beacon(browser(), resource).status_code == 404
+    stranger = browser()
+    stranger.force_login(factories.contributor())
+    assert beacon(stranger, resource).status_code == 404
     reader = browser()
     reader.force_login(team["member"])
-    assert reader.get(resource.url).status_code == 200
+    assert beacon(reader, resource).status_code == 204
     assert views_of(resource) == (1, 1)
+
+
+@pytest.mark.django_db
+def test_a_draft_counts_nothing():
+    resource = factories.resource()
+    resource.unpublish()
+    assert beacon(browser(), resource).status_code == 404
+    assert views_of(resource) == (0, 0)
+
+
+@pytest.mark.django_db
+def test_another_sites_page_counts_nothing():
+    resource = factories.resource()
+    assert beacon(browser(), resource, sec_fetch_site="cross-site").status_code == 204
+    assert views_of(resource) == (0, 0)
+
+
+@pytest.mark.django_db
+def test_the_page_counts_nothing_itself_and_sends_the_beacon():
+    resource = factories.resource()
+    response = browser().get(resource.url)
+    assert views_of(resource) == (0, 0)
+    assert VISIT_COOKIE not in response.cookies
+    beacon_url = reverse("resources:count_view", args=[resource.pk])
+    assert f'data-url="{beacon_url}"' in response.content.decode()
+    assert browser().get(beacon_url).status_code == 405
 
 
 @pytest.mark.django_db
@@ -99,14 +135,14 @@ def test_a_forged_visit_cookie_is_replaced():
     resource = factories.resource()
     visitor = browser()
     visitor.cookies[VISIT_COOKIE] = "'; DROP TABLE resources_resourceview; --"
-    response = visitor.get(resource.url)
-    assert response.status_code == 200
+    response = beacon(visitor, resource)
+    assert response.status_code == 204
     assert views_of(resource) == (1, 1)
     assert ResourceView.objects.get().visit_hash == response.cookies[VISIT_COOKIE].value
 
 
 @pytest.mark.django_db
-def test_a_broken_counter_still_serves_the_page(caplog):
+def test_a_broken_counter_still_answers_the_beacon(caplog):
     resource = factories.resource(title="Fiche toujours servie")
     with connection.cursor() as cursor:
         cursor.execute(
@@ -118,10 +154,7 @@ def test_a_broken_counter_still_serves_the_page(caplog):
             """
         )
 
-    response = browser().get(resource.url)
-
-    assert response.status_code == 200
-    assert "Fiche toujours servie" in response.content.decode()
+    assert beacon(browser(), resource).status_code == 204
     assert views_of(resource) == (0, 0)
     assert "Could not count a view" in caplog.text
 
@@ -134,12 +167,12 @@ def live_resource(live_server, transactional_db):
 
 
 def test_counter_and_rows_agree_under_20_concurrent_visitors(live_server, live_resource):
-    url = live_server.url + live_resource.url
+    url = live_server.url + reverse("resources:count_view", args=[live_resource.pk])
     start = threading.Barrier(20)
     statuses = []
 
     def visit():
-        request = urllib.request.Request(url, headers={"User-Agent": BROWSER})
+        request = urllib.request.Request(url, method="POST", headers={"User-Agent": BROWSER})
         start.wait()
         with urllib.request.urlopen(request, timeout=60) as response:
             statuses.append(response.status)
@@ -150,5 +183,5 @@ def test_counter_and_rows_agree_under_20_concurrent_visitors(live_server, live_r
     for thread in threads:
         thread.join()
 
-    assert statuses == [200] * 20
+    assert statuses == [204] * 20
     assert views_of(ResourcePage.objects.get(pk=live_resource.pk)) == (20, 20)
