@@ -30,8 +30,9 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-# Services the tests start themselves, from Debian when missing: chromium (browser tests), redis-server.
-DEBIAN_PACKAGES := chromium:$(CHROMIUM) redis-server:/usr/bin/redis-server
+# Services the tests start themselves, from Debian when missing: chromium (browser tests), redis-server,
+# varnish (the edge, tests/ops/test_edge_topology.py).
+DEBIAN_PACKAGES := chromium:$(CHROMIUM) redis-server:/usr/bin/redis-server varnish:/usr/sbin/varnishd
 
 services:
 	@for entry in $(DEBIAN_PACKAGES); do \

@@ -209,7 +209,7 @@ USE_TZ = True
 # Either way image renditions are addressed through the site, which applies the media rule
 # (cms/storage.py, cms/renditions.py): nothing under images/ is public in the bucket.
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {

@@ -1,11 +1,6 @@
-import email
-import email.policy
-import re
-import time
 from types import SimpleNamespace
 
 import pytest
-from aiosmtpd.controller import Controller
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.test import Client
@@ -13,7 +8,7 @@ from playwright.sync_api import expect, sync_playwright
 
 from home.bootstrap import bootstrap_site
 from tests import factories
-from tests.ops.conftest import free_port
+from tests.mail import start_mailbox
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -176,41 +171,10 @@ def person(browser, site):
         context.close()
 
 
-class Mailbox:
-    """What the SMTP server received, read as the recipients' mail clients would."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
-        return "250 Message accepted"
-
-    def last_to(self, address, after=0, timeout=10.0):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            received = [m for m in self.messages[after:] if address in m["To"]]
-            if received:
-                return received[-1]
-            time.sleep(0.05)
-        raise AssertionError(f"no email to {address}")
-
-    @staticmethod
-    def text_of(message) -> str:
-        return message.get_body(preferencelist=("plain",)).get_content()
-
-    def code_sent_to(self, address, after) -> str:
-        """The sign-in or sign-up code of the last e-mail to ``address`` since message ``after``."""
-        text = self.text_of(self.last_to(address, after))
-        return re.search(r"^\s*([A-Z0-9]{3,}(?:-[A-Z0-9]{3,})*)\s*$", text, re.MULTILINE).group(1)
-
-
 @pytest.fixture
 def mailbox(settings):
     """A real SMTP server on loopback, to which the site sends its e-mails."""
-    box = Mailbox()
-    controller = Controller(box, hostname="127.0.0.1", port=free_port())
-    controller.start()
+    box, controller = start_mailbox()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = controller.hostname, controller.port
     settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""

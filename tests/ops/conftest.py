@@ -114,14 +114,13 @@ class Bucket(NamedTuple):
     server: ThreadedMotoServer
 
 
-@pytest.fixture
-def s3_endpoint():
+def start_s3() -> Bucket:
     """A real S3 API on loopback (moto's server), with an empty bucket."""
     port = free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
     endpoint = f"http://127.0.0.1:{port}"
-    # moto keeps its buckets in the process, whichever server created them: start each test afresh.
+    # moto keeps its buckets in the process, whichever server created them: start each afresh.
     requests.post(f"{endpoint}/moto-api/reset", timeout=10)
     client = boto3.client(
         "s3",
@@ -132,8 +131,14 @@ def s3_endpoint():
     )
     client.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": "fr-par"})
     client.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(PUBLIC_READ_POLICY))
-    yield Bucket(endpoint, client, server)
-    server.stop()  # a second stop, after a test stopped it, returns at once
+    return Bucket(endpoint, client, server)
+
+
+@pytest.fixture
+def s3_endpoint():
+    bucket = start_s3()
+    yield bucket
+    bucket.server.stop()  # a second stop, after a test stopped it, returns at once
 
 
 def s3_storages(endpoint: str) -> dict:
