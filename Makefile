@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test test-fast lint install migrate services db-stop dsfr-chart bench-stats bench-search
+.PHONY: run test test-fast lint install migrate services db-stop dsfr-chart bench-stats bench-search bench-edge
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -76,3 +76,9 @@ bench-stats: install
 # its figures, with and without each search mechanism, go to docs/performance.md.
 bench-search: install
 	$(BIN)/python bench/search.py --sans rangs vocabulaire --publier
+
+# Page throughput with and without the edge, beside a static file and Sites Faciles (bench/edge.py);
+# wrk from Debian.
+bench-edge: install services
+	@test -x /usr/bin/wrk || apt-get install -y -qq wrk >/dev/null
+	$(BIN)/python bench/edge.py
