@@ -315,6 +315,8 @@ URLS = {
     "resources:delete": get(page_id=RESOURCES),
     "bases:share": get(page_id=(*SOME_PAGES, *RESOURCES)),
     "bases:shared": get(page_id=RESOURCES, token=lit("jeton-inconnu")),
+    # The view beacon answers without a body: it must not tell a stranger a draft or a private page exists.
+    "resources:count_view": post({}, page_id=RESOURCES),
     "resources:rate": get(page_id=SOME_PAGES),
     "resources:report": get(page_id=SOME_PAGES),
     "resources:delete_rating": get(rating_id="rating"),
