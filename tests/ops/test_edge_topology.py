@@ -2,6 +2,7 @@
 gunicorn app containers with the production settings, Redis, moto's S3 and the task worker, all on the
 test database. What a visitor or a member does through one container or the edge holds everywhere."""
 
+import os
 import re
 import shutil
 import signal
@@ -15,6 +16,7 @@ import pytest
 import redis
 import requests
 from django.conf import settings
+from django.db import connection
 
 from cms.embedded_db import ensure_running
 from home.bootstrap import bootstrap_site
@@ -114,7 +116,12 @@ class Topology:
     def _spawn(self, command, **variables) -> subprocess.Popen:
         log = open(self.tmp / f"process-{len(self.processes)}.log", "wb")  # noqa: SIM115 - closed with the process
         process = subprocess.Popen(
-            command, cwd=ROOT, env=self.environment(**variables), stdout=log, stderr=subprocess.STDOUT
+            command,
+            cwd=ROOT,
+            env=self.environment(**variables),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         self.processes.append(process)
         return process
@@ -147,7 +154,7 @@ class Topology:
             "malloc,64m",
         ]
         log = open(self.tmp / "varnish.log", "wb")  # noqa: SIM115 - closed with the process
-        self.varnish = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        self.varnish = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         wait_for_port(self.edge_port, self.varnish, "varnishd")
 
     def forget_everything(self) -> None:
@@ -172,7 +179,9 @@ def _stop(processes) -> None:
         try:
             process.wait(timeout=15)
         except subprocess.TimeoutExpired:
-            process.kill()
+            # Each process leads a group of its own (gunicorn's workers): none is left on its port.
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
 
 
 @pytest.fixture(scope="module")
@@ -333,3 +342,27 @@ def test_an_upload_through_one_container_is_served_through_the_other(site):
     redirect = browser.get(b, rendition)
     assert redirect.status_code == 302 and redirect.headers["Location"].startswith(site.s3_endpoint)
     assert requests.get(redirect.headers["Location"], timeout=10).content.startswith(b"\x89PNG")
+
+
+def test_the_containers_and_the_worker_reconnect_by_themselves_after_the_database_drops_them(site):
+    """As a database restart or failover does: every connection of the app is cut. Django checks a kept
+    connection before using it again (CONN_HEALTH_CHECKS), so no visitor sees an error, and nothing
+    is restarted."""
+    resource = factories.resource(title="Fiche toujours servie")
+    visitor = Browser()
+    for web in site.web:
+        assert visitor.get(web, resource.url).status_code == 200
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        assert cursor.fetchone()[0] >= 2  # at least one kept connection per container
+
+    for web in site.web:
+        for _ in range(3):
+            page = visitor.get(web, resource.url)
+            assert page.status_code == 200 and "Fiche toujours servie" in page.text
+    time.sleep(2)  # the worker polls for tasks every second
+    assert site.worker.poll() is None
