@@ -13,11 +13,16 @@ a page forgets its ancestors (they list it) and the URLs that apps relate to it 
 ``edge_cache_related_urls`` hook (given the pages, it returns paths): listings, search, profiles,
 collections. The edge drops a path with
 every query string (``/rechercher/`` drops every search).
+
+The same changes renew ``public_content_version()``, under which the app caches the fragments that
+every anonymous visitor shares (the home page's showcase): the app serves fast without the edge too.
 """
 
+import uuid
 from urllib.parse import urljoin
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -27,6 +32,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 RELATED_URLS_HOOK = "edge_cache_related_urls"
+CONTENT_VERSION_KEY = "public-content-version"
 
 
 class EdgeCacheMiddleware:
@@ -62,9 +68,27 @@ def is_the_same_for_every_visitor(request, response) -> bool:
     )
 
 
+def public_content_version() -> str:
+    """A value renewed by every change that shows to visitors: the key of their shared fragments."""
+    version = cache.get(CONTENT_VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.set(CONTENT_VERSION_KEY, version, None)
+    return version
+
+
+def _renew_content_version() -> None:
+    # Now, and again once committed: a visitor's request in between could cache the old content
+    # under the version renewed first.
+    cache.delete(CONTENT_VERSION_KEY)
+    transaction.on_commit(lambda: cache.delete(CONTENT_VERSION_KEY))
+
+
 def purge_pages(pages) -> None:
     """Have the edge forget ``pages`` (specific ones: Wagtail asks each for its cached paths), their
-    ancestors and their related URLs once this commits, in three queries plus the hooks' own."""
+    ancestors and their related URLs once this commits, in three queries plus the hooks' own; and
+    renew the version of the app's shared fragments. ``pages`` is read only when an edge is set."""
+    _renew_content_version()
     if not settings.WAGTAILFRONTENDCACHE:
         return
     pages = list(pages)
@@ -83,6 +107,7 @@ def purge_pages(pages) -> None:
 
 def purge_paths(paths) -> None:
     """Have the edge forget these site paths (``/profils/…/``) once this commits."""
+    _renew_content_version()
     if not settings.WAGTAILFRONTENDCACHE:
         return
     _purge_on_commit(PurgeBatch(absolute(path) for path in paths))
@@ -98,8 +123,7 @@ def _purge_on_commit(batch: PurgeBatch) -> None:
 
 
 def _purge_page(instance, **kwargs):
-    if settings.WAGTAILFRONTENDCACHE:
-        purge_pages([instance.specific_deferred])
+    purge_pages(page.specific_deferred for page in [instance])
 
 
 def _purge_page_and_descendants(instance, **kwargs):
@@ -109,9 +133,11 @@ def _purge_page_and_descendants(instance, **kwargs):
 
 def _purge_restricted_pages(instance, **kwargs):
     # Read by id: the restriction may be going with its page.
-    if settings.WAGTAILFRONTENDCACHE:
-        for page in Page.objects.filter(pk=instance.page_id):
-            _purge_page_and_descendants(page)
+    purge_pages(
+        descendant
+        for page in Page.objects.filter(pk=instance.page_id)
+        for descendant in page.get_descendants(inclusive=True).specific(defer=True)
+    )
 
 
 def connect() -> None:

@@ -5,6 +5,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, TabbedInterface
 from wagtail.models import Orderable, Page
 
+from cms import edge_cache
 from cms.routing import OneQueryRoutingMixin
 from home import showcase
 from home.viewsets import ProfileChooserWidget
@@ -59,7 +60,11 @@ class HomePage(OneQueryRoutingMixin, Page):
         context["sections"] = {
             page.slug.replace("-", "_"): page for page in self.get_children().live().filter(slug__in=SECTIONS)
         }
-        context.update(showcase.home_showcase(self, request.user))
+        context["showcase"] = showcase.Showcase(self, request.user)
+        # Every anonymous visitor sees the same showcase: its fragment is cached until what visitors
+        # see changes (cms/edge_cache.py). A preview shows the choices being edited.
+        if not request.user.is_authenticated and not getattr(request, "is_preview", False):
+            context["showcase_version"] = edge_cache.public_content_version()
         return context
 
 

@@ -6,6 +6,7 @@ number of items; every listing goes through ``visible_to`` so that nobody sees w
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, prefetch_related_objects
+from django.utils.functional import cached_property
 
 from bases.models import BasePage
 from cms.visibility import EVERYONE
@@ -56,26 +57,49 @@ def _in_chosen_order(items, ids: list[int]) -> list:
     return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
-def home_showcase(home, user) -> dict:
-    """The context of the home page besides its sections, for ``user``."""
-    visible = ResourcePage.objects.visible_to(user)
-    # What a visitor may read is what is public: their counts need no query of their own.
-    public = ResourcePage.objects.visible_to(EVERYONE) if user.is_authenticated else visible
-    # Read from the page rather than joined, so that a preview shows the choice being edited.
-    resource_ids = [item.resource_id for item in home.featured_resources.all()]
-    base_ids = [item.base_id for item in home.featured_bases.all()]
-    profile_ids = [item.profile_id for item in home.featured_profiles.all()]
-    bases = BasePage.objects.visible_to(user) if base_ids else BasePage.objects.none()
-    profiles = get_user_model().objects.filter(is_active=True, is_public=True)
-    # The cover images of every card get their renditions in one query.
-    cards = visible.cards().prefetch_related(None)
-    featured_resources = _in_chosen_order(cards.filter(pk__in=resource_ids), resource_ids)
-    latest_resources = list(cards[:LATEST_COUNT])
-    prefetch_related_objects([*featured_resources, *latest_resources], "cover_image__renditions")
-    return {
-        "categories": category_cards(public),
-        "featured_resources": featured_resources,
-        "featured_bases": _in_chosen_order(bases.filter(pk__in=base_ids), base_ids),
-        "featured_profiles": _in_chosen_order(profiles.filter(pk__in=profile_ids), profile_ids),
-        "latest_resources": latest_resources,
-    }
+class Showcase:
+    """What the home page shows besides its sections, for ``user``, each part computed when the page's
+    template first reads it: an anonymous visitor's page is mostly served from its cached fragment
+    (home_page.html), which reads none of them."""
+
+    def __init__(self, home, user):
+        self.home, self.user = home, user
+        self.visible = ResourcePage.objects.visible_to(user)
+
+    @cached_property
+    def categories(self) -> list[dict]:
+        # What a visitor may read is what is public: their counts need no query of their own.
+        public = ResourcePage.objects.visible_to(EVERYONE) if self.user.is_authenticated else self.visible
+        return category_cards(public)
+
+    @cached_property
+    def _resource_cards(self) -> tuple[list, list]:
+        # Read from the page rather than joined, so that a preview shows the choice being edited.
+        resource_ids = [item.resource_id for item in self.home.featured_resources.all()]
+        cards = self.visible.cards().prefetch_related(None)
+        featured = _in_chosen_order(cards.filter(pk__in=resource_ids), resource_ids)
+        latest = list(cards[:LATEST_COUNT])
+        # The cover images of every card get their renditions in one query.
+        prefetch_related_objects([*featured, *latest], "cover_image__renditions")
+        return featured, latest
+
+    @property
+    def featured_resources(self) -> list:
+        return self._resource_cards[0]
+
+    @property
+    def latest_resources(self) -> list:
+        return self._resource_cards[1]
+
+    @cached_property
+    def featured_bases(self) -> list:
+        base_ids = [item.base_id for item in self.home.featured_bases.all()]
+        if not base_ids:
+            return []
+        return _in_chosen_order(BasePage.objects.visible_to(self.user).filter(pk__in=base_ids), base_ids)
+
+    @cached_property
+    def featured_profiles(self) -> list:
+        profile_ids = [item.profile_id for item in self.home.featured_profiles.all()]
+        profiles = get_user_model().objects.filter(is_active=True, is_public=True, pk__in=profile_ids)
+        return _in_chosen_order(profiles, profile_ids)

@@ -41,14 +41,14 @@ def test_the_search_banner_sends_a_labelled_query_to_the_search_page(client):
 
 
 def test_the_four_category_cards_link_to_their_pages_and_count_public_resources_only(team, client):
-    counts = {card["key"]: card["count"] for card in client.get("/").context["categories"]}
+    counts = {card["key"]: card["count"] for card in client.get("/").context["showcase"].categories}
     factories.resource(themes=["accessibilite"])  # inclusion numérique
     factories.resource(themes=["sobriete-numerique", "accessibilite"])  # two categories, once in each
     factories.resource(themes=["accessibilite"], publish=False)  # a draft
     factories.resource(parent=team["bases"]["private"], themes=["accessibilite"], is_public=False)
     factories.resource(themes=["accessibilite"], is_public=False)  # a private personal resource
     response = client_for(team["admin"]).get("/")
-    cards = {card["key"]: card for card in response.context["categories"]}
+    cards = {card["key"]: card for card in response.context["showcase"].categories}
     assert list(cards) == [
         "inclusion-numerique",
         "culture-numerique",
@@ -105,9 +105,9 @@ def test_the_latest_eight_resources_the_visitor_may_read(team, client):
     for number in range(9):
         factories.resource(title=f"Nouveauté {number}")
     private = factories.resource(parent=team["bases"]["private"], title="Dernière privée", is_public=False)
-    latest = client.get("/").context["latest_resources"]
+    latest = client.get("/").context["showcase"].latest_resources
     assert [item.title for item in latest] == [f"Nouveauté {number}" for number in range(8, 0, -1)]
-    member_latest = client_for(team["member"]).get("/").context["latest_resources"]
+    member_latest = client_for(team["member"]).get("/").context["showcase"].latest_resources
     assert member_latest[0].pk == private.pk
     assert len(member_latest) == 8
 
@@ -143,9 +143,9 @@ def test_the_home_page_costs_the_same_queries_for_1_or_8_featured_items(
     viewer.get("/")
     with django_assert_max_num_queries(budget):
         response = viewer.get("/")
-    assert len(response.context["featured_resources"]) == 8
-    assert len(response.context["featured_bases"]) == 8
-    assert len(response.context["featured_profiles"]) == 8
+    assert len(response.context["showcase"].featured_resources) == 8
+    assert len(response.context["showcase"].featured_bases) == 8
+    assert len(response.context["showcase"].featured_profiles) == 8
 
 
 def test_administrators_choose_the_featured_items_in_a_tab_of_the_admin(superuser_client):
@@ -164,3 +164,24 @@ def test_the_profile_chooser_lists_public_profiles_for_platform_admins_only(team
     assert "Adèle Admin" in chooser.get("/admin/profile_chooser/", {"q": "adèle"}).json()["html"]
     assert "Pierre Privé" not in chooser.get("/admin/profile_chooser/", {"q": "Pierre"}).json()["html"]
     assert client_for(team["member"]).get("/admin/profile_chooser/").status_code in (302, 403)
+
+
+def test_an_anonymous_visitors_showcase_is_kept_until_what_visitors_see_changes(
+    team, client, django_assert_max_num_queries
+):
+    factories.resource(title="Première fiche")
+    assert "Première fiche" in client.get("/").content.decode()
+    with django_assert_max_num_queries(10):
+        assert "Première fiche" in client.get("/").content.decode()
+
+    factories.resource(title="Fiche toute neuve")
+    assert "Fiche toute neuve" in client.get("/").content.decode()
+    team["resources"]["public"].unpublish()
+    assert team["resources"]["public"].title not in client.get("/").content.decode()
+
+
+def test_a_member_never_gets_the_anonymous_visitors_showcase(team, client):
+    factories.resource(parent=team["bases"]["private"], title="Dernière privée", is_public=False)
+    assert "Dernière privée" not in client.get("/").content.decode()
+    assert "Dernière privée" in client_for(team["member"]).get("/").content.decode()
+    assert "Dernière privée" not in client.get("/").content.decode()
