@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from bench.database import use_bench_database  # noqa: E402
 from bench.report import published  # noqa: E402
+from tests.ops.conftest import GUNICORN, free_port, varnish_command  # noqa: E402
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
 
@@ -39,14 +40,6 @@ PEER_URL = "http://127.0.0.1:8201/ressource-exemple/"
 TARGETS = {"edge_vs_static": 0.5, "resource_vs_peer": 3.0, "home_vs_peer": 2.0, "queries": 10}
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def wait_for(url: str, headers: dict | None = None, timeout: float = 120) -> None:
     import requests
 
@@ -55,7 +48,7 @@ def wait_for(url: str, headers: dict | None = None, timeout: float = 120) -> Non
         try:
             requests.get(url, headers=headers or {}, timeout=5)
             return
-        except requests.ConnectionError:
+        except requests.RequestException:  # not listening yet, or still loading under load
             time.sleep(0.2)
     raise RuntimeError(f"{url} does not answer")
 
@@ -107,39 +100,9 @@ class Servers:
             [*manage, "collectstatic", "--noinput", "--verbosity", "0"], cwd=ROOT, env=env, check=True
         )
         self.start_redis()
-        gunicorn = [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "cms.wsgi:application",
-            "--config",
-            "infra/gunicorn.conf.py",
-        ]
-        self.gunicorn = self.spawn(gunicorn, cwd=ROOT, env=env)
+        self.gunicorn = self.spawn(GUNICORN, cwd=ROOT, env=env)
         wait_for(f"http://127.0.0.1:{self.web_port}/health/", {"Host": HOST})
-        (self.tmp / "backends.vcl").write_text(
-            f'backend web {{ .host = "127.0.0.1"; .port = "{self.web_port}"; }}\n'
-            "sub vcl_init {\n    new app = directors.round_robin();\n    app.add_backend(web);\n}\n"
-        )
-        varnish = shutil.which("varnishd") or "/usr/sbin/varnishd"
-        self.spawn(
-            [
-                varnish,
-                "-F",
-                "-j",
-                "none",
-                "-n",
-                str(self.tmp / "varnish"),
-                "-a",
-                f"127.0.0.1:{self.edge_port}",
-                "-p",
-                f"vcl_path={self.tmp}:{ROOT / 'infra' / 'varnish'}",
-                "-f",
-                str(ROOT / "infra" / "varnish" / "default.vcl"),
-                "-s",
-                "malloc,128m",
-            ]
-        )
+        self.spawn(varnish_command(self.tmp, self.edge_port, [self.web_port]))
         wait_for(f"http://127.0.0.1:{self.edge_port}/health/", {"Host": HOST})
 
     def start_redis(self) -> None:

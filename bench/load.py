@@ -24,8 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench.edge import HOST, Servers, free_port, prepare  # noqa: E402
+from bench.edge import HOST, Servers, prepare  # noqa: E402
 from bench.report import published  # noqa: E402
+from tests.ops.conftest import free_port  # noqa: E402
 
 MEMBERS = 100
 

@@ -1,5 +1,6 @@
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -26,6 +27,38 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+# The Procfile's web process.
+GUNICORN = [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--config", "infra/gunicorn.conf.py"]
+
+
+def varnish_command(workdir: Path, port: int, backend_ports) -> list[str]:
+    """varnishd in the foreground on ``port``, with infra/varnish/default.vcl in front of the app
+    containers on ``backend_ports``, which it reads from workdir/backends.vcl, as a deployment writes it."""
+    backends = "".join(
+        f'backend web{n} {{ .host = "127.0.0.1"; .port = "{p}"; }}\n' for n, p in enumerate(backend_ports)
+    )
+    adds = "".join(f"    app.add_backend(web{n});\n" for n in range(len(backend_ports)))
+    (workdir / "backends.vcl").write_text(
+        f"{backends}sub vcl_init {{\n    new app = directors.round_robin();\n{adds}}}\n"
+    )
+    return [
+        shutil.which("varnishd") or "/usr/sbin/varnishd",
+        "-F",
+        "-j",
+        "none",
+        "-n",
+        str(workdir / "varnish"),
+        "-a",
+        f"127.0.0.1:{port}",
+        "-p",
+        f"vcl_path={workdir}:{ROOT / 'infra' / 'varnish'}",
+        "-f",
+        str(ROOT / "infra" / "varnish" / "default.vcl"),
+        "-s",
+        "malloc,128m",
+    ]
 
 
 @pytest.fixture

@@ -1,5 +1,4 @@
 import subprocess
-import sys
 import time
 from pathlib import Path
 from urllib.parse import quote
@@ -8,7 +7,7 @@ import pytest
 import requests
 
 from cms.embedded_db import ensure_running
-from tests.ops.conftest import free_port, operator_environment
+from tests.ops.conftest import GUNICORN, free_port, operator_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -33,8 +32,7 @@ def gunicorn_production():
         PORT=str(port),
         WEB_CONCURRENCY="1",
     )
-    command = [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--config", "infra/gunicorn.conf.py"]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(GUNICORN, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
