@@ -2,8 +2,8 @@
 
 An anonymous visitor's GET of an HTML page that anyone may read is kept ``EDGE_CACHE_SECONDS`` at the
 edge (``s-maxage``) and revalidated by browsers (``max-age=0``). A response is kept only if it sets no
-cookie and put no CSRF token in its forms (a token belongs to one visitor): a page that confirms an
-action, asks for a token or opens a session is never shared. Every other response without a policy of
+cookie, put no CSRF token in its forms (a token belongs to one visitor) and the visitor's session holds
+nothing: a page that confirms an action, asks for a token or opens a session is never shared. Every other response without a policy of
 its view's own is ``private, no-store``. The edge passes every request that carries a session or a
 message (infra/varnish/default.vcl), so a signed-in member never gets a kept page.
 
@@ -56,7 +56,7 @@ class EdgeCacheMiddleware:
 
 
 def is_the_same_for_every_visitor(request, response) -> bool:
-    user = getattr(request, "user", None)
+    user, session = getattr(request, "user", None), getattr(request, "session", None)
     return (
         request.method in ("GET", "HEAD")
         and response.status_code == 200
@@ -65,6 +65,9 @@ def is_the_same_for_every_visitor(request, response) -> bool:
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and user is not None
         and not user.is_authenticated
+        # An anonymous session holds what this visitor alone may see (a page's password passed).
+        and session is not None
+        and session.is_empty()
     )
 
 

@@ -59,6 +59,15 @@ def test_a_private_resource_is_never_kept(team):
 
 
 @pytest.mark.django_db
+def test_an_anonymous_visitor_with_a_session_of_their_own_is_never_kept(client):
+    resource = factories.resource()
+    session = client.session
+    session["passed_page_view_restrictions"] = [resource.pk]  # as Wagtail's password form leaves it
+    session.save()
+    assert private(client.get(resource.url))
+
+
+@pytest.mark.django_db
 def test_a_page_with_a_csrf_token_is_never_kept_even_for_a_visitor_who_already_has_one():
     visitor = Client()
     first = visitor.get(reverse("account_login"))
