@@ -81,7 +81,7 @@ def profile_path(slug: str) -> str:
 
 
 def profile_paths(user_ids):
-    """Read by id, when the purge is sent: the receivers also run for rows deleted with their user."""
+    """Read by id, and only when an edge is set: the receivers also run for rows deleted with their user."""
     slugs = get_user_model().objects.filter(pk__in=user_ids).values_list("slug", flat=True)
     return (profile_path(slug) for slug in slugs)
 
