@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "search",
     "stats",
     "demo",
+    "labase",
     "django_tasks",
     "django_tasks_db",
     "dsfr",
