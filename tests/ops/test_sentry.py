@@ -17,8 +17,14 @@ class FakeSentry(BaseHTTPRequestHandler):
 
     def do_POST(self):
         body = self.rfile.read(int(self.headers["Content-Length"]))
-        if self.headers.get("Content-Encoding") == "gzip":
+        encoding = self.headers.get("Content-Encoding")
+        if encoding == "gzip":
             body = gzip.decompress(body)
+        elif encoding == "br":
+            # The SDK compresses with brotli when it can import it (locust brings it with `.[bench]`).
+            import brotli
+
+            body = brotli.decompress(body)
         self.server.received.append(
             {"path": self.path, "items": [line for line in body.splitlines() if line]}
         )
