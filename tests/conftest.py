@@ -4,7 +4,16 @@ from django.urls import reverse
 
 from accounts.roles import is_platform_staff
 from home.bootstrap import bootstrap_site
-from tests import factories
+from tests import factories, template_database
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix, django_db_blocker, django_db_keepdb
+):
+    """Test databases are copies of one migrated template (tests/template_database.py)."""
+    with django_db_blocker.unblock():
+        template_database.use_template(keepdb=django_db_keepdb)
 
 
 @pytest.fixture(scope="session")
