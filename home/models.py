@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, TabbedInterface
 from wagtail.models import Orderable, Page
@@ -57,14 +58,19 @@ class HomePage(OneQueryRoutingMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # By slug, written with underscores for the template (``sections.centre_d_aide``).
-        context["sections"] = {
-            page.slug.replace("-", "_"): page for page in self.get_children().live().filter(slug__in=SECTIONS)
-        }
+        # Read as the template needs them: anonymous visitors are served the page's cached content.
+        context["sections"] = SimpleLazyObject(
+            lambda: {
+                page.slug.replace("-", "_"): page
+                for page in self.get_children().live().filter(slug__in=SECTIONS)
+            }
+        )
         context["showcase"] = showcase.Showcase(self, request.user)
-        # Every anonymous visitor sees the same showcase: its fragment is cached until what visitors
-        # see changes (cms/edge_cache.py). A preview shows the choices being edited.
+        # Every anonymous visitor sees the same content: it is cached until what visitors see changes
+        # (cms/edge_cache.py), besides the page's own version (``wagtailpagecache``). A preview shows
+        # the choices being edited.
         if not request.user.is_authenticated and not getattr(request, "is_preview", False):
-            context["showcase_version"] = edge_cache.public_content_version()
+            context["content_version"] = edge_cache.public_content_version()
         return context
 
 

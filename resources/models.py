@@ -7,6 +7,7 @@ from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Cast, Coalesce, Concat, Left, Length
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import (
     FieldPanel,
     MultiFieldPanel,
@@ -20,6 +21,7 @@ from wagtail.models import Page, PageManager, PageViewRestriction, WorkflowState
 from wagtail.search import index
 
 from accounts.roles import ADMINISTRATORS_GROUP
+from cms import edge_cache
 from cms.routing import OneQueryRoutingMixin
 from cms.visibility import VisibilityQuerySet, restrict_to_groups
 from resources import taxonomy
@@ -415,20 +417,32 @@ class ResourcePage(Page):
         context = super().get_context(request, *args, **kwargs)
         parent = self.get_parent()
         context["base"] = None if parent.specific_class is ResourceIndexPage else parent.specific_deferred
-        context["sections"] = sections(self.body)
-        context["section_anchors"] = {block_id: anchor for block_id, anchor, _ in context["sections"]}
-        context["link_previews"] = LinkPreview.for_urls(self.previewed_urls())
+        # What the article shows is computed as the template reads it: anonymous visitors are served
+        # its cached copy, which needs none of it.
+        context["sections"] = SimpleLazyObject(lambda: sections(self.body))
+        context["section_anchors"] = SimpleLazyObject(
+            lambda: {block_id: anchor for block_id, anchor, _ in context["sections"]}
+        )
+        context["link_previews"] = SimpleLazyObject(lambda: LinkPreview.for_urls(self.previewed_urls()))
         if request.user.is_authenticated and self.pk and self.permissions_for_user(request.user).can_edit():
             context["contributors"] = self.contributors()
             context["editor_links"] = self.editor_links()
-        context["feedback"] = self.feedback(request.user)
+        # A public resource in a public base: Wagtail's view restrictions follow these two switches.
+        can_report = self.is_public and (context["base"] is None or context["base"].is_public)
+        context["feedback"] = SimpleLazyObject(
+            lambda: {**self.feedback(request.user), "can_report": can_report}
+        )
         # Set by bases' share links for a reader who may not read the page otherwise: the link lets
         # them read it and nothing more (the rating and report views refuse them), so it offers neither.
         context["read_through_share_link"] = getattr(request, "shared_page_id", None) is not None
-        # A public resource in a public base: Wagtail's view restrictions follow these two switches.
-        context["feedback"]["can_report"] = self.is_public and (
-            context["base"] is None or context["base"].is_public
-        )
+        # Every anonymous visitor reads the same article: it is cached until what visitors see changes
+        # (cms/edge_cache.py), besides the page's own version (Wagtail's ``wagtailpagecache``).
+        if not (
+            request.user.is_authenticated
+            or context["read_through_share_link"]
+            or getattr(request, "is_preview", False)
+        ):
+            context["content_version"] = edge_cache.public_content_version()
         return context
 
     @property

@@ -5,7 +5,7 @@ from wagtail.signals import page_published
 from accounts.signals import account_closing, account_opened
 from cms import edge_cache
 from resources.contributors import claim_invitations
-from resources.models import Rating, RatingReply, ResourceIndexPage, ResourcePage
+from resources.models import LinkPreview, Rating, RatingReply, ResourceIndexPage, ResourcePage
 from resources.permissions import contributors_group
 
 
@@ -41,12 +41,21 @@ def forget_rated_resource(sender, instance, **kwargs):
     edge_cache.purge_pages(ResourcePage.objects.filter(**rating_filter))
 
 
+def forget_pages_showing_the_preview(sender, instance, **kwargs):
+    """A link block shows the preview fetched in the background once it is there."""
+    linking_there = [{"type": "link", "value": {"url": instance.url}}]
+    edge_cache.purge_pages(ResourcePage.objects.live().filter(body__contains=linking_there))
+
+
 def connect() -> None:
     page_published.connect(apply_visibility_on_publish, sender=ResourcePage)
     account_opened.connect(make_contributor, dispatch_uid="resources-contributor")
     account_opened.connect(claim_contributor_invitations, dispatch_uid="resources-claim-invitations")
     email_confirmed.connect(claim_on_confirmation, dispatch_uid="resources-claim-on-confirmation")
     account_closing.connect(unpublish_personal_resources, dispatch_uid="resources-unpublish-personal")
+    post_save.connect(
+        forget_pages_showing_the_preview, sender=LinkPreview, dispatch_uid="resources-edge-preview"
+    )
     for model in (Rating, RatingReply):
         post_save.connect(
             forget_rated_resource, sender=model, dispatch_uid=f"resources-edge-{model.__name__}-saved"

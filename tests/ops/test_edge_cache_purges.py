@@ -12,6 +12,7 @@ from bases.roles import Role
 from cms import edge_cache
 from community import collections, follows
 from resources import feedback, life
+from resources.models import LinkPreview
 from tests import factories
 from tests.conftest import client_for
 
@@ -178,3 +179,19 @@ def test_purging_a_base_and_its_thirty_resources_takes_a_bounded_number_of_queri
     pages = list(base.get_descendants(inclusive=True).specific(defer=True))
     with django_assert_max_num_queries(8):
         edge_cache.purge_pages(pages)
+
+
+@pytest.mark.django_db
+def test_a_link_preview_fetched_in_the_background_purges_the_pages_that_show_it(edge, committed):
+    url = "https://www.service-public.fr/"
+    link = {"url": url, "title": "Service-Public.fr", "caption": "", "show_preview": True}
+    showing = factories.resource(body=[("link", link)])
+    elsewhere = factories.resource(body=[("link", {**link, "url": "https://www.ameli.fr/"})])
+    edge.take()
+
+    committed(
+        LinkPreview.objects.create, url=url, title="Service-Public.fr", fetched_at="2026-12-01T10:00:00Z"
+    )
+
+    purged = edge.take()
+    assert showing.url in purged and elsewhere.url not in purged

@@ -1,0 +1,38 @@
+"""Anonymous visitors all read the same article of a resource: it is kept in the cache
+(``wagtailpagecache``) until the resource or anything visitors see of it changes."""
+
+import pytest
+
+from resources.feedback import rate
+from tests import factories
+from tests.conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_anonymous_visitors_article_is_kept_until_what_visitors_see_changes(
+    client, django_assert_max_num_queries
+):
+    resource = factories.resource(title="Atelier smartphone")
+    assert "Personne n'a encore recommandé" in client.get(resource.url).content.decode()
+    # Routing, the view restriction check, the frame's and the article's cached fragments.
+    with django_assert_max_num_queries(10):
+        assert "Atelier smartphone" in client.get(resource.url).content.decode()
+
+    rate(resource, factories.contributor(), 4, "Très clair.")
+    assert "1 avis" in client.get(resource.url).content.decode()
+
+    resource.description = "Une nouvelle présentation de l'atelier."
+    resource.save_revision().publish()
+    assert "Une nouvelle présentation" in client.get(resource.url).content.decode()
+
+
+def test_editors_never_get_the_anonymous_visitors_article(client):
+    owner = factories.contributor()
+    resource = factories.resource(owner=owner)
+    assert "Modifier" not in client.get(resource.url).content.decode()
+
+    page = client_for(owner).get(resource.url).content.decode()
+
+    assert "Modifier" in page and "Envoyer ma recommandation" in page
+    assert "Envoyer ma recommandation" not in client.get(resource.url).content.decode()
