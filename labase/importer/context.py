@@ -1,0 +1,63 @@
+"""What every part of an import shares: the source, the records of earlier runs, the report, the
+media and the objects to index once everything is written."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+
+from cms.reference import departments
+from labase.importer.media import MediaImporter, MediaStore
+from labase.importer.records import Records
+from labase.importer.report import Report
+from labase.importer.source import Source
+
+DEPARTMENTS = {item["code"] for item in departments()}
+_url = URLValidator(schemes=["http", "https"])
+
+
+@dataclass
+class Context:
+    source: Source
+    media: MediaStore
+    send_invitations: bool = False
+    records: Records = field(default_factory=Records)
+    report: Report = field(default_factory=Report)
+    # Model → ids of the objects written, indexed for the search in bulk at the end.
+    to_index: dict = field(default_factory=lambda: defaultdict(set))
+
+    def __post_init__(self):
+        self.files = MediaImporter(self)
+
+    def index_later(self, obj) -> None:
+        self.to_index[type(obj)].add(obj.pk)
+
+    # Small repairs shared by the tables, each reported.
+
+    def text(self, table: str, source_id: str, value, limit: int, what: str) -> str:
+        value = (value or "").strip()
+        if len(value) > limit:
+            self.report.repaired(table, f"{what} tronqué(e) à {limit} caractères", source_id)
+            value = value[: limit - 1].rstrip() + "…"
+        return value
+
+    def url(self, table: str, source_id: str, value) -> str:
+        value = (value or "").strip()
+        if not value:
+            return ""
+        if "://" not in value:
+            value = f"https://{value}"
+        try:
+            _url(value)
+        except ValidationError:
+            self.report.repaired(table, "adresse web invalide retirée", source_id)
+            return ""
+        return value[:200]
+
+    def department(self, table: str, source_id: str, value) -> str:
+        value = (value or "").strip().upper()
+        if value and value not in DEPARTMENTS:
+            self.report.repaired(table, f"département inconnu retiré ({value})", source_id)
+            return ""
+        return value
