@@ -134,7 +134,7 @@ class LaBase:
         }
         return self.insert("users", **{**row, **columns})
 
-    def base(self, created_by_id, **columns) -> str:
+    def base(self, created_by_id, admin=True, **columns) -> str:
         n = self._next()
         row = {
             "id": str(uuid.uuid4()),
@@ -147,7 +147,8 @@ class LaBase:
             "created": T0 + timedelta(minutes=n),
         }
         base_id = self.insert("bases", **{**row, **columns})
-        self.member(base_id, created_by_id, is_admin=True)
+        if admin:
+            self.member(base_id, created_by_id, is_admin=True)
         return base_id
 
     def member(self, base_id, member_id, is_admin=False, accepted=T0, **columns) -> str:
