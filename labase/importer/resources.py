@@ -141,6 +141,7 @@ def _import_one(context, row, contents, events, contributors) -> None:
     digest = fingerprint(row, contents, events, contributors)
     if known and known.fingerprint == digest:
         report.unchanged(TABLE)
+        report.table(CONTENTS).unchanged += len(contents)
         return
     owner = _owner(context, row)
     reason = _not_shown(context, row, owner)

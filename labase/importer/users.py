@@ -118,7 +118,7 @@ def _write(context, row: dict, user, platform_groups: dict):
     for name, group in platform_groups.items():
         if name == role_group:
             user.groups.add(group)
-        else:
+        elif not created:  # a role La Base took back since the last run
             user.groups.remove(group)
     if row["deleted"] and user.is_active:
         delete_account(user)

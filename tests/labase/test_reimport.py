@@ -90,3 +90,28 @@ def test_a_dry_run_reads_everything_and_writes_nothing(labase):
     assert report.table("resources").read == 4 and report.table("resources").imported == 4
     assert get_user_model().objects.count() == users
     assert not ImportedRecord.objects.exists() and not ResourcePage.objects.exists()
+
+
+def test_what_la_base_hid_or_took_back_since_the_last_run_is_hidden_here(labase):
+    world = _small_world(labase)
+    labase.update("users", world["author"], role="admin")
+    labase.run()
+    deleted, kept = world["resources"][0], world["resources"][1]
+    labase.update("resources", deleted, deleted=T0 + timedelta(days=9))
+    labase.update("bases", world["base"], is_public=False, updated=T0 + timedelta(days=9))
+    labase.update("users", world["author"], role="user")
+
+    labase.run()
+
+    from accounts.roles import ADMINISTRATORS_GROUP
+    from cms.visibility import EVERYONE
+
+    def page(source_id):
+        return ResourcePage.objects.get(
+            pk=ImportedRecord.objects.get(table="resources", source_id=source_id).object_id
+        )
+
+    assert not page(deleted).live
+    assert page(kept).live and not ResourcePage.objects.visible_to(EVERYONE).filter(pk=page(kept).pk).exists()
+    author = get_user_model().objects.get(pk=ImportedRecord.objects.get(source_id=world["author"]).object_id)
+    assert not author.groups.filter(name=ADMINISTRATORS_GROUP).exists()
