@@ -4,8 +4,6 @@
 profiles (``profile_follows``). Views and searches are many and never change: inserted in bulk, and
 recorded without being kept in memory."""
 
-from django.db import transaction
-
 from community.models import ProfileFollow
 from labase.importer import taxonomy
 from labase.importer.records import fingerprint
@@ -51,7 +49,8 @@ def _insert(context, table, rows, build) -> None:
     if not pairs:
         return
     model = type(pairs[0][1])
-    with transaction.atomic():
+    # A batch that fails (a row the database refuses) is reported with its first id, and skipped whole.
+    with context.guarded(table, f"lot de {len(pairs)} lignes à partir de {pairs[0][0]}"):
         created = model.objects.bulk_create([obj for _, obj in pairs], batch_size=BULK)
         context.records.save_many(
             table,
@@ -59,7 +58,7 @@ def _insert(context, table, rows, build) -> None:
             [(source_id, obj.pk, "") for (source_id, _), obj in zip(pairs, created, strict=True)],
             remember=False,
         )
-    context.report.table(table).imported += len(pairs)
+        context.report.table(table).imported += len(pairs)
 
 
 def import_views(context) -> None:

@@ -75,13 +75,13 @@ def import_bases(context) -> None:
         except UncleanableHtml:
             report.repaired(TABLE, "description illisible, laissée vide", source_id)
             description = ""
-        with transaction.atomic():
+        with context.guarded(TABLE, source_id):
             base = BasePage.objects.filter(pk=known.object_id).first() if known else None
             created = base is None
             base = _write(context, index, row, base, creator_id, description)
             records.save(TABLE, source_id, base, digest, slug=row["slug"], page=base)
-        context.index_later(base)
-        (report.imported if created else report.updated)(TABLE)
+            context.index_later(base)
+            (report.imported if created else report.updated)(TABLE)
 
 
 def _write(context, index, row, base, creator_id, description) -> BasePage:
@@ -153,7 +153,7 @@ def import_members(context) -> None:
         base = BasePage.objects.select_related("members_group", "admins_group").get(pk=base_id)
         inviter = users.get(row["invited_by_id"])
         role = Role.ADMIN if row["is_admin"] else Role.MEMBER
-        with transaction.atomic():
+        with context.guarded(MEMBERS, row["id"]):
             if row["accepted"] is not None:
                 member = get_user_model().objects.get(pk=user_id)
                 if not member.is_active:
@@ -173,7 +173,7 @@ def import_members(context) -> None:
                 if obj is None:
                     continue
             records.save(MEMBERS, row["id"], obj, digest)
-        (report.updated if known else report.imported)(MEMBERS)
+            (report.updated if known else report.imported)(MEMBERS)
 
 
 def _previous(records, source_id, model) -> list[int]:

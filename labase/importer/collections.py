@@ -4,7 +4,6 @@ imported; those of deleted users stay private."""
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
@@ -47,7 +46,7 @@ def import_collections(context) -> None:
         if owner_id is None or (row["base_id"] and base_id is None):
             report.skipped(TABLE, "propriétaire (profil ou base) non importé", source_id)
             continue
-        with transaction.atomic():
+        with context.guarded(TABLE, source_id):
             collection = Collection.objects.filter(pk=known.object_id).first() if known else None
             if collection is None and row["is_favorites"] and not base_id:
                 collection = Collection.objects.filter(owner_id=owner_id, is_favorites=True).first()
@@ -70,7 +69,7 @@ def import_collections(context) -> None:
             collection.save()
             Collection.objects.filter(pk=collection.pk).update(created_at=row["created"])
             records.save(TABLE, source_id, collection, digest, slug=row["slug"])
-        (report.imported if created else report.updated)(TABLE)
+            (report.imported if created else report.updated)(TABLE)
 
 
 def import_items(context) -> None:

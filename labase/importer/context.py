@@ -1,11 +1,13 @@
 """What every part of an import shares: the source, the records of earlier runs, the report, the
 media and the objects to index once everything is written."""
 
+import contextlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.db import transaction
 
 from cms.reference import departments
 from labase.importer.media import MediaImporter, MediaStore
@@ -29,6 +31,18 @@ class Context:
 
     def __post_init__(self):
         self.files = MediaImporter(self)
+
+    @contextlib.contextmanager
+    def guarded(self, table: str, source_id: str):
+        """One row's writes in one transaction: an unexpected error rolls them back, is reported
+        against the row, and the import goes on with the next."""
+        try:
+            with transaction.atomic():
+                yield
+        except Exception as error:
+            self.report.skipped(
+                table, f"erreur à l'import ({type(error).__name__} : {error})"[:200], source_id
+            )
 
     def index_later(self, obj) -> None:
         self.to_index[type(obj)].add(obj.pk)

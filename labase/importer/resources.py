@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.db import transaction
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page
 
@@ -120,18 +119,14 @@ def _import_batch(context, rows) -> None:
     contributors = _by_resource(source.all(CONTRIBUTORS_QUERY, [ids]))
     for row in rows:
         context.report.table(CONTENTS).read += len(contents.get(row["id"], []))
-        try:
-            with transaction.atomic():
-                _import_one(
-                    context,
-                    row,
-                    contents.get(row["id"], []),
-                    events.get(row["id"], []),
-                    contributors.get(row["id"], []),
-                )
-        except Exception as error:  # one resource never stops the others, nor leaves half of itself
-            context.report.skipped(
-                TABLE, f"erreur à l'import ({type(error).__name__}: {error})"[:200], row["id"]
+        # One resource never stops the others, nor leaves half of itself.
+        with context.guarded(TABLE, row["id"]):
+            _import_one(
+                context,
+                row,
+                contents.get(row["id"], []),
+                events.get(row["id"], []),
+                contributors.get(row["id"], []),
             )
 
 

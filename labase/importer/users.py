@@ -6,7 +6,6 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
-from django.db import transaction
 
 from accounts.lifecycle import delete_account, welcome
 from accounts.models import RESERVED_SLUGS
@@ -57,7 +56,7 @@ def import_users(context) -> None:
         if known and known.fingerprint == digest:
             report.unchanged(TABLE)
             continue
-        with transaction.atomic():
+        with context.guarded(TABLE, source_id):
             user = User.objects.filter(pk=known.object_id).first() if known else None
             if user is not None and row["deleted"] and not user.is_active:
                 # Anonymised by an earlier run: nothing of the row is kept.
@@ -75,8 +74,8 @@ def import_users(context) -> None:
             user = _write(context, row, user or User(email=email), platform_groups)
             # A deleted user's old profile address leads nowhere.
             records.save(TABLE, source_id, user, digest, slug="" if row["deleted"] else row["slug"])
-        context.index_later(user)
-        (report.imported if created else report.updated)(TABLE)
+            context.index_later(user)
+            (report.imported if created else report.updated)(TABLE)
 
 
 def _write(context, row: dict, user, platform_groups: dict):
