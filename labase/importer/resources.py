@@ -157,22 +157,24 @@ def _import_one(context, row, contents, events, contributors) -> None:
     created = page is None
     collection = parent.specific.media_collection if row["base_id"] else personal_collection()
     if page is None:
-        page = ResourcePage(
-            title="-",
-            slug=_slug(parent, row["slug"] or row["title"]),
-            owner=owner,
-            live=False,
-        )
+        page = ResourcePage(slug=_slug(parent, row["slug"] or row["title"]), owner=owner, live=False)
         if page.slug != row["slug"]:
             report.repaired(TABLE, "adresse déjà prise ici, numérotée", source_id)
+        # The page's own row holds its first version, as Wagtail's editor leaves a new page.
+        _set_fields(context, page, row)
+        _set_version(
+            context, page, published if row["published"] is not None else draft, collection, source_id
+        )
         parent.add_child(instance=page)
-    elif page.get_parent().pk != parent.pk:
-        page.move(parent, pos="last-child")
-        page.refresh_from_db()
-    _set_fields(context, page, row)
+    else:
+        if page.get_parent().pk != parent.pk:
+            page.move(parent, pos="last-child")
+            page.refresh_from_db()
+        _set_fields(context, page, row)
     _grant_contributors(context, page, contributors)
     if row["published"] is not None:
-        _set_version(context, page, published, collection, source_id)
+        if not created:
+            _set_version(context, page, published, collection, source_id)
         revision = page.save_revision(user=owner, log_action=False)
         revision.publish(user=owner, skip_permission_checks=True, log_action=False)
         page.refresh_from_db()
@@ -182,7 +184,8 @@ def _import_one(context, row, contents, events, contributors) -> None:
             latest_revision_created_at=row["last_published"] or row["published"],
         )
     if draft is not None:
-        _set_version(context, page, draft, collection, source_id)
+        if not created or row["published"] is not None:
+            _set_version(context, page, draft, collection, source_id)
         page.save_revision(user=owner, log_action=False)
         ResourcePage.objects.filter(pk=page.pk).update(latest_revision_created_at=row["updated"])
     records.save(TABLE, source_id, page, digest, slug=row["slug"], page=page)

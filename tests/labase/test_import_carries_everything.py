@@ -151,7 +151,7 @@ def test_resources_keep_state_taxonomy_contents_and_history(labase):
         is False
     )
     draft = ResourcePage.objects.get(slug="brouillon")
-    assert not draft.live and draft.latest_revision is not None
+    assert not draft.live and draft.latest_revision is not None and draft.title == "Brouillon"
     assert not ResourcePage.objects.filter(slug="supprimee").exists()
 
 
