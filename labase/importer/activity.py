@@ -130,10 +130,12 @@ def import_searches(context) -> None:
 
 
 def import_ratings(context) -> None:
-    """Ratings (one per user and resource, keyed ``user:resource``), then the comments on them: those
-    of the resource's team become our replies, a rating's first comment by its author its comment."""
+    """Ratings, then the comments on them, which become our replies. La Base's ratings have no id of their
+    own (one per user and resource): their ``source_id`` is ``md5('<user id>:<resource id>')`` as a
+    UUID."""
     report, records = context.report, context.records
-    query = """SELECT sent_by_id::text || ':' || resource_id::text AS id, sent_by_id::text AS sent_by_id,
+    query = """SELECT md5(sent_by_id::text || ':' || resource_id::text)::uuid::text AS id,
+                      sent_by_id::text AS sent_by_id,
                       resource_id::text AS resource_id, rating, comment, created, updated, deleted
                FROM resource_feedback ORDER BY created"""
     for row in context.source.rows(query):
@@ -160,16 +162,17 @@ def import_ratings(context) -> None:
         if row["rating"] not in (1, 2, 3, 4):
             report.skipped(RATINGS, f"note hors de l'échelle 1 à 4 ({row['rating']})", row["id"])
             continue
-        rating, _created = Rating.objects.update_or_create(
-            resource_id=resource_id,
-            user_id=user_id,
-            defaults={"value": row["rating"], "comment": (row["comment"] or "")[:2000]},
-        )
-        Rating.objects.filter(pk=rating.pk).update(created_at=row["created"], updated_at=row["updated"])
-        records.save(RATINGS, row["id"], rating, digest)
-        (report.imported if known is None else report.updated)(RATINGS)
-    query = """SELECT id::text AS id, content, feedback_sent_by_id::text || ':' || feedback_resource_id::text
-                      AS rating_id, author_id::text AS author_id, created, deleted
+        with context.guarded(RATINGS, row["id"]):
+            rating, _created = Rating.objects.update_or_create(
+                resource_id=resource_id,
+                user_id=user_id,
+                defaults={"value": row["rating"], "comment": (row["comment"] or "")[:2000]},
+            )
+            Rating.objects.filter(pk=rating.pk).update(created_at=row["created"], updated_at=row["updated"])
+            records.save(RATINGS, row["id"], rating, digest)
+            (report.imported if known is None else report.updated)(RATINGS)
+    query = """SELECT id::text AS id, content,
+                      md5(feedback_sent_by_id::text || ':' || feedback_resource_id::text)::uuid::text AS rating_id, author_id::text AS author_id, created, deleted
                FROM resource_feedback_comments ORDER BY created, id"""
     for row in context.source.rows(query):
         report.read(COMMENTS)
@@ -188,12 +191,13 @@ def import_ratings(context) -> None:
         ):
             report.skipped(COMMENTS, "commentaire supprimé, vide ou avis non importé", row["id"])
             continue
-        reply = RatingReply.objects.create(
-            rating_id=rating_id, author_id=author_id, text=row["content"][:2000]
-        )
-        RatingReply.objects.filter(pk=reply.pk).update(created_at=row["created"])
-        records.save(COMMENTS, row["id"], reply, fingerprint(row))
-        report.imported(COMMENTS)
+        with context.guarded(COMMENTS, row["id"]):
+            reply = RatingReply.objects.create(
+                rating_id=rating_id, author_id=author_id, text=row["content"][:2000]
+            )
+            RatingReply.objects.filter(pk=reply.pk).update(created_at=row["created"])
+            records.save(COMMENTS, row["id"], reply, fingerprint(row))
+            report.imported(COMMENTS)
 
 
 REPORT_REASONS = {
@@ -232,14 +236,15 @@ def import_reports(context) -> None:
             "status": Report.Status.RESOLVED if row["processed"] else Report.Status.OPEN,
             "resolved_at": row["processed"],
         }
-        obj = Report.objects.filter(pk=known.object_id).first() if known else None
-        if obj is None:
-            obj = Report.objects.create(**fields)
-        else:
-            Report.objects.filter(pk=obj.pk).update(**fields)
-        Report.objects.filter(pk=obj.pk).update(created_at=row["created"])
-        records.save(REPORTS, row["id"], obj, digest)
-        (report.imported if known is None else report.updated)(REPORTS)
+        with context.guarded(REPORTS, row["id"]):
+            obj = Report.objects.filter(pk=known.object_id).first() if known else None
+            if obj is None:
+                obj = Report.objects.create(**fields)
+            else:
+                Report.objects.filter(pk=obj.pk).update(**fields)
+            Report.objects.filter(pk=obj.pk).update(created_at=row["created"])
+            records.save(REPORTS, row["id"], obj, digest)
+            (report.imported if known is None else report.updated)(REPORTS)
 
 
 def import_profile_follows(context) -> None:

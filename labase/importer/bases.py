@@ -229,24 +229,28 @@ def import_join_requests(context) -> None:
         if base_id is None or user_id is None:
             report.skipped(JOIN_REQUESTS, "base ou demandeur non importé(e)", row["id"])
             continue
-        answered = row["accepted"] or row["declined"]
-        fields = {"answered_at": answered, "accepted": None if answered is None else bool(row["accepted"])}
-        request = JoinRequest.objects.filter(pk=known.object_id).first() if known else None
-        if request is None:
-            if (
-                answered is None
-                and JoinRequest.objects.filter(
-                    base_id=base_id, user_id=user_id, answered_at__isnull=True
-                ).exists()
-            ):
-                report.skipped(JOIN_REQUESTS, "demande déjà en cours ici", row["id"])
-                continue
-            request = JoinRequest.objects.create(base_id=base_id, user_id=user_id, **fields)
-        else:
-            JoinRequest.objects.filter(pk=request.pk).update(**fields)
-        JoinRequest.objects.filter(pk=request.pk).update(created_at=row["created"])
-        records.save(JOIN_REQUESTS, row["id"], request, digest)
-        (report.updated if known else report.imported)(JOIN_REQUESTS)
+        with context.guarded(JOIN_REQUESTS, row["id"]):
+            answered = row["accepted"] or row["declined"]
+            fields = {
+                "answered_at": answered,
+                "accepted": None if answered is None else bool(row["accepted"]),
+            }
+            request = JoinRequest.objects.filter(pk=known.object_id).first() if known else None
+            if request is None:
+                if (
+                    answered is None
+                    and JoinRequest.objects.filter(
+                        base_id=base_id, user_id=user_id, answered_at__isnull=True
+                    ).exists()
+                ):
+                    report.skipped(JOIN_REQUESTS, "demande déjà en cours ici", row["id"])
+                    continue
+                request = JoinRequest.objects.create(base_id=base_id, user_id=user_id, **fields)
+            else:
+                JoinRequest.objects.filter(pk=request.pk).update(**fields)
+            JoinRequest.objects.filter(pk=request.pk).update(created_at=row["created"])
+            records.save(JOIN_REQUESTS, row["id"], request, digest)
+            (report.updated if known else report.imported)(JOIN_REQUESTS)
 
 
 FOLLOWS_QUERY = """
@@ -279,20 +283,21 @@ def import_follows(context) -> None:
 def _save_follows(context, batch) -> None:
     if not batch:
         return
-    follows = BaseFollow.objects.bulk_create([follow for _, follow in batch], ignore_conflicts=True)
-    saved = {
-        (f.base_id, f.follower_id): f.pk
-        for f in BaseFollow.objects.filter(
-            base_id__in={f.base_id for f in follows}, follower_id__in={f.follower_id for f in follows}
-        )
-    }
-    rows = []
-    for row, follow in batch:
-        pk = saved.get((follow.base_id, follow.follower_id))
-        if pk is None:
-            context.report.skipped(FOLLOWS, "abonnement refusé", row["id"])
-            continue
-        BaseFollow.objects.filter(pk=pk).update(created_at=row["followed"])
-        rows.append((row["id"], pk, fingerprint(row)))
-        context.report.imported(FOLLOWS)
-    context.records.save_many(FOLLOWS, BaseFollow, rows)
+    with context.guarded(FOLLOWS, f"lot de {len(batch)} lignes à partir de {batch[0][0]['id']}"):
+        follows = BaseFollow.objects.bulk_create([follow for _, follow in batch], ignore_conflicts=True)
+        saved = {
+            (f.base_id, f.follower_id): f.pk
+            for f in BaseFollow.objects.filter(
+                base_id__in={f.base_id for f in follows}, follower_id__in={f.follower_id for f in follows}
+            )
+        }
+        rows = []
+        for row, follow in batch:
+            pk = saved.get((follow.base_id, follow.follower_id))
+            if pk is None:
+                context.report.skipped(FOLLOWS, "abonnement refusé", row["id"])
+                continue
+            BaseFollow.objects.filter(pk=pk).update(created_at=row["followed"])
+            rows.append((row["id"], pk, fingerprint(row)))
+            context.report.imported(FOLLOWS)
+        context.records.save_many(FOLLOWS, BaseFollow, rows)

@@ -110,21 +110,22 @@ def import_items(context) -> None:
 def _save_items(context, batch) -> None:
     if not batch:
         return
-    CollectionItem.objects.bulk_create([item for _, item in batch], ignore_conflicts=True)
-    saved = {
-        (item.collection_id, item.resource_id): item.pk
-        for item in CollectionItem.objects.filter(
-            collection_id__in={item.collection_id for _, item in batch},
-            resource_id__in={item.resource_id for _, item in batch},
-        )
-    }
-    rows = []
-    for row, item in batch:
-        pk = saved.get((item.collection_id, item.resource_id))
-        if pk is None:
-            context.report.skipped(ITEMS, "enregistrement refusé", row["id"])
-            continue
-        CollectionItem.objects.filter(pk=pk).update(added_at=row["added"])
-        rows.append((row["id"], pk, fingerprint(row)))
-        context.report.imported(ITEMS)
-    context.records.save_many(ITEMS, CollectionItem, rows)
+    with context.guarded(ITEMS, f"lot de {len(batch)} lignes à partir de {batch[0][0]['id']}"):
+        CollectionItem.objects.bulk_create([item for _, item in batch], ignore_conflicts=True)
+        saved = {
+            (item.collection_id, item.resource_id): item.pk
+            for item in CollectionItem.objects.filter(
+                collection_id__in={item.collection_id for _, item in batch},
+                resource_id__in={item.resource_id for _, item in batch},
+            )
+        }
+        rows = []
+        for row, item in batch:
+            pk = saved.get((item.collection_id, item.resource_id))
+            if pk is None:
+                context.report.skipped(ITEMS, "enregistrement refusé", row["id"])
+                continue
+            CollectionItem.objects.filter(pk=pk).update(added_at=row["added"])
+            rows.append((row["id"], pk, fingerprint(row)))
+            context.report.imported(ITEMS)
+        context.records.save_many(ITEMS, CollectionItem, rows)

@@ -40,6 +40,8 @@ class Context:
             with transaction.atomic():
                 yield
         except Exception as error:
+            # What the rolled back writes recorded in memory is gone from the database too.
+            self.records.forget()
             self.report.skipped(
                 table, f"erreur à l'import ({type(error).__name__} : {error})"[:200], source_id
             )

@@ -40,6 +40,10 @@ class Records:
     def __init__(self):
         self._tables: dict[str, dict[str, Known]] = {}
 
+    def forget(self) -> None:
+        """Read the records again from the database when next asked (after a rollback)."""
+        self._tables.clear()
+
     def _table(self, table: str) -> dict[str, Known]:
         if table not in self._tables:
             self._tables[table] = {
