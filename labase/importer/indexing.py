@@ -7,12 +7,19 @@ handlers are disconnected, and the objects written are then indexed in bulk (``a
 
 import contextlib
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Exists, OuterRef
+from django.db.models.functions import Cast
 from django.db.models.signals import post_save
 from modelsearch import index
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.search.backends import get_search_backends
+from wagtail.search.models import IndexEntry
 
 from accounts.models import User
+from bases.models import BasePage
+from labase.models import ImportedRecord
+from resources.models import ResourcePage
 from search.signals import reindex_profile
 
 CHUNK = 1000
@@ -32,8 +39,34 @@ def deferred():
             post_save.connect(reindex_profile, sender=User, dispatch_uid="search-profile-edited")
 
 
+# The searchable things an import makes, by La Base table.
+SEARCHED = {"users": User, "bases": BasePage, "resources": ResourcePage}
+
+
+def not_indexed() -> dict:
+    """The objects imported (by this run or an earlier one that stopped before indexing) that have no
+    entry in the search index yet, by model."""
+    missing = {}
+    for table, model in SEARCHED.items():
+        entries = IndexEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id=Cast(OuterRef("object_id"), CharField()),
+        )
+        ids = (
+            ImportedRecord.objects.filter(table=table)
+            .exclude(Exists(entries))
+            .values_list("object_id", flat=True)
+        )
+        missing[model] = set(model.objects.filter(pk__in=list(ids)).values_list("pk", flat=True))
+    return missing
+
+
 def index_all(to_index: dict) -> int:
-    """Index the objects, by model, in chunks; return how many."""
+    """Index the objects, by model, in chunks, with those an earlier run left unindexed; return how
+    many."""
+    to_index = {model: set(ids) for model, ids in to_index.items()}
+    for model, ids in not_indexed().items():
+        to_index.setdefault(model, set()).update(ids)
     count = 0
     for model, ids in to_index.items():
         ids = sorted(ids)

@@ -29,6 +29,19 @@ STEPS: list[tuple[tuple[str, ...], Callable]] = [
 ]
 
 
+def _steps(context, log) -> None:
+    source = context.source
+    for tables, step in STEPS:
+        if not all(source.has_table(table) for table in tables):
+            log(f"Étape ignorée : table(s) absente(s) de la source ({', '.join(tables)}).")
+            continue
+        started = time.perf_counter()
+        step(context)
+        log(f"{step.__module__.rsplit('.', 1)[-1]}.{step.__name__} : {time.perf_counter() - started:.1f} s")
+    indexed = indexing.index_all(context.to_index)
+    log(f"Index de recherche : {indexed} objets indexés.")
+
+
 class DryRun(Exception):
     """Raised at the end of a dry run to roll everything back."""
 
@@ -46,23 +59,17 @@ def run(
     started = time.perf_counter()
     try:
         with indexing.deferred():
-            try:
-                with transaction.atomic():
-                    for tables, step in STEPS:
-                        if not all(source.has_table(table) for table in tables):
-                            log(f"Étape ignorée : table(s) absente(s) de la source ({', '.join(tables)}).")
-                            continue
-                        step_started = time.perf_counter()
-                        step(context)
-                        log(
-                            f"{step.__module__.rsplit('.', 1)[-1]}.{step.__name__} : {time.perf_counter() - step_started:.1f} s"
-                        )
-                    indexed = indexing.index_all(context.to_index)
-                    log(f"Index de recherche : {indexed} objets indexés.")
-                    if dry_run:
+            if dry_run:
+                try:
+                    with transaction.atomic():
+                        _steps(context, log)
                         raise DryRun
-            except DryRun:
-                log("Essai à blanc : rien n'a été enregistré.")
+                except DryRun:
+                    log("Essai à blanc : rien n'a été enregistré.")
+            else:
+                # Each row commits on its own (its own transaction): a run that stops keeps what it
+                # wrote, and the next one goes on from there.
+                _steps(context, log)
     finally:
         source.close()
     context.duration = time.perf_counter() - started

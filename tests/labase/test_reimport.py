@@ -3,6 +3,7 @@ reads everything and writes nothing."""
 
 from datetime import timedelta
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -115,3 +116,31 @@ def test_what_la_base_hid_or_took_back_since_the_last_run_is_hidden_here(labase)
     assert page(kept).live and not ResourcePage.objects.visible_to(EVERYONE).filter(pk=page(kept).pk).exists()
     author = get_user_model().objects.get(pk=ImportedRecord.objects.get(source_id=world["author"]).object_id)
     assert not author.groups.filter(name=ADMINISTRATORS_GROUP).exists()
+
+
+def test_a_run_that_stopped_is_finished_by_the_next_one(labase, monkeypatch):
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.search.models import IndexEntry
+
+    from labase.importer import run as run_module
+
+    world = _small_world(labase)
+
+    def power_cut(context):
+        raise ConnectionError("coupure")
+
+    steps = [
+        (tables, power_cut if tables == ("resource_views",) else step) for tables, step in run_module.STEPS
+    ]
+    monkeypatch.setattr(run_module, "STEPS", steps)
+    with pytest.raises(ConnectionError):
+        labase.run()
+    assert ResourcePage.objects.count() == 4 and not ResourceView.objects.exists()
+    monkeypatch.undo()
+
+    report = labase.run().report
+
+    assert report.table("resources").unchanged == 4 and report.table("resource_views").imported == 3
+    author = ImportedRecord.objects.get(table="users", source_id=world["author"]).object_id
+    user_type = ContentType.objects.get_for_model(get_user_model())
+    assert IndexEntry.objects.filter(content_type=user_type, object_id=str(author)).exists()
