@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test test-fast lint install migrate services db-stop dsfr-chart bench-stats bench-search bench-edge bench-load
+.PHONY: run test test-fast lint install migrate services db-stop dsfr-chart bench-stats bench-search bench-edge bench-load bench-import
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -76,6 +76,12 @@ bench-stats: install
 # its figures, with and without each search mechanism, go to docs/performance.md.
 bench-search: install
 	$(BIN)/python bench/search.py --sans rangs vocabulaire --publier
+
+# La Base import benchmark (bench/labase_import.py): generates La Base's database (100k resources, 50k
+# users, 500k contents, 1M views; SCALE=0.01 for a hundredth) and imports it twice in its own database.
+SCALE ?= 1
+bench-import: install
+	$(BIN)/python bench/labase_import.py --scale $(SCALE)
 
 # Page throughput with and without the edge, beside a static file and Sites Faciles (bench/edge.py);
 # wrk from Debian.

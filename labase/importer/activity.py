@@ -1,0 +1,263 @@
+"""What people did on La Base, for the statistics and the resources' pages: views
+(``resource_views``), searches (``search_executions``), ratings with their comments
+(``resource_feedback``, ``resource_feedback_comments``), reports (``resource_reports``) and follows of
+profiles (``profile_follows``). Views and searches are many and never change: inserted in bulk, and
+recorded without being kept in memory."""
+
+from community.models import ProfileFollow
+from labase.importer import taxonomy
+from labase.importer.records import fingerprint
+from resources.models import Rating, RatingReply, Report, ResourceView
+from search.models import SearchLog
+from search.params import MAX_QUERY_LENGTH, SORT_KEYS
+
+VIEWS, SEARCHES = "resource_views", "search_executions"
+RATINGS, COMMENTS, REPORTS, PROFILE_FOLLOWS = (
+    "resource_feedback",
+    "resource_feedback_comments",
+    "resource_reports",
+    "profile_follows",
+)
+BULK = 5000
+
+
+def _bulk(context, table, query, build) -> None:
+    """Rows of ``query`` not recorded yet, made by ``build(row)`` (None to skip, reported) and inserted
+    ``BULK`` at a time, each recorded."""
+    batch = []
+    for row in context.source.rows(query, batch_size=BULK):
+        context.report.read(table)
+        batch.append(row)
+        if len(batch) >= BULK:
+            _insert(context, table, batch, build)
+            batch = []
+    _insert(context, table, batch, build)
+
+
+def _insert(context, table, rows, build) -> None:
+    if not rows:
+        return
+    recorded = context.records.recorded(table, [row["id"] for row in rows])
+    pairs = []
+    for row in rows:
+        if row["id"] in recorded:
+            context.report.unchanged(table)
+            continue
+        obj = build(row)
+        if obj is not None:
+            pairs.append((row["id"], obj))
+    if not pairs:
+        return
+    model = type(pairs[0][1])
+    # A batch that fails (a row the database refuses) is reported with its first id, and skipped whole.
+    with context.guarded(table, f"lot de {len(pairs)} lignes à partir de {pairs[0][0]}"):
+        created = model.objects.bulk_create([obj for _, obj in pairs], batch_size=BULK)
+        context.records.save_many(
+            table,
+            model,
+            [(source_id, obj.pk, "") for (source_id, _), obj in zip(pairs, created, strict=True)],
+            remember=False,
+        )
+        context.report.table(table).imported += len(pairs)
+
+
+def import_views(context) -> None:
+    resources = context.records.ids("resources")
+
+    def build(row):
+        resource_id = resources.get(row["resource_id"])
+        if resource_id is None:
+            context.report.skipped(VIEWS, "ressource non importée")
+            return None
+        return ResourceView(
+            resource_id=resource_id, visit_hash=(row["hash"] or "")[:64], viewed_at=row["timestamp"]
+        )
+
+    _bulk(
+        context,
+        VIEWS,
+        "SELECT id::text AS id, resource_id::text AS resource_id, hash, timestamp FROM resource_views ORDER BY timestamp, id",
+        build,
+    )
+
+
+SEARCH_TABS = {"resources": "ressources", "bases": "bases", "profiles": "profils", "quicksearch": "rapide"}
+SEARCH_FILTERS = {
+    "themes": "thematiques",
+    "resource_types": "types",
+    "beneficiaries": "beneficiaires",
+    "professional_sectors": "secteurs",
+}
+
+
+def import_searches(context) -> None:
+    users = context.records.ids("users")
+
+    def build(row):
+        tab = SEARCH_TABS.get(row["type"])
+        if tab is None:
+            context.report.skipped(SEARCHES, f"type de recherche inconnu ({row['type']})", row["id"])
+            return None
+        filters = {}
+        for field, parameter in SEARCH_FILTERS.items():
+            keys, _unknown = taxonomy.our_keys(field, row[field])
+            if keys:
+                filters[parameter] = keys
+        if row["departments"]:
+            filters["departements"] = list(row["departments"])
+        return SearchLog(
+            query=(row["query"] or "")[:MAX_QUERY_LENGTH],
+            filters=filters,
+            tab=tab,
+            sort=row["sorting"] if row["sorting"] in SORT_KEYS else "",
+            page=max(row["page"] or 1, 1),
+            result_count=max(row["results"] or 0, 0),
+            duration_ms=max(row["duration"] or 0, 0),
+            user_id=users.get(row["user_id"]),
+            created_at=row["timestamp"],
+        )
+
+    _bulk(
+        context,
+        SEARCHES,
+        """SELECT id::text AS id, user_id::text AS user_id, type::text AS type, query, timestamp, duration,
+                  results, themes::text[] AS themes, resource_types::text[] AS resource_types,
+                  beneficiaries::text[] AS beneficiaries, professional_sectors::text[] AS professional_sectors,
+                  departments, page, sorting
+           FROM search_executions ORDER BY timestamp, id""",
+        build,
+    )
+
+
+def import_ratings(context) -> None:
+    """Ratings, then the comments on them, which become our replies. La Base's ratings have no id of their
+    own (one per user and resource): their ``source_id`` is ``md5('<user id>:<resource id>')`` as a
+    UUID."""
+    report, records = context.report, context.records
+    query = """SELECT md5(sent_by_id::text || ':' || resource_id::text)::uuid::text AS id,
+                      sent_by_id::text AS sent_by_id,
+                      resource_id::text AS resource_id, rating, comment, created, updated, deleted
+               FROM resource_feedback ORDER BY created"""
+    for row in context.source.rows(query):
+        report.read(RATINGS)
+        known = records.get(RATINGS, row["id"])
+        digest = fingerprint(row)
+        if known and known.fingerprint == digest:
+            report.unchanged(RATINGS)
+            continue
+        if row["deleted"] is not None:
+            if known:
+                Rating.objects.filter(pk=known.object_id).delete()
+                report.updated(RATINGS)
+            else:
+                report.skipped(RATINGS, "avis supprimé dans La Base", row["id"])
+            continue
+        user_id, resource_id = (
+            records.object_id("users", row["sent_by_id"]),
+            records.object_id("resources", row["resource_id"]),
+        )
+        if user_id is None or resource_id is None:
+            report.skipped(RATINGS, "auteur ou ressource non importé(e)", row["id"])
+            continue
+        if row["rating"] not in (1, 2, 3, 4):
+            report.skipped(RATINGS, f"note hors de l'échelle 1 à 4 ({row['rating']})", row["id"])
+            continue
+        with context.guarded(RATINGS, row["id"]):
+            rating, _created = Rating.objects.update_or_create(
+                resource_id=resource_id,
+                user_id=user_id,
+                defaults={"value": row["rating"], "comment": (row["comment"] or "")[:2000]},
+            )
+            Rating.objects.filter(pk=rating.pk).update(created_at=row["created"], updated_at=row["updated"])
+            records.save(RATINGS, row["id"], rating, digest)
+            (report.imported if known is None else report.updated)(RATINGS)
+    query = """SELECT id::text AS id, content,
+                      md5(feedback_sent_by_id::text || ':' || feedback_resource_id::text)::uuid::text AS rating_id, author_id::text AS author_id, created, deleted
+               FROM resource_feedback_comments ORDER BY created, id"""
+    for row in context.source.rows(query):
+        report.read(COMMENTS)
+        if records.get(COMMENTS, row["id"]):
+            report.unchanged(COMMENTS)
+            continue
+        rating_id, author_id = (
+            records.object_id(RATINGS, row["rating_id"]),
+            records.object_id("users", row["author_id"]),
+        )
+        if (
+            row["deleted"] is not None
+            or rating_id is None
+            or author_id is None
+            or not (row["content"] or "").strip()
+        ):
+            report.skipped(COMMENTS, "commentaire supprimé, vide ou avis non importé", row["id"])
+            continue
+        with context.guarded(COMMENTS, row["id"]):
+            reply = RatingReply.objects.create(
+                rating_id=rating_id, author_id=author_id, text=row["content"][:2000]
+            )
+            RatingReply.objects.filter(pk=reply.pk).update(created_at=row["created"])
+            records.save(COMMENTS, row["id"], reply, fingerprint(row))
+            report.imported(COMMENTS)
+
+
+REPORT_REASONS = {
+    "inappropriate": "inapproprie",
+    "outdated": "obsolete",
+    "errors": "erreurs",
+    "duplicate": "doublon",
+}
+
+
+def import_reports(context) -> None:
+    report, records = context.report, context.records
+    query = """SELECT r.id::text AS id, r.resource_id::text AS resource_id, res.title AS resource_title,
+                      r.sent_by_id::text AS sent_by_id, r.reason::text AS reason, r.comment,
+                      r."privateComment" AS private_comment, r.created, r.processed
+               FROM resource_reports r LEFT JOIN resources res ON res.id = r.resource_id
+               ORDER BY r.created, r.id"""
+    for row in context.source.rows(query):
+        report.read(REPORTS)
+        known = records.get(REPORTS, row["id"])
+        digest = fingerprint(row)
+        if known and known.fingerprint == digest:
+            report.unchanged(REPORTS)
+            continue
+        reason = REPORT_REASONS.get(row["reason"])
+        if reason is None:
+            report.skipped(REPORTS, f"motif inconnu ({row['reason']})", row["id"])
+            continue
+        fields = {
+            "resource_id": records.object_id("resources", row["resource_id"]),
+            "resource_title": (row["resource_title"] or "")[:255],
+            "reporter_id": records.object_id("users", row["sent_by_id"]),
+            "reason": reason,
+            "description": (row["comment"] or "")[:2000],
+            "moderator_comment": (row["private_comment"] or "")[:2000],
+            "status": Report.Status.RESOLVED if row["processed"] else Report.Status.OPEN,
+            "resolved_at": row["processed"],
+        }
+        with context.guarded(REPORTS, row["id"]):
+            obj = Report.objects.filter(pk=known.object_id).first() if known else None
+            if obj is None:
+                obj = Report.objects.create(**fields)
+            else:
+                Report.objects.filter(pk=obj.pk).update(**fields)
+            Report.objects.filter(pk=obj.pk).update(created_at=row["created"])
+            records.save(REPORTS, row["id"], obj, digest)
+            (report.imported if known is None else report.updated)(REPORTS)
+
+
+def import_profile_follows(context) -> None:
+    users = context.records.ids("users")
+
+    def build(row):
+        profile_id, follower_id = users.get(row["profile_id"]), users.get(row["follower_id"])
+        if profile_id is None or follower_id is None or profile_id == follower_id:
+            context.report.skipped(PROFILE_FOLLOWS, "profil ou abonné non importé", row["id"])
+            return None
+        return ProfileFollow(profile_id=profile_id, follower_id=follower_id)
+
+    query = """SELECT DISTINCT ON (profile_id, follower_id) id::text AS id, profile_id::text AS profile_id,
+                      follower_id::text AS follower_id, followed
+               FROM profile_follows ORDER BY profile_id, follower_id, followed"""
+    _bulk(context, PROFILE_FOLLOWS, query, build)

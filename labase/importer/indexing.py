@@ -1,0 +1,78 @@
+"""The search index, written once at the end of an import rather than after every save.
+
+modelsearch indexes an object after each save (its ``post_save`` handler, and ours for profiles in
+``search.signals``); an import saves hundreds of thousands of objects. During the import those
+handlers are disconnected, and the objects written are then indexed in bulk (``add_bulk``, as
+``update_index`` does)."""
+
+import contextlib
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Exists, OuterRef
+from django.db.models.functions import Cast
+from django.db.models.signals import post_save
+from modelsearch import index
+from modelsearch.signal_handlers import post_save_signal_handler
+from wagtail.search.backends import get_search_backends
+from wagtail.search.models import IndexEntry
+
+from accounts.models import User
+from bases.models import BasePage
+from labase.models import ImportedRecord
+from resources.models import ResourcePage
+from search.signals import reindex_profile
+
+CHUNK = 1000
+
+
+@contextlib.contextmanager
+def deferred():
+    models = [model for model in index.get_indexed_models() if getattr(model, "search_auto_update", True)]
+    disconnected = [model for model in models if post_save.disconnect(post_save_signal_handler, sender=model)]
+    profiles = post_save.disconnect(reindex_profile, dispatch_uid="search-profile-edited")
+    try:
+        yield
+    finally:
+        for model in disconnected:
+            post_save.connect(post_save_signal_handler, sender=model)
+        if profiles:
+            post_save.connect(reindex_profile, sender=User, dispatch_uid="search-profile-edited")
+
+
+# The searchable things an import makes, by La Base table.
+SEARCHED = {"users": User, "bases": BasePage, "resources": ResourcePage}
+
+
+def not_indexed() -> dict:
+    """The objects imported (by this run or an earlier one that stopped before indexing) that have no
+    entry in the search index yet, by model."""
+    missing = {}
+    for table, model in SEARCHED.items():
+        entries = IndexEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id=Cast(OuterRef("object_id"), CharField()),
+        )
+        ids = (
+            ImportedRecord.objects.filter(table=table)
+            .exclude(Exists(entries))
+            .values_list("object_id", flat=True)
+        )
+        missing[model] = set(model.objects.filter(pk__in=list(ids)).values_list("pk", flat=True))
+    return missing
+
+
+def index_all(to_index: dict) -> int:
+    """Index the objects, by model, in chunks, with those an earlier run left unindexed; return how
+    many."""
+    to_index = {model: set(ids) for model, ids in to_index.items()}
+    for model, ids in not_indexed().items():
+        to_index.setdefault(model, set()).update(ids)
+    count = 0
+    for model, ids in to_index.items():
+        ids = sorted(ids)
+        for start in range(0, len(ids), CHUNK):
+            objects = list(model.objects.filter(pk__in=ids[start : start + CHUNK]))
+            for backend in get_search_backends():
+                backend.add_bulk(model, objects)
+            count += len(objects)
+    return count
