@@ -25,6 +25,9 @@ urlpatterns = [
     path("admin/", include("accounts.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # La Base's old addresses (labase/urls.py): none ends with a slash, as all of ours do, but
+    # /images/<uuid> must come before the renditions' /images/<name>.
+    path("", include("labase.urls")),
     path("images/<path:name>", renditions.serve, name="rendition"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}dsfr/dist/favicon/favicon.ico")),

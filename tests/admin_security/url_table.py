@@ -9,16 +9,19 @@ several patterns, or pairs of parameters that go together. ``skip(reason)`` says
 requested. A URL of the resolver that is missing here fails the test: add its entry.
 """
 
+import uuid
 from dataclasses import dataclass
 from itertools import product
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from wagtail import hooks
 from wagtail.contrib.settings.models import BaseGenericSetting
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import Site
 
 from cms.storage import RENDITIONS
+from labase.models import ImportedRecord
 from tests.admin_security.private_world import SEARCH_WORD
 
 
@@ -113,6 +116,36 @@ def per_page(make, pages=PAGES) -> list[Get]:
 def renditions(world):
     """The file names of a rendition of each image, as ``/images/<name>`` serves them."""
     return [world[key].get_rendition("fill-40x30").file.name.removeprefix(RENDITIONS) for key in IMAGES]
+
+
+def labase_records(table: str, keys: tuple, value: str = "slug"):
+    """La Base's slugs (or ids) of these objects of the world, as if the importer had made them: the
+    old addresses of each. The slugs carry no marker, so that only a redirect can show one."""
+
+    def values(world):
+        found = []
+        for key in keys:
+            obj = world[key]
+            record, _ = ImportedRecord.objects.get_or_create(
+                table=table,
+                source_id=str(uuid.uuid5(uuid.NAMESPACE_URL, f"labase/{table}/{key}")),
+                defaults={
+                    "source_slug": f"ancien-{key.replace('_', '-')}",
+                    "content_type": ContentType.objects.get_for_model(type(obj)),
+                    "object_id": obj.pk,
+                    "page_id": obj.pk if table in ("resources", "bases") else None,
+                },
+            )
+            found.append(record.source_slug if value == "slug" else record.source_id)
+        return found
+
+    return values
+
+
+LABASE_RESOURCES = labase_records("resources", ("private_resource", "personal_resource", "draft", "revised"))
+LABASE_BASES = labase_records("bases", ("private_base", "other_base"))
+LABASE_USERS = labase_records("users", ("owner", "other_owner"))
+LABASE_COLLECTIONS = labase_records("collections", ("private_collection", "base_collection"))
 
 
 def site_pk(world):
@@ -339,6 +372,19 @@ URLS = {
     ],
     "search:search": get(f"q={SEARCH_WORD}", f"q={SEARCH_WORD}&onglet=bases", "q=mkownerlast&onglet=profils"),
     "search:quick_search": get(f"q={SEARCH_WORD}", "q=mkownerlast"),
+    # La Base's old addresses (labase/urls.py): a redirect only to those who may read its target.
+    "labase:resource": get(slug=LABASE_RESOURCES),
+    "labase:resource_tab": get(slug=LABASE_RESOURCES, tab=(lit("avis"), lit("markdown"))),
+    "labase:base": get(slug=LABASE_BASES),
+    "labase:base_tab": get(slug=LABASE_BASES, tab=(lit("ressources"), lit("collections"), lit("membres"))),
+    "labase:profile": get(slug=LABASE_USERS),
+    "labase:profile_tab": get(slug=LABASE_USERS, tab=(lit("a-propos"), lit("bases"), lit("collections"))),
+    "labase:collection": get(slug=LABASE_COLLECTIONS),
+    "labase:search": get(
+        segment=(lit(f"r={SEARCH_WORD}"), lit("r=mkownerlast")),
+        tab=(lit("ressources"), lit("bases"), lit("profils")),
+    ),
+    "labase:image": get(image_id=labase_records("images", IMAGES, value="id")),
     "home:site_feedback": get(),
     "home:category": get(),
     "stats:statistics": get(),
