@@ -25,7 +25,7 @@ urlpatterns = [
     path("admin/", include("accounts.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # La Base's old addresses (labase/urls.py): none ends with a slash, as all of ours do, but
+    # La Base's old addresses and API (labase/urls.py): none ends with a slash, as all of ours do, but
     # /images/<uuid> must come before the renditions' /images/<name>.
     path("", include("labase.urls")),
     path("images/<path:name>", renditions.serve, name="rendition"),

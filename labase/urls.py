@@ -1,8 +1,8 @@
-"""La Base's addresses (``/ressources/<slug>``… without a final slash, which ours all have)."""
+"""La Base's addresses (``/ressources/<slug>``… without a final slash, which ours all have) and its API."""
 
 from django.urls import path, re_path
 
-from labase import views
+from labase import api, views
 
 app_name = "labase"
 
@@ -23,4 +23,6 @@ urlpatterns = [
     # La Base's search segment is a query string (``r=atelier&thematiques=Donnees``), slashes included.
     re_path(r"^rechercher/(?P<segment>.+)/(?P<tab>ressources|bases|profils)/?$", views.search, name="search"),
     path("images/<uuid:image_id>", views.image, name="image"),
+    path("api/v1/resources", api.resources, name="api_resources"),
+    path("api/v1/bases", api.bases, name="api_bases"),
 ]

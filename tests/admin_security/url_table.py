@@ -385,6 +385,8 @@ URLS = {
         tab=(lit("ressources"), lit("bases"), lit("profils")),
     ),
     "labase:image": get(image_id=labase_records("images", IMAGES, value="id")),
+    "labase:api_resources": get("", "page=1&per_page=1000"),
+    "labase:api_bases": get("", "page=1&per_page=1000"),
     "home:site_feedback": get(),
     "home:category": get(),
     "stats:statistics": get(),

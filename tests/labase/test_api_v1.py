@@ -1,0 +1,131 @@
+"""La Base's API, kept: /api/v1/resources and /api/v1/bases list what anyone may read, in La Base's
+JSON shape, with La Base's ids for what came from it."""
+
+import json
+import uuid
+
+import pytest
+from django.test import Client
+
+from tests import factories
+from tests.conftest import client_for
+from tests.labase.records import imported
+
+pytestmark = pytest.mark.django_db
+
+RESOURCE_FIELDS = ["id", "slug", "title", "created", "updated", "deleted", "is_public", "published", "url"]
+BASE_FIELDS = ["id", "slug", "created", "updated", "deleted", "is_public", "title", "url"]
+
+
+def data(response) -> list[dict]:
+    assert response.status_code == 200, response.status_code
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return json.loads(body)["data"]
+
+
+def test_resources_have_la_bases_fields_and_ids(team):
+    public = team["resources"]["public"]
+    record = imported(public, "resources", slug="fiche-labase")
+    native = factories.resource(title="Faite ici")
+    entries = {entry["title"]: entry for entry in data(Client().get("/api/v1/resources"))}
+    entry = entries[public.title]
+    assert list(entry) == RESOURCE_FIELDS
+    assert entry["id"] == record.source_id
+    assert entry["slug"] == "fiche-labase"
+    assert entry["url"] == f"http://testserver{public.url}"
+    assert entry["is_public"] is True
+    assert entry["deleted"] is None
+    assert entry["published"].endswith("Z")
+    assert entries["Faite ici"]["id"] == str(native.translation_key)
+    assert uuid.UUID(entries["Faite ici"]["id"])
+    assert entries["Faite ici"]["slug"] == native.slug
+
+
+def test_bases_have_la_bases_fields_and_ids(team):
+    record = imported(team["bases"]["public"], "bases", slug="base-labase")
+    (entry,) = data(Client().get("/api/v1/bases"))
+    assert list(entry) == BASE_FIELDS
+    assert entry["id"] == record.source_id
+    assert entry["title"] == "Base ouverte"
+    assert entry["url"] == f"http://testserver{team['bases']['public'].url}"
+
+
+def test_private_draft_and_unpublished_content_is_never_listed_even_to_members(team):
+    imported(team["resources"]["private"], "resources", slug="secrete")
+    imported(team["bases"]["private"], "bases", slug="secrete")
+    factories.resource(title="Brouillon", publish=False)
+    unpublished = factories.resource(title="Dépubliée")
+    unpublished.unpublish()
+    personal_private = factories.resource(title="Personnelle privée", is_public=False, owner=team["member"])
+    for client in (Client(), client_for(team["member"]), client_for(team["admin"])):
+        resources = data(client.get("/api/v1/resources"))
+        bases = data(client.get("/api/v1/bases"))
+        assert [entry["title"] for entry in resources] == [team["resources"]["public"].title]
+        assert [entry["title"] for entry in bases] == ["Base ouverte"]
+        text = json.dumps([resources, bases])
+        assert "secrete" not in text and personal_private.slug not in text
+
+
+def test_newest_first_in_pages_with_a_link_to_the_next():
+    made = [factories.resource(title=f"Fiche {number}") for number in range(5)]
+    newest_first = [page.title for page in reversed(made)]
+    assert [entry["title"] for entry in data(Client().get("/api/v1/resources"))] == newest_first
+    first = Client().get("/api/v1/resources?page=1&per_page=2")
+    assert [entry["title"] for entry in data(first)] == newest_first[:2]
+    assert 'page=2&per_page=2>; rel="next"' in first["Link"]
+    last = Client().get("/api/v1/resources?page=3&per_page=2")
+    assert [entry["title"] for entry in data(last)] == newest_first[4:]
+    assert 'rel="next"' not in last["Link"] and 'rel="prev"' in last["Link"]
+
+
+def test_the_query_count_does_not_grow_with_the_list(django_assert_max_num_queries):
+    for number in range(3):
+        factories.resource(title=f"Fiche {number}")
+        factories.base()
+    for path in ("/api/v1/resources", "/api/v1/bases", "/api/v1/resources?page=1&per_page=2"):
+        with django_assert_max_num_queries(1):
+            few = data(Client().get(path))
+        assert few
+    for number in range(30):
+        factories.resource(title=f"Autre fiche {number}")
+        factories.base()
+    for path in ("/api/v1/resources", "/api/v1/bases", "/api/v1/resources?page=1&per_page=1000"):
+        with django_assert_max_num_queries(1):
+            many = data(Client().get(path))
+        assert len(many) > len(few)
+
+
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [
+        ("page=0", 400),
+        ("page=deux", 400),
+        ("page=-1", 400),
+        ("per_page=0", 400),
+        ("page=1&per_page=1001", 400),
+        ("page=1&per_page=%00", 400),
+        ("page=99", 404),
+    ],
+)
+def test_a_bad_parameter_is_told_in_json(query, status):
+    factories.resource()
+    for path in ("/api/v1/resources", "/api/v1/bases"):
+        response = Client().get(f"{path}?{query}")
+        assert response.status_code == status
+        assert response["Content-Type"] == "application/json; charset=utf-8"
+        assert json.loads(response.content)["error"]
+
+
+def test_an_empty_list_is_an_empty_list():
+    assert data(Client().get("/api/v1/bases")) == []
+    assert data(Client().get("/api/v1/bases?page=1")) == []
+
+
+def test_only_reading_is_allowed():
+    assert Client().post("/api/v1/resources").status_code in (403, 405)
+    assert Client().delete("/api/v1/bases").status_code == 405
+
+
+def test_the_api_is_never_kept_by_a_shared_cache():
+    assert "no-store" in Client().get("/api/v1/resources")["Cache-Control"]
