@@ -12,6 +12,7 @@ next one is in the ``Link`` header (RFC 8288). A malformed parameter is a 400, a
 404, each with ``{"error": "..."}``."""
 
 import json
+import re
 
 from django.db.models import F, OuterRef, Subquery
 from django.http import JsonResponse, StreamingHttpResponse
@@ -26,6 +27,9 @@ from resources.models import ResourcePage
 CONTENT_TYPE = "application/json; charset=utf-8"
 PER_PAGE = 100
 MAX_PER_PAGE = 1000
+# Far beyond any list's last page, and its offset far within PostgreSQL's bigint.
+MAX_PAGE = 10**9
+DIGITS = re.compile(r"[0-9]{1,12}")  # ASCII digits only: str.isdigit() also takes « ² »
 BATCH = 2000
 
 
@@ -35,13 +39,13 @@ class BadRequest(Exception):
         self.status = status
 
 
-def _positive(request, name: str, default: int, maximum: int | None = None) -> int:
+def _positive(request, name: str, default: int, maximum: int) -> int:
     value = request.GET.get(name)
     if value is None:
         return default
-    if not value.isdigit() or int(value) < 1:
+    if not DIGITS.fullmatch(value) or int(value) < 1:
         raise BadRequest(f"Le paramètre « {name} » doit être un nombre entier positif.")
-    if maximum is not None and int(value) > maximum:
+    if int(value) > maximum:
         raise BadRequest(f"Le paramètre « {name} » ne peut pas dépasser {maximum}.")
     return int(value)
 
@@ -106,7 +110,7 @@ def base_entry(request, row) -> dict:
 
 def _listing(request, rows, entry):
     try:
-        page = _positive(request, "page", 0) if "page" in request.GET else None
+        page = _positive(request, "page", 1, MAX_PAGE) if "page" in request.GET else None
         per_page = _positive(request, "per_page", PER_PAGE, MAX_PER_PAGE)
     except BadRequest as error:
         return JsonResponse({"error": str(error)}, status=error.status, content_type=CONTENT_TYPE)

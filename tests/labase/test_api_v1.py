@@ -105,6 +105,8 @@ def test_the_query_count_does_not_grow_with_the_list(django_assert_max_num_queri
         ("per_page=0", 400),
         ("page=1&per_page=1001", 400),
         ("page=1&per_page=%00", 400),
+        ("page=%C2%B2", 400),
+        ("page=100000000000000000000000", 400),
         ("page=99", 404),
     ],
 )
