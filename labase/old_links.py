@@ -68,7 +68,8 @@ def page_path(model, table: str, slug: str, user, own_path: str | None = None) -
     at ``own_path`` (relative to the site's root, with its final slash), if ``user`` may read it."""
     imported = Q(pk__in=_records(table, slug).values("page_id"))
     root = site_root()
-    found = imported if own_path is None else imported | Q(url_path=Concat(root, Value(own_path)))
+    # Ours by its slug first (indexed; ``url_path`` is not), then its whole address.
+    found = imported if own_path is None else imported | Q(slug=slug, url_path=Concat(root, Value(own_path)))
     row = (
         model.objects.visible_to(user)
         .filter(found)
