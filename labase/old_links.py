@@ -17,7 +17,7 @@ from django.db.models.functions import Concat
 from django.http import QueryDict
 from django.urls import reverse
 from wagtail.images import get_image_model
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from accounts.roles import ADMINISTRATORS_GROUP
 from bases.models import BasePage
@@ -66,21 +66,25 @@ def site_root() -> Subquery:
 def page_path(model, table: str, slug: str, user, own_path: str | None = None) -> str | None:
     """The address of the page of ``model`` that La Base's ``slug`` of ``table`` became, or else of ours
     at ``own_path`` (relative to the site's root, with its final slash), if ``user`` may read it."""
-    imported = Q(pk__in=_records(table, slug).values("page_id"))
     root = site_root()
-    # Ours by its slug first (indexed; ``url_path`` is not), then its whole address.
-    found = imported if own_path is None else imported | Q(slug=slug, url_path=Concat(root, Value(own_path)))
-    row = (
+    candidates = _records(table, slug).values("page_id")
+    if own_path is not None:
+        # By its slug first (indexed; ``url_path`` is not). A union, so that the lookup starts from these
+        # few ids rather than from every page the visitor may read.
+        own = Page.objects.filter(slug=slug, url_path=Concat(root, Value(own_path))).values("pk")
+        candidates = candidates.union(own)
+    rows = list(
         model.objects.visible_to(user)
-        .filter(found)
-        .annotate(root=root, imported=ExpressionWrapper(imported, output_field=BooleanField()))
-        .order_by("-imported", "pk")
-        .values_list("url_path", "root")
-        .first()
+        .filter(pk__in=candidates)
+        .annotate(root=root)
+        .order_by("pk")
+        .values_list("url_path", "root")[:2]
     )
-    if row is None or row[1] is None or not row[0].startswith(row[1]):
+    if len(rows) == 2:  # La Base's page and ours: La Base's address means La Base's page
+        rows = [row for row in rows if row[0] != f"{row[1]}{own_path}"]
+    if not rows or rows[0][1] is None or not rows[0][0].startswith(rows[0][1]):
         return None
-    url_path, root_path = row
+    url_path, root_path = rows[0]
     return url_path[len(root_path) - 1 :]
 
 
