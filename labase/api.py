@@ -80,7 +80,7 @@ def _iso(moment) -> str | None:
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z" if moment else None
 
 
-def _common(request, row) -> dict:
+def _common(origin: str, row) -> dict:
     url_path, root = row["url_path"], row["root"] or "/"
     return {
         "id": row["labase_id"] or str(row["translation_key"]),
@@ -91,19 +91,19 @@ def _common(request, row) -> dict:
         "is_public": True,
         "published": _iso(row["first_published_at"]),
         "title": row["title"],
-        "url": request.build_absolute_uri(url_path[len(root) - 1 :]),
+        "url": origin + url_path[len(root) - 1 :],
     }
 
 
-def resource_entry(request, row) -> dict:
-    entry = _common(request, row)
+def resource_entry(origin: str, row) -> dict:
+    entry = _common(origin, row)
     # La Base's order of fields.
     keys = ("id", "slug", "title", "created", "updated", "deleted", "is_public", "published", "url")
     return {key: entry[key] for key in keys}
 
 
-def base_entry(request, row) -> dict:
-    entry = _common(request, row)
+def base_entry(origin: str, row) -> dict:
+    entry = _common(origin, row)
     keys = ("id", "slug", "created", "updated", "deleted", "is_public", "title", "url")
     return {key: entry[key] for key in keys}
 
@@ -115,7 +115,7 @@ def _listing(request, rows, entry):
     except BadRequest as error:
         return JsonResponse({"error": str(error)}, status=error.status, content_type=CONTENT_TYPE)
     if page is None:
-        return StreamingHttpResponse(_stream(request, rows, entry), content_type=CONTENT_TYPE)
+        return StreamingHttpResponse(_stream(_origin(request), rows, entry), content_type=CONTENT_TYPE)
     start = (page - 1) * per_page
     found = list(rows[start : start + per_page + 1])
     if not found and page > 1:
@@ -125,7 +125,7 @@ def _listing(request, rows, entry):
             content_type=CONTENT_TYPE,
         )
     response = JsonResponse(
-        {"data": [entry(request, row) for row in found[:per_page]]}, content_type=CONTENT_TYPE
+        {"data": [entry(_origin(request), row) for row in found[:per_page]]}, content_type=CONTENT_TYPE
     )
     links = []
     if len(found) > per_page:
@@ -143,10 +143,22 @@ def _page_url(request, page: int, per_page: int) -> str:
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
-def _stream(request, rows, entry):
+def _origin(request) -> str:
+    """``https://host``, read once: Django checks the host against ALLOWED_HOSTS each time."""
+    return request.build_absolute_uri("/").removesuffix("/")
+
+
+def _stream(origin: str, rows, entry):
+    """The list as JSON, a chunk per batch of rows."""
     yield '{"data":['
-    for number, row in enumerate(rows.iterator(chunk_size=BATCH)):
-        yield ("," if number else "") + json.dumps(entry(request, row), ensure_ascii=False)
+    batch, separator = [], ""
+    for row in rows.iterator(chunk_size=BATCH):
+        batch.append(json.dumps(entry(origin, row), ensure_ascii=False))
+        if len(batch) == BATCH:
+            yield separator + ",".join(batch)
+            batch, separator = [], ","
+    if batch:
+        yield separator + ",".join(batch)
     yield "]}"
 
 
