@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test test-fast lint install migrate services db-stop dsfr-chart bench-stats bench-search bench-edge bench-load bench-import
+.PHONY: run test test-fast lint install migrate services db-stop dsfr-chart bench-stats bench-labase-links bench-search bench-edge bench-load bench-import
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -71,6 +71,11 @@ dsfr-chart:
 # Statistics page benchmark in its own database (lesbases_bench_stats, kept; see bench/stats.py).
 bench-stats: install
 	$(BIN)/python bench/stats.py
+
+# La Base's old links and API at scale, in their own database (lesbases_bench_labase, kept; see
+# bench/labase_links.py).
+bench-labase-links: install
+	$(BIN)/python bench/labase_links.py
 
 # Search benchmark in its own database (lesbases_bench, kept for the next run; see bench/search.py);
 # its figures, with and without each search mechanism, go to docs/performance.md.
