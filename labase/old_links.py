@@ -22,8 +22,8 @@ from wagtail.models import Page, Site
 from accounts.roles import ADMINISTRATORS_GROUP
 from bases.models import BasePage
 from community.models import Collection
+from labase.importer.taxonomy import our_key
 from labase.models import ImportedRecord
-from labase.taxonomy import FROM_ENUM
 from resources.models import ResourcePage
 from resources.taxonomy import SEARCH_PARAMETERS
 from search.params import BASES, PROFILES, RESOURCES
@@ -149,15 +149,24 @@ def image(source_id: str):
 
 
 SEARCH_TABS = {"ressources": RESOURCES, "bases": BASES, "profils": PROFILES}
-# La Base's search parameter → (our parameter, La Base's values → ours, or None when they are the same).
+# La Base's search parameter → (ours, the taxonomy field whose values it takes, or None when they are the
+# same on both sides).
 SEARCH_FILTERS = {
-    "thematiques": (SEARCH_PARAMETERS["themes"], FROM_ENUM["themes"]),
-    "types": (SEARCH_PARAMETERS["resource_types"], FROM_ENUM["resource_types"]),
-    "beneficiaires": (SEARCH_PARAMETERS["beneficiaries"], FROM_ENUM["beneficiaries"]),
-    "secteurs": (SEARCH_PARAMETERS["professional_sectors"], FROM_ENUM["professional_sectors"]),
+    "thematiques": (SEARCH_PARAMETERS["themes"], "themes"),
+    "types": (SEARCH_PARAMETERS["resource_types"], "resource_types"),
+    "beneficiaires": (SEARCH_PARAMETERS["beneficiaries"], "beneficiaries"),
+    "secteurs": (SEARCH_PARAMETERS["professional_sectors"], "professional_sectors"),
     "departements": ("departements", None),
 }
 SEARCH_ALL = "tout"  # La Base's segment when nothing is searched
+WORD_START = re.compile(r"(?<!^)(?=[A-Z])")
+
+
+def search_key(field: str, value: str) -> str | None:
+    """Our key for a taxonomy value of La Base's URLs: its Prisma enum name (``EducationAuxMedias``),
+    whose stored value (``education_aux_medias``, the ``@map`` of La Base's schema, the same words in
+    snake case) the importer's table maps."""
+    return our_key(field, WORD_START.sub("_", value).lower())
 
 
 def search_path(segment: str, tab: str, query: QueryDict) -> str:
@@ -168,9 +177,9 @@ def search_path(segment: str, tab: str, query: QueryDict) -> str:
     params = []
     if words := searched.get("r", "").strip():
         params.append(("q", words))
-    for theirs, (ours, values) in SEARCH_FILTERS.items():
+    for theirs, (ours, field) in SEARCH_FILTERS.items():
         for value in searched.getlist(theirs):
-            key = value if values is None else values.get(value)
+            key = value if field is None else search_key(field, value)
             if key:
                 params.append((ours, key))
     if SEARCH_TABS[tab] != RESOURCES:
