@@ -104,7 +104,7 @@ class Topology:
         """The app containers and the worker, started for each test: its database is new (Django's
         content types among it), and a container keeps what it read of it."""
         webs = [self._spawn(GUNICORN, PORT=str(port), WEB_CONCURRENCY="1") for port in self.web_ports]
-        self.worker = self._spawn([sys.executable, "manage.py", "db_worker", "--backend", "background"])
+        self.worker = self._spawn([sys.executable, "manage.py", "run_worker", "--backend", "background"])
         for port, web in zip(self.web_ports, webs, strict=True):
             wait_for_port(port, web, "gunicorn")
 
@@ -322,8 +322,7 @@ def test_an_upload_through_one_container_is_served_through_the_other(site):
 def test_the_containers_reconnect_by_themselves_after_the_database_drops_them(site):
     """As a database restart or failover does: every connection of the app is cut. Django checks a kept
     connection before using it again (CONN_HEALTH_CHECKS), so no visitor sees an error, and nothing
-    is restarted. (django_tasks_db's worker exits when a query fails on a lost connection: the
-    platform starts it again, docs/operations.md.)"""
+    is restarted (the worker: tests/ops/test_worker_survives_database_drops.py)."""
     resource = factories.resource(title="Fiche toujours servie")
     visitor = Browser()
     for web in site.web:
