@@ -28,6 +28,8 @@ class Context:
     report: Report = field(default_factory=Report)
     # Model → ids of the objects written, indexed for the search in bulk at the end.
     to_index: dict = field(default_factory=lambda: defaultdict(set))
+    # Model → ids of the objects saved, for Wagtail's reference index once at the end (``references``).
+    saved: dict = field(default_factory=dict)
     # Filled in at the end of the run, for the report.
     duration: float = 0.0
     peak_memory_mb: float = 0.0

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from django.db import transaction
 
-from labase.importer import activity, bases, collections, indexing, resources, users
+from labase.importer import activity, bases, collections, indexing, references, resources, users
 from labase.importer.context import Context
 from labase.importer.media import MediaStore
 from labase.importer.source import Source
@@ -40,6 +40,9 @@ def _steps(context, log) -> None:
         log(f"{step.__module__.rsplit('.', 1)[-1]}.{step.__name__} : {time.perf_counter() - started:.1f} s")
     indexed = indexing.index_all(context.to_index)
     log(f"Index de recherche : {indexed} objets indexés.")
+    started = time.perf_counter()
+    referenced = references.index_all(context.saved)
+    log(f"Index des références : {referenced} objets ({time.perf_counter() - started:.1f} s).")
 
 
 class DryRun(Exception):
@@ -58,7 +61,7 @@ def run(
     context = Context(source=source, media=media, send_invitations=send_invitations and not dry_run)
     started = time.perf_counter()
     try:
-        with indexing.deferred():
+        with indexing.deferred(), references.deferred(context.saved):
             if dry_run:
                 try:
                     with transaction.atomic():
