@@ -10,6 +10,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 
 from cms.reference import departments
+from labase.importer import references
 from labase.importer.media import MediaImporter, MediaStore
 from labase.importer.records import Records
 from labase.importer.report import Report
@@ -28,6 +29,8 @@ class Context:
     report: Report = field(default_factory=Report)
     # Model → ids of the objects written, indexed for the search in bulk at the end.
     to_index: dict = field(default_factory=lambda: defaultdict(set))
+    # Model → ids of the objects the current row saved, for Wagtail's reference index (``references``).
+    saved: dict = field(default_factory=dict)
     # Filled in at the end of the run, for the report.
     duration: float = 0.0
     peak_memory_mb: float = 0.0
@@ -42,7 +45,10 @@ class Context:
         try:
             with transaction.atomic():
                 yield
+                # Wagtail's reference index, left off by each save, once per object the row saved.
+                references.index(self.saved)
         except Exception as error:
+            self.saved.clear()
             # What the rolled back writes recorded in memory is gone from the database too.
             self.records.forget()
             self.report.skipped(

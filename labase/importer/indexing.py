@@ -29,7 +29,8 @@ CHUNK = 1000
 def deferred():
     models = [model for model in index.get_indexed_models() if getattr(model, "search_auto_update", True)]
     disconnected = [model for model in models if post_save.disconnect(post_save_signal_handler, sender=model)]
-    profiles = post_save.disconnect(reindex_profile, dispatch_uid="search-profile-edited")
+    # A receiver connected with a dispatch_uid and a sender is disconnected by both.
+    profiles = post_save.disconnect(sender=User, dispatch_uid="search-profile-edited")
     try:
         yield
     finally:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from django.db import transaction
 
-from labase.importer import activity, bases, collections, indexing, resources, users
+from labase.importer import activity, bases, collections, indexing, references, resources, users
 from labase.importer.context import Context
 from labase.importer.media import MediaStore
 from labase.importer.source import Source
@@ -40,6 +40,7 @@ def _steps(context, log) -> None:
         log(f"{step.__module__.rsplit('.', 1)[-1]}.{step.__name__} : {time.perf_counter() - started:.1f} s")
     indexed = indexing.index_all(context.to_index)
     log(f"Index de recherche : {indexed} objets indexés.")
+    references.index(context.saved)  # what was saved outside a row's transaction, if anything
 
 
 class DryRun(Exception):
@@ -58,7 +59,7 @@ def run(
     context = Context(source=source, media=media, send_invitations=send_invitations and not dry_run)
     started = time.perf_counter()
     try:
-        with indexing.deferred():
+        with indexing.deferred(), references.deferred(context.saved):
             if dry_run:
                 try:
                     with transaction.atomic():
