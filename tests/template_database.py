@@ -5,7 +5,8 @@ for its own database, and every run did it again. Instead, the first worker to s
 template database once for a given set of migrations, and Django creates each test database from it
 (PostgreSQL's ``CREATE DATABASE … TEMPLATE``, Django's ``TEST["TEMPLATE"]`` setting). Django still
 emits ``post_migrate`` on the copy, so the groups and permissions our receivers keep follow the code
-even when the migrations did not change.
+even when the migrations did not change. (What a migration calls outside its file is kept as it was
+when the template was built: delete the ``lesbases_template_…`` database to build it again.)
 """
 
 import hashlib
