@@ -138,13 +138,7 @@ def import_ratings(context) -> None:
                       sent_by_id::text AS sent_by_id,
                       resource_id::text AS resource_id, rating, comment, created, updated, deleted
                FROM resource_feedback ORDER BY created"""
-    for row in context.source.rows(query):
-        report.read(RATINGS)
-        known = records.get(RATINGS, row["id"])
-        digest = fingerprint(row)
-        if known and known.fingerprint == digest:
-            report.unchanged(RATINGS)
-            continue
+    for row, known, digest in context.changed_rows(RATINGS, query):
         if row["deleted"] is not None:
             if known:
                 Rating.objects.filter(pk=known.object_id).delete()
@@ -215,13 +209,7 @@ def import_reports(context) -> None:
                       r."privateComment" AS private_comment, r.created, r.processed
                FROM resource_reports r LEFT JOIN resources res ON res.id = r.resource_id
                ORDER BY r.created, r.id"""
-    for row in context.source.rows(query):
-        report.read(REPORTS)
-        known = records.get(REPORTS, row["id"])
-        digest = fingerprint(row)
-        if known and known.fingerprint == digest:
-            report.unchanged(REPORTS)
-            continue
+    for row, known, digest in context.changed_rows(REPORTS, query):
         reason = REPORT_REASONS.get(row["reason"])
         if reason is None:
             report.skipped(REPORTS, f"motif inconnu ({row['reason']})", row["id"])

@@ -47,14 +47,8 @@ FROM bases ORDER BY created, id
 def import_bases(context) -> None:
     report, records = context.report, context.records
     index = BaseIndexPage.objects.get()
-    for row in context.source.rows(QUERY):
-        report.read(TABLE)
+    for row, known, digest in context.changed_rows(TABLE, QUERY):
         source_id = row["id"]
-        known = records.get(TABLE, source_id)
-        digest = fingerprint(row)
-        if known and known.fingerprint == digest:
-            report.unchanged(TABLE)
-            continue
         if row["deleted"]:
             if known:
                 _unpublish(known.object_id)
@@ -139,13 +133,7 @@ FROM base_members ORDER BY added, id
 def import_members(context) -> None:
     report, records = context.report, context.records
     users = records.ids("users")
-    for row in context.source.rows(MEMBERS_QUERY):
-        report.read(MEMBERS)
-        known = records.get(MEMBERS, row["id"])
-        digest = fingerprint(row)
-        if known and known.fingerprint == digest:
-            report.unchanged(MEMBERS)
-            continue
+    for row, known, digest in context.changed_rows(MEMBERS, MEMBERS_QUERY):
         base_id, user_id = records.object_id(TABLE, row["base_id"]), users.get(row["member_id"])
         if base_id is None or user_id is None:
             report.skipped(MEMBERS, "base ou membre non importé(e)", row["id"])
@@ -218,13 +206,7 @@ FROM base_join_requests ORDER BY created, id
 def import_join_requests(context) -> None:
     report, records = context.report, context.records
     users = records.ids("users")
-    for row in context.source.rows(JOIN_REQUESTS_QUERY):
-        report.read(JOIN_REQUESTS)
-        known = records.get(JOIN_REQUESTS, row["id"])
-        digest = fingerprint(row)
-        if known and known.fingerprint == digest:
-            report.unchanged(JOIN_REQUESTS)
-            continue
+    for row, known, digest in context.changed_rows(JOIN_REQUESTS, JOIN_REQUESTS_QUERY):
         base_id, user_id = records.object_id(TABLE, row["base_id"]), users.get(row["applicant_id"])
         if base_id is None or user_id is None:
             report.skipped(JOIN_REQUESTS, "base ou demandeur non importé(e)", row["id"])

@@ -26,14 +26,8 @@ FROM collection_resources ORDER BY collection_id, "order" NULLS LAST, added, id
 
 def import_collections(context) -> None:
     report, records = context.report, context.records
-    for row in context.source.rows(QUERY):
-        report.read(TABLE)
+    for row, known, digest in context.changed_rows(TABLE, QUERY):
         source_id = row["id"]
-        known = records.get(TABLE, source_id)
-        digest = fingerprint(row)
-        if known and known.fingerprint == digest:
-            report.unchanged(TABLE)
-            continue
         if row["deleted"] is not None:
             if known and not row["is_favorites"]:
                 Collection.objects.filter(pk=known.object_id, is_favorites=False).delete()

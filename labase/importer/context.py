@@ -12,7 +12,7 @@ from django.db import transaction
 from cms.reference import departments
 from labase.importer import references
 from labase.importer.media import MediaImporter, MediaStore
-from labase.importer.records import Records
+from labase.importer.records import Records, fingerprint
 from labase.importer.report import Report
 from labase.importer.source import Source
 
@@ -54,6 +54,17 @@ class Context:
             self.report.skipped(
                 table, f"erreur à l'import ({type(error).__name__} : {error})"[:200], source_id
             )
+
+    def changed_rows(self, table: str, query: str):
+        """``(row, known, digest)`` for each row of ``query`` that is new (``known`` is None) or changed
+        since the run that recorded it; the others are counted as read and unchanged, and passed over."""
+        for row in self.source.rows(query):
+            self.report.read(table)
+            known, digest = self.records.get(table, row["id"]), fingerprint(row)
+            if known and known.fingerprint == digest:
+                self.report.unchanged(table)
+                continue
+            yield row, known, digest
 
     def index_later(self, obj) -> None:
         self.to_index[type(obj)].add(obj.pk)
