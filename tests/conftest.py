@@ -1,4 +1,7 @@
+import copy
+
 import pytest
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
@@ -34,9 +37,26 @@ def superuser_client(superuser):
     return client_for(superuser)
 
 
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):
+    """A transaction around a test module, for data its tests share (as Django's ``setUpTestData``): each
+    test runs in a savepoint inside it, rolled back after the test as usual, and what module-scoped
+    fixtures wrote is rolled back after the module's last test. Creating a base or a resource goes
+    through Wagtail's page creation and publication (hundreds of queries): built once, not per test."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def team(db):
-    """A base admin and a member, with a public and a private base they run, each with a resource."""
+def team(db, team_of_the_module):
+    """A base admin and a member, with a public and a private base they run, each with a resource: a
+    copy for this test of what the module built, so that nothing a test changes in memory reaches the next."""
+    return copy.deepcopy(team_of_the_module)
+
+
+@pytest.fixture(scope="module")
+def team_of_the_module(module_db):
     admin = factories.contributor(first_name="Adèle", last_name="Admin", is_public=True)
     member = factories.contributor(first_name="Marc", last_name="Membre")
     bases = {
