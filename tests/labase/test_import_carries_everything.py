@@ -220,6 +220,8 @@ def test_collections_and_their_resources_in_order(labase):
     first, second = labase.resource(owner, slug="a"), labase.resource(owner, slug="b")
     favourites = labase.collection(owner, is_favorites=True, title="Favoris")
     mine = labase.collection(owner, title="Pour les ateliers", is_public=True)
+    labase.collection(owner, title="Zéro d'abord", is_public=True, order=0)
+    labase.collection(owner, title="Ensuite", is_public=True, order=1)
     labase.save(favourites, first)
     labase.save(mine, second, order=0)
     labase.save(mine, first, order=1)
@@ -231,4 +233,10 @@ def test_collections_and_their_resources_in_order(labase):
     collection = Collection.objects.get(title="Pour les ateliers")
     assert collection.is_public and [item.resource.slug for item in collection.items.all()] == ["b", "a"]
     assert ResourcePage.objects.get(slug="a").saves_count == 2
+    # In La Base's order on the profile, those it did not order after them.
+    titles = ["Mes favoris", "Zéro d'abord", "Ensuite", "Pour les ateliers"]
+    assert list(Collection.objects.filter(owner=user).values_list("title", flat=True)) == titles
+    profile = Client().get(f"/profils/{user.slug}/").content.decode()
+    shown = [title.replace("'", "&#x27;") for title in titles[1:]]
+    assert [profile.index(title) for title in shown] == sorted(profile.index(title) for title in shown)
     assert not Group.objects.filter(name__startswith="Base ").exists()
