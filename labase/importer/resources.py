@@ -24,6 +24,7 @@ from labase.importer.html import UncleanableHtml, clean_html, plain_text
 from labase.importer.records import fingerprint
 from resources.blocks import RICH_TEXT_FEATURES
 from resources.models import LinkPreview, ResourceIndexPage, ResourcePage
+from resources.tasks import fetch_link_pictures
 from resources.taxonomy import BLOCK_LIMITS, FIELD_LIMITS, LICENCES
 
 TABLE, CONTENTS, CONTRIBUTORS = "resources", "contents", "resource_contributors"
@@ -412,11 +413,12 @@ def _raw(block_type: str, value, block_id: str) -> dict:
 
 
 def _keep_preview(url: str, content: dict) -> None:
-    """La Base's stored preview of a link (its title and description; its image stays at its source,
-    fetched again here by ``fetch_link_preview`` when an editor saves)."""
-    if not (content.get("link_title") or content.get("link_description")):
+    """La Base's stored preview of a link: its title and description, and our own copies of its image
+    and icon, which La Base kept at their sources (``fetch_link_pictures`` fetches them in the
+    background, as the previews of links saved here are, so that the import waits on no site)."""
+    if not any(content.get(name) for name in ("link_title", "link_description", "link_image_url")):
         return
-    LinkPreview.objects.get_or_create(
+    preview, _ = LinkPreview.objects.get_or_create(
         url=url[:2000],
         defaults={
             "title": (content.get("link_title") or "")[:300],
@@ -424,6 +426,10 @@ def _keep_preview(url: str, content: dict) -> None:
             "fetched_at": timezone.now(),
         },
     )
+    # Addresses the worker's guarded fetch checks (and refuses, unless public http(s) ones).
+    image_url, favicon_url = content.get("link_image_url") or "", content.get("link_favicon_url") or ""
+    if (image_url and not preview.image) or (favicon_url and not preview.favicon):
+        fetch_link_pictures.enqueue(preview.url, image_url, favicon_url)
 
 
 def _grant_contributors(context, page, contributors) -> None:
