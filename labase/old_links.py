@@ -46,6 +46,13 @@ BASE_TABS = {
     "membres": "?onglet=membres",
     "markdown": "",
 }
+# La Base's editor of a resource, its publication step and its settings: Wagtail's editor, at the tab
+# where our visibility and licence are for the last two.
+RESOURCE_EDITOR_TABS = {
+    "editer": "",
+    "publier": f"#{ResourcePage.SETTINGS_TAB_ANCHOR}",
+    "parametres": f"#{ResourcePage.SETTINGS_TAB_ANCHOR}",
+}
 PROFILE_TABS = {
     "a-propos": "#onglet-a-propos",
     "bases": "#onglet-bases",

@@ -40,7 +40,8 @@ def base(request, slug, tab=""):
 
 @require_safe
 def resource_editor(request, slug, action):
-    return _found(request, old_links.resource_editor_path(slug, request.user))
+    tab = old_links.RESOURCE_EDITOR_TABS[action]
+    return _found(request, old_links.resource_editor_path(slug, request.user), tab)
 
 
 @require_safe

@@ -71,10 +71,11 @@ def test_la_bases_resource_editor_leads_to_wagtails_editor_of_the_page(team, act
     imported(private, "resources", slug="fiche-secrete")
     clients = viewers(team)
     editor = f"/admin/pages/{public.pk}/edit/"
+    tab = "" if action == "editer" else "#tab-parametres"  # where our visibility and licence are
 
     for client in clients.values():
-        assert client.get(f"/ressources/fiche-ouverte/{action}")["Location"] == editor
-        assert client.get(f"/ressources/fiche-ouverte/{action}/")["Location"] == editor
+        assert client.get(f"/ressources/fiche-ouverte/{action}")["Location"] == editor + tab
+        assert client.get(f"/ressources/fiche-ouverte/{action}/")["Location"] == editor + tab
     # The editor decides: a visitor is asked to sign in, a stranger refused, a member lets in.
     assert clients["anonymous"].get(editor).url.startswith("/connexion/")
     assert clients["stranger"].get(editor).status_code in {302, 403}
@@ -84,7 +85,7 @@ def test_la_bases_resource_editor_leads_to_wagtails_editor_of_the_page(team, act
     for viewer in ("anonymous", "stranger"):
         assert looks_unknown(clients[viewer], f"/ressources/fiche-secrete/{action}", "fiche-secrete")
     assert clients["member"].get(f"/ressources/fiche-secrete/{action}")["Location"] == (
-        f"/admin/pages/{private.pk}/edit/"
+        f"/admin/pages/{private.pk}/edit/{tab}"
     )
 
 
