@@ -47,7 +47,7 @@ def delete_account(user: User) -> None:
     user.set_unusable_password()
     user.is_active = user.is_staff = user.is_superuser = False
     user.avatar = None
-    user.description = user.department = ""
+    user.description = user.department = user.job_title = user.location = ""
     user.website = user.facebook = user.twitter = user.linkedin = ""
     user.email_is_public = user.is_public = False
     user.slug = ""

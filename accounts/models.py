@@ -46,6 +46,8 @@ class User(WebLinks, index.Indexed, AbstractUser):
     slug = models.SlugField("identifiant de profil", max_length=120, unique=True, blank=True)
     department = models.CharField("département", max_length=3, choices=department_choices(), blank=True)
     description = models.TextField("description", max_length=560, blank=True)
+    job_title = models.CharField("fonction", max_length=100, blank=True)
+    location = models.CharField("localisation", max_length=100, blank=True)
     avatar = models.ImageField("photo de profil", upload_to="avatars/", blank=True)
     email_is_public = models.BooleanField("afficher mon adresse e-mail sur mon profil", default=False)
     is_public = models.BooleanField(

@@ -82,6 +82,20 @@ def enable(page: Page, by) -> ShareLink:
     return link
 
 
+def carry_over(page: Page, created_by, enabled: bool, created_at) -> ShareLink:
+    """The page's link as another platform had it (La Base's import): on or off as it was, from then,
+    with a secret of ours (an address of the old platform means nothing here). Whoever manages the
+    page finds it in its share panel; no check of who asks, as the import writes what was decided
+    there. A page that already has a link keeps its secret."""
+    link = ShareLink.objects.filter(page=page).first()
+    if link is None:
+        link = ShareLink(page=page, created_by=created_by, created_at=created_at)
+        _new_secret(link)
+    link.enabled = enabled
+    link.save()
+    return link
+
+
 @transaction.atomic
 def disable(page: Page, by) -> None:
     if not manages(page, by):

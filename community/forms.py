@@ -93,6 +93,8 @@ class ProfileForm(DsfrFormMixin, forms.ModelForm):
         fields = [
             "first_name",
             "last_name",
+            "job_title",
+            "location",
             "department",
             "description",
             "avatar",
@@ -108,6 +110,8 @@ class ProfileForm(DsfrFormMixin, forms.ModelForm):
         help_texts = {
             "avatar": "Formats JPEG, PNG ou WebP, 5 Mo au plus.",
             "description": "560 caractères au plus.",
+            "job_title": "Par exemple : conseillère numérique. 100 caractères au plus.",
+            "location": "Par exemple : la ville ou la structure où vous travaillez. 100 caractères au plus.",
             "website": "Adresse complète, commençant par https://",
         }
 

@@ -7,7 +7,7 @@ their names (``db_table``): moving the models changed no row (migration 0001).
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
-from django.db.models import Count, Exists, Q
+from django.db.models import Count, Exists, F, Q
 from django.urls import reverse
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
@@ -20,6 +20,9 @@ from bases.models import BasePage
 from cms.visibility import EVERYONE
 from community.choosers import PublicCollectionChooserWidget
 from resources.models import ResourcePage
+
+# Favourites first, then where their owner put them (La Base's order), then the others by title.
+COLLECTION_ORDER = ["-is_favorites", F("position").asc(nulls_last=True), "title"]
 
 
 class CollectionQuerySet(models.QuerySet):
@@ -55,11 +58,12 @@ class CollectionQuerySet(models.QuerySet):
         return self.filter(Q(owner=user) | Q(base__in=user.memberships.values("base_id")))
 
     def with_resource_counts(self, user):
-        """Each collection with ``resource_count``: the resources in it that ``user`` may read."""
+        """Each collection with ``resource_count``: the resources in it that ``user`` may read, in the
+        collections' own order (Django leaves ``Meta.ordering`` out of a query that groups rows)."""
         readable = ResourcePage.objects.visible_to(user).values("pk")
         return self.annotate(
             resource_count=Count("items", filter=Q(items__resource__in=readable), distinct=True)
-        )
+        ).order_by(*COLLECTION_ORDER)
 
 
 class Collection(models.Model):
@@ -90,6 +94,8 @@ class Collection(models.Model):
     image = models.ImageField("image", upload_to="collections/", blank=True)
     is_public = models.BooleanField("collection publique", default=False)
     is_favorites = models.BooleanField("favoris", default=False, editable=False)
+    # Where its owner put it among their collections (La Base's order; ``COLLECTION_ORDER``).
+    position = models.PositiveIntegerField("position", null=True, blank=True, editable=False)
     created_at = models.DateTimeField("créée le", auto_now_add=True)
     updated_at = models.DateTimeField("modifiée le", auto_now=True)
 
@@ -98,7 +104,7 @@ class Collection(models.Model):
     class Meta:
         db_table = "resources_collection"
         verbose_name = "collection"
-        ordering = ["-is_favorites", "title"]
+        ordering = COLLECTION_ORDER
         constraints = [
             models.UniqueConstraint(
                 fields=["owner"], condition=Q(is_favorites=True), name="one_favorites_collection_per_owner"

@@ -46,6 +46,13 @@ BASE_TABS = {
     "membres": "?onglet=membres",
     "markdown": "",
 }
+# La Base's editor of a resource, its publication step and its settings: Wagtail's editor, at the tab
+# where our visibility and licence are for the last two.
+RESOURCE_EDITOR_TABS = {
+    "editer": "",
+    "publier": f"#{ResourcePage.SETTINGS_TAB_ANCHOR}",
+    "parametres": f"#{ResourcePage.SETTINGS_TAB_ANCHOR}",
+}
 PROFILE_TABS = {
     "a-propos": "#onglet-a-propos",
     "bases": "#onglet-bases",
@@ -66,6 +73,19 @@ def site_root() -> Subquery:
 def page_path(model, table: str, slug: str, user, own_path: str | None = None) -> str | None:
     """The address of the page of ``model`` that La Base's ``slug`` of ``table`` became, or else of ours
     at ``own_path`` (relative to the site's root, with its final slash), if ``user`` may read it."""
+    found = _page(model, table, slug, user, own_path)
+    return found[1] if found else None
+
+
+def editor_path(model, table: str, slug: str, user, own_path: str) -> str | None:
+    """Wagtail's editor of the page ``page_path`` finds, if ``user`` may read it: the editor itself
+    then decides whether they may edit it (sign-in for a visitor, a refusal for a stranger)."""
+    found = _page(model, table, slug, user, own_path)
+    return reverse("wagtailadmin_pages:edit", args=[found[0]]) if found else None
+
+
+def _page(model, table: str, slug: str, user, own_path: str | None) -> tuple[int, str] | None:
+    """``(id, address)`` of the page ``page_path`` describes, in one query."""
     root = site_root()
     candidates = _records(table, slug).values("page_id")
     if own_path is not None:
@@ -78,14 +98,14 @@ def page_path(model, table: str, slug: str, user, own_path: str | None = None) -
         .filter(pk__in=candidates)
         .annotate(root=root)
         .order_by("pk")
-        .values_list("url_path", "root")[:2]
+        .values_list("pk", "url_path", "root")[:2]
     )
     if len(rows) == 2:  # La Base's page and ours: La Base's address means La Base's page
-        rows = [row for row in rows if row[0] != f"{row[1]}{own_path}"]
-    if not rows or rows[0][1] is None or not rows[0][0].startswith(rows[0][1]):
+        rows = [row for row in rows if row[1] != f"{row[2]}{own_path}"]
+    if not rows or rows[0][2] is None or not rows[0][1].startswith(rows[0][2]):
         return None
-    url_path, root_path = rows[0]
-    return url_path[len(root_path) - 1 :]
+    pk, url_path, root_path = rows[0]
+    return pk, url_path[len(root_path) - 1 :]
 
 
 def resource_path(slug: str, user) -> str | None:
@@ -95,6 +115,14 @@ def resource_path(slug: str, user) -> str | None:
 
 def base_path(slug: str, user) -> str | None:
     return page_path(BasePage, BASES_TABLE, slug, user, own_path=f"bases/{slug}/")
+
+
+def resource_editor_path(slug: str, user) -> str | None:
+    return editor_path(ResourcePage, RESOURCES_TABLE, slug, user, own_path=f"ressources/{slug}/")
+
+
+def base_editor_path(slug: str, user) -> str | None:
+    return editor_path(BasePage, BASES_TABLE, slug, user, own_path=f"bases/{slug}/")
 
 
 def profile_path(slug: str, user) -> str | None:

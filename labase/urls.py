@@ -9,7 +9,13 @@ app_name = "labase"
 urlpatterns = [
     path("ressources/<slug:slug>", views.resource, name="resource"),
     re_path(r"^ressources/(?P<slug>[-\w]+)/(?P<tab>avis|markdown)$", views.resource, name="resource_tab"),
+    re_path(
+        r"^ressources/(?P<slug>[-\w]+)/(?P<action>editer|publier|parametres)$",
+        views.resource_editor,
+        name="resource_editor",
+    ),
     path("bases/<slug:slug>", views.base, name="base"),
+    path("bases/<slug:slug>/editer", views.base_editor, name="base_editor"),
     re_path(
         r"^bases/(?P<slug>[-\w]+)/(?P<tab>ressources|collections|membres|markdown)$",
         views.base,

@@ -39,6 +39,17 @@ def base(request, slug, tab=""):
 
 
 @require_safe
+def resource_editor(request, slug, action):
+    tab = old_links.RESOURCE_EDITOR_TABS[action]
+    return _found(request, old_links.resource_editor_path(slug, request.user), tab)
+
+
+@require_safe
+def base_editor(request, slug):
+    return _found(request, old_links.base_editor_path(slug, request.user))
+
+
+@require_safe
 def profile(request, slug, tab=""):
     return _found(request, old_links.profile_path(slug, request.user), old_links.PROFILE_TABS.get(tab, ""))
 

@@ -40,6 +40,9 @@ MAX_REDIRECTS = 5
 IMAGE_MAX_BYTES = PICTURE_MAX_BYTES
 IMAGE_MAX_PIXELS = 40_000_000
 IMAGE_BOX = (800, 800)
+# A site's icon: also in the icon format browsers read, kept as a small WebP of ours too.
+FAVICON_FORMATS = PICTURE_FORMATS | {"ICO"}
+FAVICON_BOX = (64, 64)
 
 CHUNK_SIZE = 64 * 1024
 TITLE_MAX_LENGTH = 300
@@ -93,6 +96,11 @@ def fetch_preview(url: str) -> Preview:
     return _build_preview(head, page_url)
 
 
+def favicon_picture(data: bytes) -> bytes:
+    """A site's icon re-encoded by us, as ``preview_picture`` does an image."""
+    return preview_picture(data, box=FAVICON_BOX, formats=FAVICON_FORMATS)
+
+
 def fetch_image(url: str) -> bytes:
     """The body of an image answer, IMAGE_MAX_BYTES at most, within its own TOTAL_TIMEOUT."""
     with _Deadline(TOTAL_TIMEOUT) as deadline:
@@ -100,18 +108,18 @@ def fetch_image(url: str) -> bytes:
     return body
 
 
-def preview_picture(data: bytes) -> bytes:
-    """``data`` re-encoded by us as a WebP within IMAGE_BOX: a JPEG, PNG or WebP that Pillow reads,
-    of IMAGE_MAX_PIXELS at most. What the remote file held besides its pixels (metadata, anything
-    appended) stays behind."""
+def preview_picture(data: bytes, box=IMAGE_BOX, formats=PICTURE_FORMATS) -> bytes:
+    """``data`` re-encoded by us as a WebP within ``box``: a JPEG, PNG or WebP (or another of
+    ``formats``) that Pillow reads, of IMAGE_MAX_PIXELS at most. What the remote file held besides
+    its pixels (metadata, anything appended) stays behind."""
     try:
         with Image.open(io.BytesIO(data)) as image:
-            if image.format not in PICTURE_FORMATS:
+            if image.format not in formats:
                 raise PreviewError(f"unsupported image format ({image.format})")
             if image.width * image.height > IMAGE_MAX_PIXELS:
                 raise PreviewError("the image has too many pixels")
             picture = ImageOps.exif_transpose(image)
-            picture.thumbnail(IMAGE_BOX)
+            picture.thumbnail(box)
             has_alpha = "A" in picture.getbands() or "transparency" in picture.info
             output = io.BytesIO()
             picture.convert("RGBA" if has_alpha else "RGB").save(output, "WEBP", quality=80)

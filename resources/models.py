@@ -518,6 +518,8 @@ class LinkPreview(models.Model):
     )
     image_width = models.PositiveIntegerField(null=True, blank=True)
     image_height = models.PositiveIntegerField(null=True, blank=True)
+    # The linked site's icon, our copy too (only La Base's previews, imported, have one so far).
+    favicon = models.ImageField(upload_to="images/link-previews/", blank=True)
     failed = models.BooleanField(default=False)
     fetched_at = models.DateTimeField()
 

@@ -106,6 +106,7 @@ MIDDLEWARE = [
     "accounts.second_factor.StaffSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "labase.middleware.SlashedOldLinksMiddleware",
     "cms.storage.StorageUnavailableMiddleware",
 ]
 

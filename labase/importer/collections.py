@@ -14,7 +14,7 @@ from resources.taxonomy import FIELD_LIMITS
 
 TABLE, ITEMS = "collections", "collection_resources"
 QUERY = """
-SELECT id::text AS id, slug, title, description, is_public, is_favorites, created, updated, deleted,
+SELECT id::text AS id, slug, title, description, "order", is_public, is_favorites, created, updated, deleted,
        created_by_id::text AS created_by_id, base_id::text AS base_id, image_id::text AS image_id
 FROM collections ORDER BY created, id
 """
@@ -56,6 +56,7 @@ def import_collections(context) -> None:
                     or "Collection"
                 )
             collection.description = context.text(TABLE, source_id, row["description"], 560, "description")
+            collection.position = row["order"] if row["order"] is not None and row["order"] >= 0 else None
             collection.is_public = bool(row["is_public"]) and (owner_active or base_id is not None)
             picture = context.files.raw(row["image_id"]) if row["image_id"] else None
             if picture:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page
 
@@ -22,8 +23,10 @@ from cms.slugs import free_slug
 from labase.importer import taxonomy
 from labase.importer.html import UncleanableHtml, clean_html, plain_text
 from labase.importer.records import fingerprint
+from labase.models import ImportedRecord
 from resources.blocks import RICH_TEXT_FEATURES
 from resources.models import LinkPreview, ResourceIndexPage, ResourcePage
+from resources.tasks import fetch_link_pictures
 from resources.taxonomy import BLOCK_LIMITS, FIELD_LIMITS, LICENCES
 
 TABLE, CONTENTS, CONTRIBUTORS = "resources", "contents", "resource_contributors"
@@ -48,7 +51,7 @@ SELECT resource_id::text AS resource_id, type::text AS type, data, timestamp, se
 FROM resource_events WHERE resource_id = ANY(%s::uuid[]) ORDER BY resource_id, sequence, timestamp
 """
 CONTRIBUTORS_QUERY = """
-SELECT resource_id::text AS resource_id, contributor_id::text AS contributor_id
+SELECT id::text AS id, resource_id::text AS resource_id, contributor_id::text AS contributor_id
 FROM resource_contributors WHERE resource_id = ANY(%s::uuid[]) ORDER BY added, id
 """
 PUBLICATION_EVENTS = {"published", "republished", "Published", "Republished"}
@@ -412,11 +415,12 @@ def _raw(block_type: str, value, block_id: str) -> dict:
 
 
 def _keep_preview(url: str, content: dict) -> None:
-    """La Base's stored preview of a link (its title and description; its image stays at its source,
-    fetched again here by ``fetch_link_preview`` when an editor saves)."""
-    if not (content.get("link_title") or content.get("link_description")):
+    """La Base's stored preview of a link: its title and description, and our own copies of its image
+    and icon, which La Base kept at their sources (``fetch_link_pictures`` fetches them in the
+    background, as the previews of links saved here are, so that the import waits on no site)."""
+    if not any(content.get(name) for name in ("link_title", "link_description", "link_image_url")):
         return
-    LinkPreview.objects.get_or_create(
+    preview, _ = LinkPreview.objects.get_or_create(
         url=url[:2000],
         defaults={
             "title": (content.get("link_title") or "")[:300],
@@ -424,20 +428,50 @@ def _keep_preview(url: str, content: dict) -> None:
             "fetched_at": timezone.now(),
         },
     )
+    # Addresses the worker's guarded fetch checks (and refuses, unless public http(s) ones).
+    image_url, favicon_url = content.get("link_image_url") or "", content.get("link_favicon_url") or ""
+    if (image_url and not preview.image) or (favicon_url and not preview.favicon):
+        fetch_link_pictures.enqueue(preview.url, image_url, favicon_url)
 
 
 def _grant_contributors(context, page, contributors) -> None:
-    """Contributors edit the resource, as ``resources.contributors`` grants it (without its e-mail)."""
-    found = (context.records.object_id("users", row["contributor_id"]) for row in contributors)
-    ids = [user_id for user_id in found if user_id is not None]
-    context.report.table(CONTRIBUTORS).read += len(contributors)
-    if not ids:
+    """Contributors edit the resource, as ``resources.contributors`` grants it (without its e-mail).
+    Each row is recorded with the page, so that a contributor La Base removed since an earlier run
+    loses the right here too; those added here by the resource's editors are left alone."""
+    report = context.report.table(CONTRIBUTORS)
+    report.read += len(contributors)
+    found = {row["id"]: context.records.object_id("users", row["contributor_id"]) for row in contributors}
+    wanted = {source_id: user_id for source_id, user_id in found.items() if user_id is not None}
+    earlier = dict(
+        ImportedRecord.objects.filter(table=CONTRIBUTORS, page=page).values_list("source_id", "object_id")
+    )
+    removed = [source_id for source_id in earlier if source_id not in wanted]
+    added = {source_id: user_id for source_id, user_id in wanted.items() if source_id not in earlier}
+    if not (removed or added):
         return
     group = page.contributors_group()
-    GroupPagePermission.objects.get_or_create(
-        group=group,
-        page=page,
-        permission=Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page"),
-    )
-    group.user_set.add(*ids)
-    context.report.table(CONTRIBUTORS).imported += len(ids)
+    if removed:
+        gone = {earlier[source_id] for source_id in removed} - set(wanted.values()) - {page.owner_id}
+        group.user_set.remove(*gone)
+        ImportedRecord.objects.filter(table=CONTRIBUTORS, page=page, source_id__in=removed).delete()
+        report.updated += len(removed)
+    if added:
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=page,
+            permission=Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page"),
+        )
+        group.user_set.add(*added.values())
+        user_type = ContentType.objects.get_for_model(get_user_model())
+        ImportedRecord.objects.bulk_create(
+            ImportedRecord(
+                table=CONTRIBUTORS,
+                source_id=source_id,
+                content_type=user_type,
+                object_id=user_id,
+                page=page,
+                fingerprint="",
+            )
+            for source_id, user_id in added.items()
+        )
+        report.imported += len(added)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from django.db import transaction
 
-from labase.importer import activity, bases, collections, indexing, references, resources, users
+from labase.importer import activity, bases, collections, indexing, references, resources, sharing, users
 from labase.importer.context import Context
 from labase.importer.media import MediaStore
 from labase.importer.source import Source
@@ -19,6 +19,7 @@ STEPS: list[tuple[tuple[str, ...], Callable]] = [
     (("base_join_requests",), bases.import_join_requests),
     (("base_follows",), bases.import_follows),
     (("resources", "contents", "resource_events", "resource_contributors"), resources.import_resources),
+    (("shareable_link",), sharing.import_share_links),
     (("collections",), collections.import_collections),
     (("collection_resources",), collections.import_items),
     (("resource_feedback", "resource_feedback_comments"), activity.import_ratings),

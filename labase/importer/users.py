@@ -24,7 +24,7 @@ ROLE_GROUPS = {
 QUERY = """
 SELECT id::text AS id, slug, first_name, last_name, name, role::text AS role, email, email_verified,
        email_is_public, website, facebook, twitter, linkedin, image_id::text AS image_id, description,
-       department, is_public, deleted, created, last_login, cgu_version, last_cgu_accepted_at
+       title, location, department, is_public, deleted, created, last_login, cgu_version, last_cgu_accepted_at
 FROM users ORDER BY created, id
 """
 
@@ -87,6 +87,8 @@ def _write(context, row: dict, user, platform_groups: dict):
     user.last_name = context.text(table, source_id, last_name, 150, "nom")
     user.email = (row["email"] or "").strip().lower()
     user.description = context.text(table, source_id, row["description"], 560, "description")
+    user.job_title = context.text(table, source_id, row["title"], 100, "fonction")
+    user.location = context.text(table, source_id, row["location"], 100, "localisation")
     user.department = context.department(table, source_id, row["department"])
     for name in ("website", "facebook", "twitter", "linkedin"):
         setattr(user, name, context.url(table, source_id, row[name]))

@@ -11,6 +11,8 @@ pytestmark = pytest.mark.django_db
 VALID = {
     "first_name": "Camille",
     "last_name": "Durand",
+    "job_title": "Conseillère numérique",
+    "location": "Médiathèque de Rennes",
     "department": "35",
     "description": "Médiatrice numérique.",
     "website": "https://camille.example.org/",
@@ -51,6 +53,7 @@ def test_a_user_updates_their_profile(signed_in, contributor):
     contributor.refresh_from_db()
     assert response.url == f"/profils/{contributor.slug}/"
     assert contributor.department == "35"
+    assert (contributor.job_title, contributor.location) == ("Conseillère numérique", "Médiathèque de Rennes")
     assert contributor.is_public
     assert contributor.avatar.name.startswith("avatars/")
     assert "Votre profil a été enregistré." in signed_in.get(response.url).content.decode()

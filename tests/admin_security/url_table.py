@@ -375,7 +375,11 @@ URLS = {
     # La Base's old addresses (labase/urls.py): a redirect only to those who may read its target.
     "labase:resource": get(slug=LABASE_RESOURCES),
     "labase:resource_tab": get(slug=LABASE_RESOURCES, tab=(lit("avis"), lit("markdown"))),
+    "labase:resource_editor": get(
+        slug=LABASE_RESOURCES, action=(lit("editer"), lit("publier"), lit("parametres"))
+    ),
     "labase:base": get(slug=LABASE_BASES),
+    "labase:base_editor": get(slug=LABASE_BASES),
     "labase:base_tab": get(slug=LABASE_BASES, tab=(lit("ressources"), lit("collections"), lit("membres"))),
     "labase:profile": get(slug=LABASE_USERS),
     "labase:profile_tab": get(slug=LABASE_USERS, tab=(lit("a-propos"), lit("bases"), lit("collections"))),

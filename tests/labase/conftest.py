@@ -32,8 +32,10 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def labase_server(worker_id):
-    """The source database's connection parameters, for this worker."""
+def labase_server(request):
+    """The source database's connection parameters, for this worker (xdist's, or the one process that
+    runs without it: ``-p no:xdist``)."""
+    worker_id = getattr(request.config, "workerinput", {}).get("workerid", "master")
     name = f"labase_source_{worker_id}"
     params = ensure_running(name)
     return {**params, "dbname": name}

@@ -260,3 +260,14 @@ CREATE TABLE resource_reports (
     updated timestamp(3) NOT NULL DEFAULT now(),
     processed timestamp(3)
 );
+
+CREATE TABLE shareable_link (
+    id uuid PRIMARY KEY,
+    base_id uuid UNIQUE REFERENCES bases (id),
+    resource_id uuid UNIQUE REFERENCES resources (id),
+    created_by_id uuid NOT NULL REFERENCES users (id),
+    access_count integer NOT NULL DEFAULT 0,
+    created timestamp(3) NOT NULL DEFAULT now(),
+    updated timestamp(3) NOT NULL DEFAULT now(),
+    enabled boolean NOT NULL DEFAULT false
+);

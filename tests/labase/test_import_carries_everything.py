@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import Client
 
 from accounts.roles import ADMINISTRATORS_GROUP, MODERATORS_GROUP
 from bases.models import BasePage, Invitation, Membership
@@ -26,18 +27,32 @@ def test_users_keep_their_profile_role_and_dates(labase):
         department="69",
         website="ada.fr",
         description="Médiatrice",
+        title="Conseillère numérique",
+        location="Maison France services de Villeurbanne",
         is_public=False,
         last_login=T0,
     )
     labase.user(role="moderator", slug="modo")
     labase.user(role="support", slug="soutien")
-    labase.user(role="user", slug="gone", deleted=T0, first_name="Partie", email="partie@exemple.fr")
+    labase.user(
+        role="user",
+        slug="gone",
+        deleted=T0,
+        first_name="Partie",
+        email="partie@exemple.fr",
+        title="Médiateur",
+    )
+    labase.user(slug="public", title="Formatrice", location="Brest")
 
     labase.run()
 
     ada = User.objects.get(email="ada@exemple.fr")
     assert (ada.first_name, ada.last_name, ada.slug, ada.department) == ("Ada", "Lovelace", "ada", "69")
     assert ada.website == "https://ada.fr" and ada.description == "Médiatrice"
+    assert (ada.job_title, ada.location) == (
+        "Conseillère numérique",
+        "Maison France services de Villeurbanne",
+    )
     assert not ada.is_public and ada.last_login == T0 and ada.cgu_version == "2.0"
     assert not ada.has_usable_password()
     assert ada.groups.filter(name=ADMINISTRATORS_GROUP).exists()
@@ -49,6 +64,11 @@ def test_users_keep_their_profile_role_and_dates(labase):
     # La Base's deleted user is anonymised, and their old address leads nowhere.
     gone = User.objects.exclude(pk__in=[ada.pk]).get(first_name="Utilisateur")
     assert not gone.is_active and not gone.is_public and "partie" not in gone.email
+    assert gone.job_title == gone.location == ""
+    # The profile page shows them, under La Base's labels.
+    about = Client().get("/profils/public/").content.decode()
+    assert '<dt class="fr-text--bold">Fonction</dt><dd>Formatrice</dd>' in about
+    assert '<dt class="fr-text--bold">Localisation</dt><dd>Brest</dd>' in about
     assert ImportedRecord.objects.get(table="users", object_id=gone.pk).source_slug == ""
 
 
@@ -200,6 +220,8 @@ def test_collections_and_their_resources_in_order(labase):
     first, second = labase.resource(owner, slug="a"), labase.resource(owner, slug="b")
     favourites = labase.collection(owner, is_favorites=True, title="Favoris")
     mine = labase.collection(owner, title="Pour les ateliers", is_public=True)
+    labase.collection(owner, title="Zéro d'abord", is_public=True, order=0)
+    labase.collection(owner, title="Ensuite", is_public=True, order=1)
     labase.save(favourites, first)
     labase.save(mine, second, order=0)
     labase.save(mine, first, order=1)
@@ -211,4 +233,10 @@ def test_collections_and_their_resources_in_order(labase):
     collection = Collection.objects.get(title="Pour les ateliers")
     assert collection.is_public and [item.resource.slug for item in collection.items.all()] == ["b", "a"]
     assert ResourcePage.objects.get(slug="a").saves_count == 2
+    # In La Base's order on the profile, those it did not order after them.
+    titles = ["Mes favoris", "Zéro d'abord", "Ensuite", "Pour les ateliers"]
+    assert list(Collection.objects.filter(owner=user).values_list("title", flat=True)) == titles
+    profile = Client().get(f"/profils/{user.slug}/").content.decode()
+    shown = [title.replace("'", "&#x27;") for title in titles[1:]]
+    assert [profile.index(title) for title in shown] == sorted(profile.index(title) for title in shown)
     assert not Group.objects.filter(name__startswith="Base ").exists()

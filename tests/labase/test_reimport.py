@@ -1,6 +1,7 @@
 """Running the import again writes nothing; after La Base changed, only the difference; a dry run
 reads everything and writes nothing."""
 
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -11,6 +12,7 @@ from wagtail.models import Revision
 
 from labase.models import ImportedRecord
 from resources.models import ResourcePage, ResourceView
+from tests import factories
 from tests.labase.conftest import T0
 
 
@@ -144,3 +146,35 @@ def test_a_run_that_stopped_is_finished_by_the_next_one(labase, monkeypatch):
     author = ImportedRecord.objects.get(table="users", source_id=world["author"]).object_id
     user_type = ContentType.objects.get_for_model(get_user_model())
     assert IndexEntry.objects.filter(content_type=user_type, object_id=str(author)).exists()
+
+
+def test_a_contributor_la_base_removed_is_removed_here_on_the_next_run(labase):
+    User = get_user_model()
+    author, kept, removed = labase.user(), labase.user(), labase.user()
+    resource = labase.resource(author, is_public=False, slug="fiche")
+    contributions = {
+        contributor: labase.insert(
+            "resource_contributors", id=str(uuid.uuid4()), contributor_id=contributor, resource_id=resource
+        )
+        for contributor in (kept, removed)
+    }
+    labase.run()
+    page = ResourcePage.objects.get(slug="fiche")
+    kept_user, removed_user = (
+        User.objects.get(pk=ImportedRecord.objects.get(table="users", source_id=source_id).object_id)
+        for source_id in (kept, removed)
+    )
+    invited_here = factories.contributor()
+    page.contributors_group().user_set.add(invited_here)
+    assert page.permissions_for_user(removed_user).can_edit()
+
+    labase.connection.execute("DELETE FROM resource_contributors WHERE id = %s", [contributions[removed]])
+    report = labase.run().report
+
+    assert report.table("resources").updated == 1 and report.table("resource_contributors").updated == 1
+    assert set(page.contributors()) == {kept_user, invited_here}
+    removed_user = User.objects.get(pk=removed_user.pk)  # its permissions are cached on the instance
+    assert not page.permissions_for_user(removed_user).can_edit()
+    assert not ResourcePage.objects.visible_to(removed_user).filter(pk=page.pk).exists()
+    assert ResourcePage.objects.visible_to(kept_user).filter(pk=page.pk).exists()
+    assert labase.run().report.written() == 0
