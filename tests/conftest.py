@@ -37,6 +37,15 @@ def superuser_client(superuser):
     return client_for(superuser)
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """A test that reads what a module built (``module_db``) is a database test: it runs in its own
+    savepoint, rolled back after it, as ``db`` gives."""
+    for item in items:
+        if "module_db" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.django_db)
+
+
 @pytest.fixture(scope="module")
 def module_db(django_db_setup, django_db_blocker):
     """A transaction around a test module, for data its tests share (as Django's ``setUpTestData``): each
@@ -49,14 +58,14 @@ def module_db(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def team(db, team_of_the_module):
+def team(db, module_team):
     """A base admin and a member, with a public and a private base they run, each with a resource: a
     copy for this test of what the module built, so that nothing a test changes in memory reaches the next."""
-    return copy.deepcopy(team_of_the_module)
+    return copy.deepcopy(module_team)
 
 
 @pytest.fixture(scope="module")
-def team_of_the_module(module_db):
+def module_team(module_db):
     admin = factories.contributor(first_name="Adèle", last_name="Admin", is_public=True)
     member = factories.contributor(first_name="Marc", last_name="Membre")
     bases = {

@@ -14,14 +14,14 @@ from tests.conftest import client_for
 VIEWERS = ["contributeur", "autre_base", "membre", "admin_base", "moderateur", "admin_plateforme"]
 
 
-@pytest.fixture
-def content(team):
+@pytest.fixture(scope="module")
+def content(module_team):
     """The team's public and private bases with a resource each (by the base admin), a stranger's
     private resource and draft under /ressources/, and a base of another team."""
     stranger = factories.contributor(first_name="Sacha", last_name="Inconnu", email="sacha@example.org")
     neighbour = factories.contributor(first_name="Noé", last_name="Voisin")
     return {
-        **team,
+        **module_team,
         "stranger": stranger,
         "neighbour": neighbour,
         "neighbour_base": factories.base(title="Base voisine", members=[neighbour]),
@@ -32,7 +32,7 @@ def content(team):
     }
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def viewers(content):
     moderator = factories.contributor(first_name="Mona", last_name="Modératrice")
     moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))

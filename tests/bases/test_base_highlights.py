@@ -27,11 +27,11 @@ def rate(resource, *values):
         Rating.objects.create(resource=resource, user=factories.contributor(), value=value)
 
 
-@pytest.fixture
-def fiches(team):
+@pytest.fixture(scope="module")
+def fiches(module_team):
     """Four public resources of the public base, from the oldest to the newest."""
-    base = team["bases"]["public"]
-    return [factories.resource(parent=base, owner=team["admin"], title=f"Fiche {n}") for n in range(4)]
+    base = module_team["bases"]["public"]
+    return [factories.resource(parent=base, owner=module_team["admin"], title=f"Fiche {n}") for n in range(4)]
 
 
 def test_latest_shows_the_three_newest(team, fiches, client):

@@ -27,8 +27,8 @@ def file_block(document):
     return ("file", {"document": document, "title": "Support", "caption": "", "show_preview": False})
 
 
-@pytest.fixture
-def people(team):
+@pytest.fixture(scope="module")
+def people(module_team):
     platform_admin = factories.contributor(first_name="Pia", last_name="Plateforme")
     platform_admin.groups.add(Group.objects.get(name=ADMINISTRATORS_GROUP))
     outsider = factories.contributor(first_name="Oscar", last_name="Ailleurs")
@@ -36,25 +36,29 @@ def people(team):
         "stranger": factories.contributor(first_name="Sacha", last_name="Inconnu"),
         "outsider": outsider,
         "outsider_base": factories.base(title="Base Oscar", owner=outsider),
-        "member": team["member"],
-        "admin": team["admin"],
+        "member": module_team["member"],
+        "admin": module_team["admin"],
         "platform_admin": platform_admin,
     }
 
 
-@pytest.fixture
-def media(team, people):
+@pytest.fixture(scope="module")
+def media(module_team, people):
     """Files of the private base (used by its resource), of the public one (used by a public
     resource), and personal uploads of the stranger and of the outsider, used by nothing yet."""
-    private, public = team["bases"]["private"], team["bases"]["public"]
+    private, public = module_team["bases"]["private"], module_team["bases"]["public"]
     files = {
-        "private_image": factories.image("Plan secret de la base fermée", owner=team["admin"], base=private),
-        "private_document": factories.document(
-            "Compte rendu confidentiel", owner=team["admin"], base=private
+        "private_image": factories.image(
+            "Plan secret de la base fermée", owner=module_team["admin"], base=private
         ),
-        "public_image": factories.image("Affiche de la base ouverte", owner=team["admin"], base=public),
+        "private_document": factories.document(
+            "Compte rendu confidentiel", owner=module_team["admin"], base=private
+        ),
+        "public_image": factories.image(
+            "Affiche de la base ouverte", owner=module_team["admin"], base=public
+        ),
         "public_document": factories.document(
-            "Programme de la base ouverte", owner=team["admin"], base=public
+            "Programme de la base ouverte", owner=module_team["admin"], base=public
         ),
         "stranger_image": factories.image("Photo de Sacha", owner=people["stranger"]),
         "stranger_document": factories.document("Notes de Sacha", owner=people["stranger"]),
@@ -62,7 +66,7 @@ def media(team, people):
     }
     files["private_resource"] = factories.resource(
         parent=private,
-        owner=team["admin"],
+        owner=module_team["admin"],
         title="Fiche interne",
         is_public=False,
         cover_image=files["private_image"],
@@ -70,7 +74,7 @@ def media(team, people):
     )
     files["public_resource"] = factories.resource(
         parent=public,
-        owner=team["admin"],
+        owner=module_team["admin"],
         title="Fiche ouverte",
         cover_image=files["public_image"],
         body=[image_block(files["public_image"]), file_block(files["public_document"])],

@@ -15,8 +15,8 @@ def _titles(html: str) -> list[str]:
     return re.findall(r'<h3 class="fr-card__title"><a href="[^"]*">([^<]*)</a></h3>', html)
 
 
-@pytest.fixture
-def world():
+@pytest.fixture(scope="module")
+def world(module_db):
     """Personal and base resources, public and private: 18 public ones in all."""
     author = factories.contributor()
     public_base = factories.base(title="Base ouverte", owner=author)

@@ -3,8 +3,8 @@ import pytest
 from tests import factories
 
 
-@pytest.fixture(autouse=True)
-def resource(db):
+@pytest.fixture(scope="module", autouse=True)
+def resource(module_db):
     return factories.resource(title="Atelier de marqueterie")
 
 

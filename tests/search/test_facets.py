@@ -6,8 +6,8 @@ from tests import factories
 from tests.conftest import client_for
 
 
-@pytest.fixture
-def sheets(db):
+@pytest.fixture(scope="module")
+def sheets(module_db):
     make = factories.resource
     make(
         title="Xylographie un",

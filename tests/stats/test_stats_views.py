@@ -65,13 +65,13 @@ def test_every_view_is_queryable(view, team, refresh_stats):
         assert [column.name for column in cursor.description] == list(RELATIONS[view])
 
 
-@pytest.fixture
-def community(team):
+@pytest.fixture(scope="module")
+def community(module_team):
     """Team resources, one personal private resource and one draft, with views, saves and ratings."""
-    public = team["resources"]["public"]
-    in_private_base = team["resources"]["private"]
-    personal_private = factories.resource(owner=team["member"], is_public=False)
-    draft = factories.resource(owner=team["admin"], publish=False)
+    public = module_team["resources"]["public"]
+    in_private_base = module_team["resources"]["private"]
+    personal_private = factories.resource(owner=module_team["member"], is_public=False)
+    draft = factories.resource(owner=module_team["admin"], publish=False)
     # 1 March 2026 in UTC: 22:30 is 23:30 in Paris, 23:30 is already 2 March there.
     for hour, visits in ((22, 2), (23, 3)):
         for number in range(visits):
@@ -80,18 +80,18 @@ def community(team):
                 visit_hash=f"visit-{hour}-{number}",
                 viewed_at=datetime(2026, 3, 1, hour, 30, tzinfo=UTC),
             )
-    public_list = Collection.objects.create(owner=team["member"], title="Ateliers", is_public=True)
-    favorites = Collection.objects.create(owner=team["admin"], title="Mes favoris", is_favorites=True)
+    public_list = Collection.objects.create(owner=module_team["member"], title="Ateliers", is_public=True)
+    favorites = Collection.objects.create(owner=module_team["admin"], title="Mes favoris", is_favorites=True)
     CollectionItem.objects.create(collection=public_list, resource=public)
     CollectionItem.objects.create(collection=favorites, resource=public)
     CollectionItem.objects.create(collection=favorites, resource=in_private_base)
-    Rating.objects.create(resource=public, user=team["member"], value=4, comment="Très utile")
+    Rating.objects.create(resource=public, user=module_team["member"], value=4, comment="Très utile")
     return {
         "public": public,
         "in_private_base": in_private_base,
         "personal_private": personal_private,
         "draft": draft,
-        **team,
+        **module_team,
     }
 
 
