@@ -4,6 +4,7 @@ from wagtail.signals import page_published
 
 from accounts.signals import account_closing, account_opened
 from cms import edge_cache
+from resources import republication
 from resources.contributors import claim_invitations
 from resources.models import LinkPreview, Rating, RatingReply, ResourceIndexPage, ResourcePage
 from resources.permissions import contributors_group
@@ -11,6 +12,11 @@ from resources.permissions import contributors_group
 
 def apply_visibility_on_publish(sender, instance, **kwargs):
     instance.apply_visibility()
+
+
+def release_after_approval(sender, instance, **kwargs):
+    """Published again after a report, by a moderator's approval: back to its usual workflow."""
+    republication.release(instance)
 
 
 def make_contributor(sender, user, **kwargs):
@@ -49,6 +55,7 @@ def forget_pages_showing_the_preview(sender, instance, **kwargs):
 
 def connect() -> None:
     page_published.connect(apply_visibility_on_publish, sender=ResourcePage)
+    page_published.connect(release_after_approval, sender=ResourcePage)
     account_opened.connect(make_contributor, dispatch_uid="resources-contributor")
     account_opened.connect(claim_contributor_invitations, dispatch_uid="resources-claim-invitations")
     email_confirmed.connect(claim_on_confirmation, dispatch_uid="resources-claim-on-confirmation")

@@ -354,6 +354,8 @@ URLS = {
     "resources:report": get(page_id=SOME_PAGES),
     "resources:delete_rating": get(rating_id="rating"),
     "resources:reply_to_rating": get(rating_id="rating"),
+    "resources:edit_reply": get(reply_id="reply"),
+    "resources:delete_reply": get(reply_id="reply"),
     "collections:create": get("", "base={private_base.pk}"),
     "collections:save": get(resource_id=SOME_PAGES),
     "collections:edit": get(pk=("private_collection", "base_collection")),
@@ -722,6 +724,24 @@ URLS = {
     "signalements:history": get(pk="report"),
     "signalements:history_results": get(pk="report"),
     "signalements:usage": get(pk="report"),
+    **{
+        f"{viewset}:{view}": request
+        for viewset, moderated in (
+            ("moderation_recommandations", "rating"),
+            ("moderation_reponses", "reply"),
+            ("moderation_collections", ("private_collection", "base_collection")),
+        )
+        for view, request in (
+            ("index", get("", "q=mk")),
+            ("index_results", get("")),
+            ("add", get()),
+            ("edit", get(pk=moderated)),
+            ("delete", get(pk=moderated)),
+            ("history", get(pk=moderated)),
+            ("history_results", get(pk=moderated)),
+            ("usage", get(pk=moderated)),
+        )
+    },
     "avis_sur_le_site:index": get("", "export=csv"),
     "avis_sur_le_site:index_results": get(),
     "avis_sur_le_site:add": get(),
