@@ -5,6 +5,7 @@ from wagtail.signals import page_published
 
 from accounts.signals import account_closing
 from bases.media import release_media, rename_media_collection
+from bases.membership import hand_over
 from bases.models import BasePage, Membership
 
 
@@ -17,7 +18,9 @@ def apply_visibility_on_publish(sender, instance, revision=None, **kwargs):
 
 
 def end_memberships(sender, user, **kwargs):
-    """A deleted account belongs to no base any more (its groups are cleared with the account)."""
+    """A deleted account belongs to no base any more (its groups are cleared with the account), and
+    leaves none without an admin."""
+    hand_over(user)
     Membership.objects.filter(user=user).delete()
 
 

@@ -690,6 +690,7 @@ URLS = {
     "wagtailusers_users:add": get(),
     "wagtailusers_users:edit": get(pk="owner"),
     "wagtailusers_users:delete": get(pk="owner"),
+    "accounts_sign_out_everywhere": get(user_id="owner"),
     "wagtailusers_users:history": get(pk="owner"),
     "wagtailusers_users:history_results": get(pk="owner"),
     "wagtailusers_users:usage": get(pk="owner"),
