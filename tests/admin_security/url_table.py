@@ -309,6 +309,7 @@ URLS = {
     "mfa_generate_recovery_codes": get(),
     "mfa_download_recovery_codes": get(),
     "account_delete": get(),
+    "cgu_accept": get("", "next=/admin/"),
     "following": get(),
     "profile": get(slug=("owner.slug", "other_owner.slug")),
     "profile_follow": get(slug="owner.slug"),
