@@ -9,6 +9,10 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from accounts import inactivity, lifecycle  # noqa: F401  (connect sign-ups and sign-ins)
+        from accounts.models import User
+        from cms import audit
+
+        audit.record_changes(User)
 
 
 class UsersConfig(WagtailUsersAppConfig):

@@ -7,6 +7,7 @@ from accounts.signals import account_closing
 from bases.media import release_media, rename_media_collection
 from bases.membership import hand_over
 from bases.models import BasePage, Membership
+from cms import audit
 
 
 def apply_visibility_on_publish(sender, instance, revision=None, **kwargs):
@@ -34,6 +35,7 @@ def release_media_on_delete(sender, instance, **kwargs):
 
 
 def connect() -> None:
+    audit.record_changes(Membership)
     page_published.connect(apply_visibility_on_publish, sender=BasePage)
     account_closing.connect(end_memberships, dispatch_uid="bases-end-memberships")
     page_published.connect(rename_media_on_publish, sender=BasePage)

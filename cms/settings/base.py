@@ -105,6 +105,7 @@ MIDDLEWARE = [
     "accounts.sessions.IdleSessionMiddleware",
     "accounts.second_factor.StaffSecondFactorMiddleware",
     "accounts.cgu.CguAcceptanceMiddleware",
+    "cms.audit.AuditContextMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "labase.middleware.SlashedOldLinksMiddleware",
