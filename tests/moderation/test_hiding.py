@@ -15,6 +15,10 @@ from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 
+# Measured (20 for the ratings, with six of each kind): the session, the user and their permissions, the
+# menu, the page; none per row (the listings select their related rows).
+LISTING_QUERIES = 20
+
 
 @pytest.fixture
 def moderator(db):
@@ -110,3 +114,22 @@ def test_moderation_lists_only_what_the_moderator_may_read_and_contributors_none
     )
     assert response.status_code in (302, 403)
     assert Rating.objects.get().hidden_at is None
+
+
+def test_the_moderation_listings_cost_the_same_whatever_their_length(
+    moderator, django_assert_max_num_queries
+):
+    resource = factories.resource()
+    owner = factories.contributor()
+    for _ in range(6):
+        rating = Rating.objects.create(
+            resource=resource, user=factories.contributor(), value=3, comment="Bien"
+        )
+        RatingReply.objects.create(rating=rating, author=owner, text="Merci")
+        Collection.objects.create(owner=factories.contributor(), title="Sélection", is_public=True)
+    client = client_for(moderator)
+    for listing in ("recommandations", "reponses", "collections"):
+        client.get(f"/admin/moderation/{listing}/")  # caches warmed, as on any visit but the first
+        with django_assert_max_num_queries(LISTING_QUERIES):
+            response = client.get(f"/admin/moderation/{listing}/")
+        assert response.content.decode().count("/edit/") >= 6
