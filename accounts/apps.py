@@ -8,7 +8,11 @@ class AccountsConfig(AppConfig):
     verbose_name = "Comptes et profils"
 
     def ready(self):
-        from accounts import lifecycle  # noqa: F401  (connects allauth's sign-up to welcome)
+        from accounts import inactivity, lifecycle  # noqa: F401  (connect sign-ups and sign-ins)
+        from accounts.models import User
+        from cms import audit
+
+        audit.record_changes(User)
 
 
 class UsersConfig(WagtailUsersAppConfig):

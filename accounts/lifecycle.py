@@ -2,6 +2,7 @@
 start, for the idle timeout."""
 
 import uuid
+from enum import StrEnum
 
 from allauth.account.models import EmailAddress
 from allauth.account.signals import user_signed_up
@@ -10,11 +11,17 @@ from django.contrib.auth.signals import user_logged_in
 from django.db import transaction
 from django.dispatch import receiver
 
-from accounts import sessions
+from accounts import emails, sessions
 from accounts.models import User
 from accounts.signals import account_closing, account_opened
 
 DELETED_FIRST_NAME, DELETED_LAST_NAME = "Utilisateur", "supprimé"
+
+
+class DeletedBecause(StrEnum):
+    ASKED = "asked"  # by its owner, from their profile
+    INACTIVE = "inactive"  # after a year without a sign-in (accounts.inactivity)
+    ADMIN = "admin"  # by a platform admin, in the admin
 
 
 @transaction.atomic
@@ -35,11 +42,15 @@ def _start_session(sender, request, user, **kwargs):
 
 
 @transaction.atomic
-def delete_account(user: User) -> None:
-    """Anonymise ``user``; their personal resources are unpublished and their memberships end
-    (``account_closing``), while resources of a base stay published, since they belong to the base as
-    much as to their author."""
+def delete_account(user: User, why: DeletedBecause | None = DeletedBecause.ASKED) -> None:
+    """Anonymise ``user``; their personal resources are unpublished and their memberships end, no base
+    left without an admin (``account_closing``), while resources of a base stay published, since they
+    belong to the base as much as to their author. The address they had is told why, once it is done
+    (``why`` is None for an account La Base had deleted already: told then)."""
     account_closing.send(sender=User, user=user)
+    if why is not None and user.is_active:
+        address, first_name = user.email, user.first_name
+        transaction.on_commit(lambda: emails.account_deleted(address, first_name, why))
     avatar = user.avatar.name
     user.first_name, user.last_name = DELETED_FIRST_NAME, DELETED_LAST_NAME
     # The reserved .invalid domain can never receive mail, and the address stays unique.

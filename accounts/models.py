@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.crypto import salted_hmac
 from django.utils.text import slugify
 from wagtail.search import index
 
@@ -57,6 +59,13 @@ class User(WebLinks, index.Indexed, AbstractUser):
     )
     cgu_version = models.CharField("version des CGU acceptée", max_length=32, blank=True)
     cgu_accepted_at = models.DateTimeField("CGU acceptées le", null=True, blank=True)
+    # The last inactivity warning sent (its day, ``accounts.inactivity``) and when; 0 and None since
+    # the last sign-in: each warning goes once, and the last one some time before the deletion.
+    inactivity_warned_at_day = models.PositiveSmallIntegerField(default=0, editable=False)
+    inactivity_warned_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Raised to end every session of the account (``accounts.sessions.end_all``): it enters the hash
+    # that each session keeps of its account.
+    session_generation = models.PositiveIntegerField(default=0, editable=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -95,6 +104,28 @@ class User(WebLinks, index.Indexed, AbstractUser):
             return self.get_full_name() or "Un membre des Bases"
         initial = f" {self.last_name.strip()[:1]}." if self.last_name.strip() else ""
         return f"{self.first_name.strip()}{initial}".strip() or "Un membre des Bases"
+
+    def get_session_auth_hash(self):
+        """Django's hash of the password, with the generation once raised: existing sessions stay
+        valid until an admin ends them."""
+        if not self.session_generation:
+            return super().get_session_auth_hash()
+        return self._generation_hash(settings.SECRET_KEY)
+
+    def get_session_auth_fallback_hash(self):
+        if not self.session_generation:
+            yield from super().get_session_auth_fallback_hash()
+            return
+        for secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._generation_hash(secret)
+
+    def _generation_hash(self, secret: str) -> str:
+        return salted_hmac(
+            "accounts.User.session_generation",
+            f"{self.password}:{self.session_generation}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
     def save(self, *args, **kwargs):
         if not self.slug:

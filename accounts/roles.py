@@ -21,12 +21,22 @@ ADMINISTRATOR_MODEL_PERMISSIONS = {
     "wagtail_dsfr_content_manager": ["change_cmsdsfrconfig"],
     "wagtailmenus": ["change_mainmenu", "change_flatmenu", "add_flatmenu"],
     "home": ["view_sitefeedback"],
-    "resources": ["view_report", "change_report"],
+    "resources": ["view_report", "change_report", "view_rating", "change_rating", "change_ratingreply"],
+    # To read the audit trail of these (``cms.audit``) in the admin's « Journal des actions ».
+    "bases": ["view_membership"],
+    "community": [
+        "view_collection",
+        "change_collection",
+        "view_collectionitem",
+        "view_basefollow",
+        "view_profilefollow",
+    ],
 }
 MODERATOR_MODEL_PERMISSIONS = {
     "wagtailadmin": ["access_admin"],
     "accounts": ["view_user"],
-    "resources": ["view_report", "change_report"],
+    "resources": ["view_report", "change_report", "change_rating", "change_ratingreply"],
+    "community": ["change_collection"],
 }
 
 

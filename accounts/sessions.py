@@ -7,9 +7,12 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME, logout
+from django.db import transaction
+from django.db.models import F
 from django.http import HttpResponseRedirect
 from django.urls import Resolver404, resolve
 from django.utils.http import urlencode
+from wagtail.log_actions import log
 
 from accounts.roles import is_staff_request
 
@@ -87,3 +90,13 @@ def is_background(request) -> bool:
         return resolve(request.path_info).namespace in BACKGROUND_NAMESPACES
     except Resolver404:
         return False
+
+
+@transaction.atomic
+def end_all(user, by) -> None:
+    """Sign ``user`` out of every device: each session keeps a hash of its account that includes
+    ``session_generation`` (``User.get_session_auth_hash``), and Django ends those whose hash no longer
+    matches at their next request, whatever the session store."""
+    type(user).objects.filter(pk=user.pk).update(session_generation=F("session_generation") + 1)
+    user.refresh_from_db(fields=["session_generation"])
+    log(user, "lesbases.signed_out_everywhere", user=by)

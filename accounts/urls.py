@@ -11,4 +11,5 @@ urlpatterns = [
     path("inscription/", allauth_views.signup, name="account_signup"),
     path("deconnexion/", allauth_views.logout, name="account_logout"),
     path("profils/supprimer/", views.delete_account, name="account_delete"),
+    path("conditions-d-utilisation/accepter/", views.accept_cgu, name="cgu_accept"),
 ]

@@ -1,11 +1,14 @@
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.utils.functional import cached_property
+from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission, Page
+from wagtail.users.views.users import DeleteView as WagtailUserDeleteView
 from wagtail.users.views.users import IndexView as WagtailUserIndexView
 from wagtail.users.views.users import UserFilterSet as WagtailUserFilterSet
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
+from accounts.lifecycle import DeletedBecause, delete_account
 from accounts.roles import is_platform_admin
 from cms.visibility import VisibilityQuerySet
 
@@ -40,10 +43,23 @@ class UserIndexView(WagtailUserIndexView):
         return super().show_export_buttons and self.can_export()
 
 
+class UserDeleteView(WagtailUserDeleteView):
+    """Deleting an account in the admin anonymises it as deleting it oneself does: its resources,
+    ratings and the bases it served stay, its personal data goes, it is told by e-mail."""
+
+    success_message = "Le compte est supprimé : ses informations personnelles sont effacées."
+
+    def delete_action(self):
+        delete_account(self.object, why=DeletedBecause.ADMIN)
+        log(self.object, "lesbases.account_deleted", user=self.request.user)
+
+
 class UserViewSet(WagtailUserViewSet):
-    """Wagtail's user management, whose listing platform admins search and export (CSV, XLSX)."""
+    """Wagtail's user management, whose listing platform admins search and export (CSV, XLSX); deleting
+    an account anonymises it."""
 
     index_view_class = UserIndexView
+    delete_view_class = UserDeleteView
     filterset_class = UserFilterSet
     list_export = [
         "email",

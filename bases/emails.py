@@ -1,9 +1,13 @@
 """The emails of base membership, in French, with absolute links to the site."""
 
+from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail.models import Site
+
+from accounts.roles import ADMINISTRATORS_GROUP
 
 
 def _site_url(path: str) -> str:
@@ -58,4 +62,27 @@ def removed(base, user) -> None:
         f"Vous n'êtes plus membre de la base {base.title}",
         "removed",
         {"base": base, "user": user, "base_url": _site_url(base.url)},
+    )
+
+
+def became_admin(base, user) -> None:
+    """To the oldest member of a base whose last admin deleted their account."""
+    _send(
+        [user.email],
+        f"Vous êtes administrateur de la base {base.title}",
+        "became_admin",
+        {"base": base, "base_url": _site_url(base.url)},
+    )
+
+
+def base_without_admin(base) -> None:
+    """To the platform admins: the last member of a base deleted their account."""
+    admins = get_user_model().objects.filter(
+        Q(is_superuser=True) | Q(groups__name=ADMINISTRATORS_GROUP), is_active=True
+    )
+    _send(
+        sorted(set(admins.values_list("email", flat=True))),
+        f"La base {base.title} n'a plus d'administrateur",
+        "base_without_admin",
+        {"base": base, "base_url": _site_url(base.url)},
     )

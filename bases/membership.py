@@ -213,3 +213,32 @@ def _membership(base: BasePage, user) -> Membership:
     if membership is None:
         raise MembershipError("Cette personne n'est pas membre de la base.")
     return membership
+
+
+@transaction.atomic
+def hand_over(user) -> None:
+    """Before ``user``'s account is deleted: each base of which they are the last admin gets its
+    oldest other member as admin, told by e-mail; a base with no other member is flagged to the
+    platform admins, who name its next admin."""
+    sole_admin_of = Membership.objects.filter(user=user, role=Role.ADMIN).exclude(
+        base__memberships__in=Membership.objects.filter(role=Role.ADMIN).exclude(user=user)
+    )
+    for membership in sole_admin_of.select_related("base"):
+        base = membership.base
+        successor = (
+            base.memberships.exclude(user=user).select_related("user").order_by("created_at", "pk").first()
+        )
+        if successor is None:
+            log(base, "lesbases.base_without_admin", user=None, data={"member": str(user)})
+            emails.base_without_admin(base)
+            continue
+        successor.role = Role.ADMIN
+        successor.save(update_fields=["role"])
+        _set_role(base, successor.user, Role.ADMIN)
+        log(
+            base,
+            "lesbases.role_changed",
+            user=None,
+            data={"member": str(successor.user), "role": successor.get_role_display()},
+        )
+        emails.became_admin(base, successor.user)

@@ -5,7 +5,9 @@ from wagtail.signals import page_published
 
 from accounts.signals import account_closing
 from bases.media import release_media, rename_media_collection
+from bases.membership import hand_over
 from bases.models import BasePage, Membership
+from cms import audit
 
 
 def apply_visibility_on_publish(sender, instance, revision=None, **kwargs):
@@ -17,7 +19,9 @@ def apply_visibility_on_publish(sender, instance, revision=None, **kwargs):
 
 
 def end_memberships(sender, user, **kwargs):
-    """A deleted account belongs to no base any more (its groups are cleared with the account)."""
+    """A deleted account belongs to no base any more (its groups are cleared with the account), and
+    leaves none without an admin."""
+    hand_over(user)
     Membership.objects.filter(user=user).delete()
 
 
@@ -31,6 +35,7 @@ def release_media_on_delete(sender, instance, **kwargs):
 
 
 def connect() -> None:
+    audit.record_changes(Membership)
     page_published.connect(apply_visibility_on_publish, sender=BasePage)
     account_closing.connect(end_memberships, dispatch_uid="bases-end-memberships")
     page_published.connect(rename_media_on_publish, sender=BasePage)

@@ -27,6 +27,10 @@ MEMBERSHIP_ACTIONS = {
     "lesbases.role_changed": ("Rôle modifié", "{member} est désormais {role}"),
     "lesbases.member_removed": ("Membre retiré", "{member} a été retiré(e) de la base"),
     "lesbases.member_left": ("Membre parti", "{member} a quitté la base"),
+    "lesbases.base_without_admin": (
+        "Base sans administrateur",
+        "{member}, dernier membre, a supprimé son compte : la base n'a plus d'administrateur",
+    ),
 }
 
 

@@ -17,6 +17,7 @@ from wagtail.models import Orderable
 
 from accounts.roles import ADMINISTRATORS_GROUP
 from bases.models import BasePage
+from cms.hiding import Hideable, HideableQuerySet
 from cms.visibility import EVERYONE
 from community.choosers import PublicCollectionChooserWidget
 from resources.models import ResourcePage
@@ -25,15 +26,16 @@ from resources.models import ResourcePage
 COLLECTION_ORDER = ["-is_favorites", F("position").asc(nulls_last=True), "title"]
 
 
-class CollectionQuerySet(models.QuerySet):
+class CollectionQuerySet(HideableQuerySet):
     def visible_to(self, user):
-        """Collections ``user`` may see: public ones (a base's only while the base is visible to them),
-        and, whatever their visibility, their own and those of the bases they belong to. Platform
-        admins see them all."""
+        """Collections ``user`` may see: public ones that no moderator hid (a base's only while the
+        base is visible to them), and, whatever their visibility, their own and those of the bases they
+        belong to. Platform admins see them all."""
         if user.is_superuser:
             return self.all()
-        visible = Q(is_public=True, owner__is_active=True) | Q(
-            is_public=True, base__in=BasePage.objects.visible_to(user).values("pk")
+        shown = Q(is_public=True, hidden_at__isnull=True)
+        visible = (shown & Q(owner__is_active=True)) | (
+            shown & Q(base__in=BasePage.objects.visible_to(user).values("pk"))
         )
         if user.is_authenticated:
             # Platform admins are checked in the same query rather than by one of their own.
@@ -66,9 +68,10 @@ class CollectionQuerySet(models.QuerySet):
         ).order_by(*COLLECTION_ORDER)
 
 
-class Collection(models.Model):
+class Collection(Hideable):
     """Resources gathered by a user or by a base; every user has one named *Mes favoris*, created
-    when they sign up, which cannot be deleted."""
+    when they sign up, which cannot be deleted. A public one hidden by a moderator is seen only by
+    those who manage it."""
 
     FAVORITES_TITLE = "Mes favoris"
 
@@ -208,6 +211,7 @@ class BaseFeaturedCollection(Orderable):
             return []
         collections = (
             Collection.objects.visible_to(viewer)
+            .shown()
             .filter(pk__in=chosen, is_public=True)
             .annotate(resource_count=Count("items"))
         )

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from accounts.signals import account_closing, account_opened
 from bases.models import BasePage, Membership
-from cms import edge_cache
+from cms import audit, edge_cache
 from community.models import BaseFollow, Collection, CollectionItem, ProfileFollow
 from resources.models import ResourcePage
 
@@ -87,6 +87,7 @@ def profile_paths(user_ids):
 
 
 def connect() -> None:
+    audit.record_changes(Collection, CollectionItem, BaseFollow, ProfileFollow)
     account_opened.connect(give_favorites, dispatch_uid="community-favorites")
     post_save.connect(count_save, sender=CollectionItem, dispatch_uid="community-count-save")
     post_delete.connect(uncount_save, sender=CollectionItem, dispatch_uid="community-uncount-save")

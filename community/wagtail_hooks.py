@@ -2,17 +2,28 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.urls import reverse
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 
 from bases.models import BasePage
 from cms import edge_cache
+from cms.hiding_admin import ModerationPermissionPolicy
 from community.choosers import public_collection_chooser_viewset
 from community.models import Collection
+from community.moderation import ContentModerationGroup
 from resources.models import ResourcePage
 
 
 @hooks.register("register_admin_viewset")
 def register_public_collection_chooser():
     return public_collection_chooser_viewset
+
+
+register_permission_policy(Collection, ModerationPermissionPolicy(Collection))
+
+
+@hooks.register("register_admin_viewset")
+def register_content_moderation():
+    return ContentModerationGroup()
 
 
 @hooks.register(edge_cache.RELATED_URLS_HOOK)

@@ -18,16 +18,17 @@ from resources import feedback
 from resources.models import Rating, Report, ResourcePage, ResourceView
 
 # (rater, resource slug, value from 1 to 4, comment)
+# Each by a reader who may not edit the resource: its editors do not rate it (``feedback.may_rate``).
 RATINGS = [
     ("karim", "animer-un-cafe-numerique-en-milieu-rural", 4, "Testé dans trois communes : ça marche."),
     ("sophie", "animer-un-cafe-numerique-en-milieu-rural", 4, ""),
     ("thomas", "animer-un-cafe-numerique-en-milieu-rural", 3, "Prévoir plus de temps pour l'installation."),
     ("camille", "parcours-autonomie-numerique-en-6-seances", 4, "Le parcours que j'utilise désormais."),
-    ("lucie", "parcours-autonomie-numerique-en-6-seances", 3, ""),
-    ("julien", "reconnaitre-un-message-d-hameconnage", 3, "Les exemples parlent aux participants."),
+    ("thomas", "parcours-autonomie-numerique-en-6-seances", 3, ""),
+    ("sophie", "reconnaitre-un-message-d-hameconnage", 3, "Les exemples parlent aux participants."),
     ("thomas", "reconnaitre-un-message-d-hameconnage", 2, "Il manque les arnaques par SMS."),
     ("lucie", "quiz-vocabulaire-du-numerique", 2, ""),
-    ("karim", "choisir-un-mot-de-passe-solide", 1, "Les conseils ne suivent plus les recommandations."),
+    ("thomas", "choisir-un-mot-de-passe-solide", 1, "Les conseils ne suivent plus les recommandations."),
 ]
 REPLY = (
     "reconnaitre-un-message-d-hameconnage",

@@ -17,6 +17,7 @@ from wagtail.models import Site
 
 from accounts.roles import MODERATORS_GROUP
 from cms import ratelimits
+from resources import republication
 from resources.models import Rating, RatingReply, Report, ResourcePage
 
 
@@ -24,9 +25,21 @@ class AlreadyModerated(Exception):
     """The report was dealt with already, by someone else or in another tab."""
 
 
+class OwnResource(Exception):
+    """Those who may edit a resource do not rate it: their ratings would skew its badge and sort."""
+
+    message = "Vous pouvez modifier cette ressource : seuls ses lecteurs peuvent la recommander."
+
+
+def may_rate(resource: ResourcePage, user) -> bool:
+    return not resource.permissions_for_user(user).can_edit()
+
+
 @transaction.atomic
 def rate(resource: ResourcePage, user, value: int, comment: str = "") -> Rating:
     """Record ``user``'s rating of ``resource``, replacing the one they gave before."""
+    if not may_rate(resource, user):
+        raise OwnResource(OwnResource.message)
     rating, _created = Rating.objects.update_or_create(
         resource=resource, user=user, defaults={"value": value, "comment": comment}
     )
@@ -46,6 +59,22 @@ def reply(rating: Rating, by, text: str) -> RatingReply:
     if not rating.resource.is_owner_or_contributor(by):
         raise PermissionDenied
     return RatingReply.objects.create(rating=rating, author=by, text=text)
+
+
+@transaction.atomic
+def edit_reply(answer: RatingReply, by, text: str) -> RatingReply:
+    if answer.author_id != by.pk:
+        raise PermissionDenied
+    answer.text = text
+    answer.save(update_fields=["text", "updated_at"])
+    return answer
+
+
+@transaction.atomic
+def delete_reply(answer: RatingReply, by) -> None:
+    if answer.author_id != by.pk:
+        raise PermissionDenied
+    answer.delete()
 
 
 @transaction.atomic
@@ -88,6 +117,7 @@ def resolve(report: Report, by, comment: str, unpublish: bool = False) -> Report
     if unpublish and resource.live:
         # Moderators hold no page permissions: the moderation decision is the authority here.
         UnpublishPageAction(resource, user=by).execute(skip_permission_checks=True)
+        republication.hold(resource)
         if resource.owner:
             _send(
                 [resource.owner.email],
@@ -101,7 +131,20 @@ def resolve(report: Report, by, comment: str, unpublish: bool = False) -> Report
             )
     action = "lesbases.report_unpublished" if unpublish else "lesbases.report_resolved"
     log(resource, action, user=by, data={"reason": report.get_reason_display()})
+    tell_reporter(report)
     return report
+
+
+def tell_reporter(report: Report) -> None:
+    """The outcome of their report, without the moderators' private comment."""
+    if report.reporter is None or not report.reporter.is_active:
+        return
+    _send(
+        [report.reporter.email],
+        f"Votre signalement de la ressource {report.resource_title} a été traité",
+        "report_outcome",
+        {"report": report, "unpublished": report.status == Report.Status.UNPUBLISHED},
+    )
 
 
 def _site_url(path: str) -> str:

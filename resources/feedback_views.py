@@ -10,12 +10,15 @@ from cms.ratelimits import LimitExceeded
 from cms.visibility import EVERYONE
 from resources import feedback
 from resources.feedback_forms import RatingForm, ReplyForm, ReportForm
-from resources.models import Rating, ResourcePage
+from resources.models import Rating, RatingReply, ResourcePage
 
 
 @login_required
 def rate(request, page_id):
     resource = get_object_or_404(ResourcePage.objects.visible_to(request.user), pk=page_id)
+    if not feedback.may_rate(resource, request.user):
+        messages.error(request, feedback.OwnResource.message)
+        return redirect(resource.url + "#avis")
     own = Rating.objects.filter(resource=resource, user=request.user).first()
     initial = {"value": own.value, "comment": own.comment} if own else None
     form = RatingForm(request.POST or None, initial=initial)
@@ -52,6 +55,38 @@ def reply(request, rating_id):
     else:
         messages.error(request, " ".join(form.errors["text"]))
     return redirect(rating.resource.url + f"#avis-{rating.pk}")
+
+
+def _own_reply(request, reply_id) -> RatingReply:
+    """One of the user's replies, on a resource they may still read."""
+    return get_object_or_404(
+        RatingReply.objects.select_related("rating__resource"),
+        pk=reply_id,
+        author=request.user,
+        rating__resource__in=ResourcePage.objects.visible_to(request.user),
+    )
+
+
+@login_required
+@require_POST
+def edit_reply(request, reply_id):
+    answer = _own_reply(request, reply_id)
+    form = ReplyForm(request.POST)
+    if form.is_valid():
+        feedback.edit_reply(answer, by=request.user, text=form.cleaned_data["text"])
+        messages.success(request, "Votre réponse est modifiée.")
+    else:
+        messages.error(request, " ".join(form.errors["text"]))
+    return redirect(answer.rating.resource.url + f"#avis-{answer.rating_id}")
+
+
+@login_required
+@require_POST
+def delete_reply(request, reply_id):
+    answer = _own_reply(request, reply_id)
+    feedback.delete_reply(answer, by=request.user)
+    messages.success(request, "Votre réponse est supprimée.")
+    return redirect(answer.rating.resource.url + f"#avis-{answer.rating_id}")
 
 
 @login_required

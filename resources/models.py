@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from accounts.roles import ADMINISTRATORS_GROUP
 from cms import edge_cache
+from cms.hiding import Hideable, HideableQuerySet
 from cms.routing import OneQueryRoutingMixin
 from cms.visibility import VisibilityQuerySet, restrict_to_groups
 from resources import taxonomy
@@ -103,7 +104,7 @@ class ResourcePageQuerySet(VisibilityQuerySet):
     def with_rating_summary(self):
         """``rating_average`` (None when unrated) and ``ratings_count`` of each resource. Subqueries
         rather than joins: they add up with other per-resource counts without multiplying them."""
-        ratings = Rating.objects.filter(resource=OuterRef("pk")).order_by().values("resource")
+        ratings = Rating.objects.shown().filter(resource=OuterRef("pk")).order_by().values("resource")
         return self.annotate(
             rating_average=Subquery(ratings.annotate(average=Avg("value")).values("average")),
             ratings_count=Coalesce(Subquery(ratings.annotate(count=Count("pk")).values("count")), 0),
@@ -424,13 +425,17 @@ class ResourcePage(Page):
             lambda: {block_id: anchor for block_id, anchor, _ in context["sections"]}
         )
         context["link_previews"] = SimpleLazyObject(lambda: LinkPreview.for_urls(self.previewed_urls()))
-        if request.user.is_authenticated and self.pk and self.permissions_for_user(request.user).can_edit():
+        can_edit = bool(
+            request.user.is_authenticated and self.pk and self.permissions_for_user(request.user).can_edit()
+        )
+        if can_edit:
             context["contributors"] = self.contributors()
             context["editor_links"] = self.editor_links()
         # A public resource in a public base: Wagtail's view restrictions follow these two switches.
         can_report = self.is_public and (context["base"] is None or context["base"].is_public)
+        # Its editors do not rate it (``feedback.may_rate``, which the rating view applies).
         context["feedback"] = SimpleLazyObject(
-            lambda: {**self.feedback(request.user), "can_report": can_report}
+            lambda: {**self.feedback(request.user), "can_report": can_report, "can_rate": not can_edit}
         )
         # Set by bases' share links for a reader who may not read the page otherwise: the link lets
         # them read it and nothing more (the rating and report views refuse them), so it offers neither.
@@ -465,8 +470,11 @@ class ResourcePage(Page):
         ratings = []
         if count:
             ratings = list(
-                self.ratings.select_related("user")
-                .prefetch_related(Prefetch("replies", queryset=RatingReply.objects.select_related("author")))
+                self.ratings.shown()
+                .select_related("user")
+                .prefetch_related(
+                    Prefetch("replies", queryset=RatingReply.objects.shown().select_related("author"))
+                )
                 .order_by("-updated_at", "-pk")
             )
         in_team = self.is_owner_or_contributor(user)
@@ -553,8 +561,9 @@ class ResourceView(models.Model):
         return f"{self.resource} ({self.viewed_at:%d/%m/%Y %H:%M})"
 
 
-class Rating(models.Model):
-    """A user's answer to « Recommandez-vous cette ressource ? », one per user and resource."""
+class Rating(Hideable):
+    """A user's answer to « Recommandez-vous cette ressource ? », one per user and resource. Hidden by a
+    moderator, it no longer shows nor counts."""
 
     resource = models.ForeignKey(ResourcePage, on_delete=models.CASCADE, related_name="ratings")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ratings")
@@ -562,6 +571,8 @@ class Rating(models.Model):
     comment = models.TextField("commentaire", max_length=2000, blank=True)
     created_at = models.DateTimeField("créée le", auto_now_add=True)
     updated_at = models.DateTimeField("modifiée le", auto_now=True)
+
+    objects = HideableQuerySet.as_manager()
 
     class Meta:
         verbose_name = "recommandation"
@@ -574,8 +585,9 @@ class Rating(models.Model):
         return f"{self.user} : {self.get_value_display()} ({self.resource})"
 
 
-class RatingReply(models.Model):
-    """An answer to a rating by the resource's author or one of its contributors."""
+class RatingReply(Hideable):
+    """An answer to a rating by the resource's author or one of its contributors, who may change or
+    delete it; a moderator may hide it."""
 
     rating = models.ForeignKey(Rating, on_delete=models.CASCADE, related_name="replies")
     author = models.ForeignKey(
@@ -583,6 +595,9 @@ class RatingReply(models.Model):
     )
     text = models.TextField("réponse", max_length=2000)
     created_at = models.DateTimeField("publiée le", auto_now_add=True)
+    updated_at = models.DateTimeField("modifiée le", auto_now=True)
+
+    objects = HideableQuerySet.as_manager()
 
     class Meta:
         verbose_name = "réponse à une recommandation"

@@ -1,6 +1,6 @@
 """The moderation queue of reports in the Wagtail admin (*Signalements*), for Modérateurs and
 Administrateurs: open reports first; each is closed with a private comment, unpublishing the resource
-or not."""
+or not. And the ratings and replies they hide or show again (``cms.hiding_admin``)."""
 
 from django import forms
 from django.contrib import messages
@@ -8,24 +8,12 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 
+from cms.hiding_admin import HidingViewSet
 from resources import feedback
-from resources.models import Report
+from resources.models import Rating, RatingReply, Report, ResourcePage
 
 RESOLVE, UNPUBLISH = "classer", "depublier"
-
-
-class ReportPermissionPolicy(ModelPermissionPolicy):
-    """Reports come from the site and stay as a record: nobody adds or deletes them in the admin."""
-
-    def user_has_permission(self, user, action):
-        return action not in ("add", "delete") and super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        return super().users_with_any_permission(
-            [action for action in actions if action not in ("add", "delete")]
-        )
 
 
 class ModerationForm(WagtailAdminModelForm):
@@ -95,3 +83,33 @@ class ReportViewSet(ModelViewSet):
         ],
         base_form_class=ModerationForm,
     )
+
+
+class RatingViewSet(HidingViewSet):
+    """The ratings of the resources the moderator may read."""
+
+    model = Rating
+    icon = "pick"
+    menu_label = "Recommandations"
+    list_display = ["resource", "user", "value", "comment", "hidden_at"]
+    details_template = "resources/admin/rating_details.html"
+
+    def moderated(self, user):
+        readable = ResourcePage.objects.visible_to(user).values("pk")
+        return Rating.objects.filter(resource__in=readable).select_related("resource", "user")
+
+
+class RatingReplyViewSet(HidingViewSet):
+    """The replies to ratings of the resources the moderator may read."""
+
+    model = RatingReply
+    icon = "comment"
+    menu_label = "Réponses aux recommandations"
+    list_display = ["rating", "author", "text", "hidden_at"]
+    details_template = "resources/admin/reply_details.html"
+
+    def moderated(self, user):
+        readable = ResourcePage.objects.visible_to(user).values("pk")
+        return RatingReply.objects.filter(rating__resource__in=readable).select_related(
+            "rating__resource", "rating__user", "author"
+        )

@@ -3,8 +3,9 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, PagePermissionTester
 
-from accounts.roles import is_platform_admin
+from accounts.roles import is_platform_admin, is_platform_staff
 from cms.media import personal_collection
+from resources import republication
 
 CONTRIBUTORS_GROUP = "Contributeurs"
 # A resource's address (slug) and search-engine fields: what those who manage the site's addresses
@@ -49,6 +50,11 @@ class ResourcePermissionTester(PrivacyBySwitchMixin, PagePermissionTester):
         )
 
     def can_publish(self):
+        """A resource held after a report (``resources.republication``) is published by the platform's
+        staff alone: its editors submit it, and a moderator's approval publishes it (moderators hold no
+        page permission; the workflow opens the editor to them)."""
+        if republication.is_held(self.page):
+            return self.user.is_active and is_platform_staff(self.user)
         return super().can_publish() and self.can_edit()
 
     def can_unpublish(self):

@@ -3,14 +3,20 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published
 
 from accounts.signals import account_closing, account_opened
-from cms import edge_cache
+from cms import audit, edge_cache
+from resources import republication
 from resources.contributors import claim_invitations
-from resources.models import LinkPreview, Rating, RatingReply, ResourceIndexPage, ResourcePage
+from resources.models import LinkPreview, Rating, RatingReply, Report, ResourceIndexPage, ResourcePage
 from resources.permissions import contributors_group
 
 
 def apply_visibility_on_publish(sender, instance, **kwargs):
     instance.apply_visibility()
+
+
+def release_after_approval(sender, instance, **kwargs):
+    """Published again after a report, by a moderator's approval: back to its usual workflow."""
+    republication.release(instance)
 
 
 def make_contributor(sender, user, **kwargs):
@@ -48,7 +54,9 @@ def forget_pages_showing_the_preview(sender, instance, **kwargs):
 
 
 def connect() -> None:
+    audit.record_changes(Rating, Report)
     page_published.connect(apply_visibility_on_publish, sender=ResourcePage)
+    page_published.connect(release_after_approval, sender=ResourcePage)
     account_opened.connect(make_contributor, dispatch_uid="resources-contributor")
     account_opened.connect(claim_contributor_invitations, dispatch_uid="resources-claim-invitations")
     email_confirmed.connect(claim_on_confirmation, dispatch_uid="resources-claim-on-confirmation")

@@ -19,4 +19,6 @@ urlpatterns = [
     path("ressources/<int:page_id>/signaler/", feedback_views.report, name="report"),
     path("recommandations/<int:rating_id>/supprimer/", feedback_views.delete_rating, name="delete_rating"),
     path("recommandations/<int:rating_id>/repondre/", feedback_views.reply, name="reply_to_rating"),
+    path("reponses/<int:reply_id>/modifier/", feedback_views.edit_reply, name="edit_reply"),
+    path("reponses/<int:reply_id>/supprimer/", feedback_views.delete_reply, name="delete_reply"),
 ]

@@ -21,13 +21,15 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction as SnippetDeleteBulkAction
 
 from cms.admin_messages import replace_success_message
+from cms.hiding import HIDDEN_ACTION, SHOWN_ACTION
+from cms.hiding_admin import ModerationPermissionPolicy
 from cms.log_actions import register_formatted_actions
 from cms.media import access, choosable
 from cms.page_admin import EditablePagesSummaryItem, page_viewset
 from cms.page_permissions import EditablePagesPermissionPolicy, choosable_pages, editable_pages
 from resources.media_api import ChoosableDocumentsAPIViewSet, ChoosableImagesAPIViewSet
-from resources.models import Report, ResourcePage
-from resources.moderation import ReportPermissionPolicy, ReportViewSet
+from resources.models import Rating, RatingReply, Report, ResourcePage
+from resources.moderation import ReportViewSet
 from resources.tasks import enqueue_link_previews
 from resources.workspace import my_resources_viewset
 
@@ -176,7 +178,8 @@ for bulk_action in (
     )
 
 
-register_permission_policy(Report, ReportPermissionPolicy(Report))
+for moderated_model in (Report, Rating, RatingReply):
+    register_permission_policy(moderated_model, ModerationPermissionPolicy(moderated_model))
 
 
 @hooks.register("register_admin_viewset")
@@ -195,6 +198,8 @@ def register_contributor_actions(actions):
                 "{member} ne contribue plus à la ressource",
             ),
             "lesbases.report_resolved": ("Signalement classé", "Signalement « {reason} » classé"),
+            HIDDEN_ACTION: ("Masqué par la modération", "Masqué : {reason}"),
+            SHOWN_ACTION: ("Affiché de nouveau par la modération", "Affiché de nouveau : {reason}"),
             "lesbases.report_unpublished": (
                 "Dépubliée après un signalement",
                 "Ressource dépubliée après un signalement « {reason} »",

@@ -48,7 +48,7 @@ def sort_resources(resources, key: str):
     if key == "vues":
         return resources.order_by(F("views_count").desc(), *_newest("first_published_at"))
     if key == "recommandations":
-        ratings = Rating.objects.filter(resource=OuterRef("pk"))
+        ratings = Rating.objects.shown().filter(resource=OuterRef("pk"))
         return resources.annotate(
             rating_average=Subquery(
                 ratings.values("resource").annotate(average=Avg("value")).values("average")

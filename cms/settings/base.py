@@ -104,6 +104,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.sessions.IdleSessionMiddleware",
     "accounts.second_factor.StaffSecondFactorMiddleware",
+    "accounts.cgu.CguAcceptanceMiddleware",
+    "cms.audit.AuditContextMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "labase.middleware.SlashedOldLinksMiddleware",

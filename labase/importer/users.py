@@ -122,7 +122,7 @@ def _write(context, row: dict, user, platform_groups: dict):
         elif not created:  # a role La Base took back since the last run
             user.groups.remove(group)
     if row["deleted"] and user.is_active:
-        delete_account(user)
+        delete_account(user, why=None)
     return user
 
 

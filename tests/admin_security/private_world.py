@@ -27,7 +27,7 @@ from bases.roles import Role
 from community import collections
 from home.models import SiteFeedback
 from resources import feedback
-from resources.models import ResourceIndexPage, ResourcePage
+from resources.models import Rating, ResourceIndexPage, ResourcePage
 from search.models import SearchLog
 from tests import factories
 from tests.conftest import client_for
@@ -69,6 +69,7 @@ MARKERS = {
     "mkbimgtag": BASE_READERS,
     "mkbimgpixels": BASE_READERS,
     "mkratingcomment": BASE_READERS,
+    "mkreplytext": BASE_READERS,
     # Who was invited to the private base: its members read the base's history.
     "mkinvitemail": BASE_READERS,
     # The owner's private personal resource, with its file and image.
@@ -241,7 +242,11 @@ def build_world() -> World:
         o["other_member"], "Collection de la base ouverte", base=other_base, is_public=True
     )
     collections.save_resource(o["other_collection"], o["public_resource"], by=o["other_member"])
-    o["rating"] = feedback.rate(o["private_resource"], o["member"], 4, "mkratingcomment")
+    # Given before its editors stopped rating (feedback.may_rate): such ratings remain, as imported.
+    o["rating"] = Rating.objects.create(
+        resource=o["private_resource"], user=o["member"], value=4, comment="mkratingcomment"
+    )
+    o["reply"] = feedback.reply(o["rating"], by=owner, text="mkreplytext")
     o["report"] = feedback.report(
         revised, by=o["requester"], reason="inapproprie", description="mkreportdesc"
     )

@@ -309,6 +309,7 @@ URLS = {
     "mfa_generate_recovery_codes": get(),
     "mfa_download_recovery_codes": get(),
     "account_delete": get(),
+    "cgu_accept": get("", "next=/admin/"),
     "following": get(),
     "profile": get(slug=("owner.slug", "other_owner.slug")),
     "profile_follow": get(slug="owner.slug"),
@@ -354,6 +355,8 @@ URLS = {
     "resources:report": get(page_id=SOME_PAGES),
     "resources:delete_rating": get(rating_id="rating"),
     "resources:reply_to_rating": get(rating_id="rating"),
+    "resources:edit_reply": get(reply_id="reply"),
+    "resources:delete_reply": get(reply_id="reply"),
     "collections:create": get("", "base={private_base.pk}"),
     "collections:save": get(resource_id=SOME_PAGES),
     "collections:edit": get(pk=("private_collection", "base_collection")),
@@ -688,6 +691,7 @@ URLS = {
     "wagtailusers_users:add": get(),
     "wagtailusers_users:edit": get(pk="owner"),
     "wagtailusers_users:delete": get(pk="owner"),
+    "accounts_sign_out_everywhere": get(user_id="owner"),
     "wagtailusers_users:history": get(pk="owner"),
     "wagtailusers_users:history_results": get(pk="owner"),
     "wagtailusers_users:usage": get(pk="owner"),
@@ -722,6 +726,24 @@ URLS = {
     "signalements:history": get(pk="report"),
     "signalements:history_results": get(pk="report"),
     "signalements:usage": get(pk="report"),
+    **{
+        f"{viewset}:{view}": request
+        for viewset, moderated in (
+            ("moderation_recommandations", "rating"),
+            ("moderation_reponses", "reply"),
+            ("moderation_collections", ("private_collection", "base_collection")),
+        )
+        for view, request in (
+            ("index", get("", "q=mk")),
+            ("index_results", get("")),
+            ("add", get()),
+            ("edit", get(pk=moderated)),
+            ("delete", get(pk=moderated)),
+            ("history", get(pk=moderated)),
+            ("history_results", get(pk=moderated)),
+            ("usage", get(pk=moderated)),
+        )
+    },
     "avis_sur_le_site:index": get("", "export=csv"),
     "avis_sur_le_site:index_results": get(),
     "avis_sur_le_site:add": get(),

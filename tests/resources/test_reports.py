@@ -133,7 +133,10 @@ def test_a_moderator_resolves_a_report_with_a_private_comment(moderator):
     resource.refresh_from_db()
     assert resource.live
     assert PageLogEntry.objects.filter(page=resource, action="lesbases.report_resolved").exists()
-    assert not mail.outbox
+    (to_reporter,) = mail.outbox
+    assert to_reporter.to == [report.reporter.email] and to_reporter.body.startswith("Bonjour")
+    assert "laisser la ressource en ligne" in to_reporter.body
+    assert "Lien vérifié" not in to_reporter.body  # the moderator's comment stays private
     assert "Lien vérifié" not in client_for(None).get(resource.url).content.decode()
 
 
@@ -154,7 +157,8 @@ def test_a_moderator_unpublishes_the_resource_and_its_owner_is_emailed(moderator
     assert client_for(None).get(resource.url).status_code == 404
     actions = set(PageLogEntry.objects.filter(page=resource).values_list("action", flat=True))
     assert {"wagtail.unpublish", "lesbases.report_unpublished"} <= actions
-    (email,) = mail.outbox
+    email, to_reporter = mail.outbox
+    assert to_reporter.to == [report.reporter.email] and "a été dépubliée" in to_reporter.body
     assert email.to == ["autrice@example.org"]
     assert email.subject == "Votre ressource Fiche erronée a été dépubliée"
     assert "Motif du signalement : Il y a des erreurs" in email.body
