@@ -40,10 +40,31 @@ def superuser_client(superuser):
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     """A test that reads what a module built (``module_db``) is a database test: it runs in its own
-    savepoint, rolled back after it, as ``db`` gives."""
+    savepoint, rolled back after it, as ``db`` gives.
+
+    And a test file is either transactional or not, never both. A transactional test (``live_server``,
+    ``transactional_db``) empties the database after it, so pytest-django runs them after the others;
+    with each file run whole by one worker (``--dist loadfile``), a file mixing both would empty the
+    database of that worker before the files that follow it."""
+    kinds = {}
     for item in items:
         if "module_db" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.django_db)
+        kinds.setdefault(item.path, set()).add(is_transactional(item))
+    mixed = sorted(str(path) for path, found in kinds.items() if len(found) > 1)
+    if mixed:
+        raise pytest.UsageError(
+            "These files mix transactional tests with others: put each kind in a file of its own.\n"
+            + "\n".join(mixed)
+        )
+
+
+def is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(fixtures)
+    )
 
 
 @pytest.fixture(scope="module")

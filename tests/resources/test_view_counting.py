@@ -1,8 +1,6 @@
 """Views of a resource: counted by the beacon its page sends, one per visitor every two hours, bots
 and other sites aside, and never at the page's expense."""
 
-import threading
-import urllib.request
 from datetime import timedelta
 
 import pytest
@@ -10,8 +8,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from home.bootstrap import bootstrap_site
-from resources.models import ResourcePage, ResourceView
+from resources.models import ResourceView
 from resources.visits import VISIT_COOKIE, record_view
 from tests import factories
 
@@ -157,31 +154,3 @@ def test_a_broken_counter_still_answers_the_beacon(caplog):
     assert beacon(browser(), resource).status_code == 204
     assert views_of(resource) == (0, 0)
     assert "Could not count a view" in caplog.text
-
-
-@pytest.fixture
-def live_resource(live_server, transactional_db):
-    """A published resource on the live server (a transactional test starts from an empty database)."""
-    bootstrap_site()
-    return factories.resource(title="Fiche très consultée")
-
-
-def test_counter_and_rows_agree_under_20_concurrent_visitors(live_server, live_resource):
-    url = live_server.url + reverse("resources:count_view", args=[live_resource.pk])
-    start = threading.Barrier(20)
-    statuses = []
-
-    def visit():
-        request = urllib.request.Request(url, method="POST", headers={"User-Agent": BROWSER})
-        start.wait()
-        with urllib.request.urlopen(request, timeout=60) as response:
-            statuses.append(response.status)
-
-    threads = [threading.Thread(target=visit) for _ in range(20)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
-    assert statuses == [204] * 20
-    assert views_of(ResourcePage.objects.get(pk=live_resource.pk)) == (20, 20)
