@@ -6,35 +6,56 @@ view restriction and its log entry). Here a batch of pages under their parents c
 whatever its size: their places in the tree taken at once (``cms.private_api.make_room_for_children``),
 their ``wagtailcore_page`` rows inserted by ``bulk_create`` and their own table's by
 ``cms.private_api.insert_child_rows`` (``bulk_create`` refuses multi-table inheritance), their
-revisions by ``bulk_create``, then the revisions' ids set on the pages in one update. What the caller
-must do as Wagtail's signals would (the view restrictions, the edge's purge) is in ``restrict``."""
+revisions by ``bulk_create`` before them (their ids reserved first), so that each row is written once,
+whole. What the caller must do as Wagtail's signals would (the view restrictions) is in
+``restrict``."""
 
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.utils import timezone
 from django.utils.encoding import force_str
+from modelcluster.models import get_all_child_relations
 from wagtail.log_actions import get_active_log_context
 from wagtail.models import Page, PageLogEntry, PageViewRestriction, Revision
 
 from cms.private_api import insert_child_rows, make_room_for_children
 
 
-def insert(parent: Page, pages: list[Page]) -> None:
-    """Insert ``pages`` (of one specific model, unsaved, their slugs free under ``parent``) as the last
-    children of ``parent``, in order, as ``parent.add_child(instance=page)`` leaves each."""
+def place(parent: Page, pages: list[Page]) -> None:
+    """Give ``pages`` (new, of one specific model, their slugs free under ``parent``) their places as
+    the last children of ``parent``, in order, and their ids, as ``parent.add_child(instance=page)``
+    leaves each; nothing is inserted yet (``insert``), so that their revisions can be made first and
+    their rows written once, whole."""
     if not pages:
         return
-    for page, (path, depth) in zip(pages, make_room_for_children(parent, len(pages)), strict=True):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            [Page._meta.db_table, len(pages)],
+        )
+        ids = [row[0] for row in cursor.fetchall()]
+    places = make_room_for_children(parent, len(pages))
+    for page, page_id, (path, depth) in zip(pages, ids, places, strict=True):
+        page.id = page.page_ptr_id = page_id
         page.path, page.depth, page.numchild = path, depth, 0
         page.set_url_path(parent)
         page.locale_id = parent.locale_id
         page.draft_title = page.draft_title or page.title
-    page_fields = [field for field in Page._meta.concrete_fields if not field.primary_key]
+        # A new page has no comments (nor other child objects): said here, they are not looked for.
+        for relation in get_all_child_relations(page):
+            setattr(page, relation.get_accessor_name(), [])
+
+
+def insert(pages: list[Page]) -> None:
+    """Insert the rows of ``pages`` (``place``d, of one specific model)."""
+    if not pages:
+        return
+    page_fields = Page._meta.concrete_fields
     rows = Page.objects.bulk_create(
         [Page(**{field.attname: getattr(page, field.attname) for field in page_fields}) for page in pages]
     )
     for page, row in zip(pages, rows, strict=True):
-        page.id = page.page_ptr_id = row.id
         page._state.adding, page._state.db = False, row._state.db
     insert_child_rows(type(pages[0]), pages)
     # ``Page.save`` logs a page's creation, by its owner, unless told not to.
@@ -57,15 +78,6 @@ def save_revisions(pages: list[Page]) -> list[Revision]:
             )
             for page in pages
         ]
-    )
-
-
-def update(pages: list[Page], fields: list[str]) -> None:
-    """Write ``fields`` of the pages' ``wagtailcore_page`` rows, in one statement per batch."""
-    Page.objects.bulk_update(
-        [Page(id=page.pk, **{name: getattr(page, name) for name in fields}) for page in pages],
-        fields,
-        batch_size=500,
     )
 
 
@@ -96,13 +108,15 @@ def restrict(pages_groups: list[tuple[Page, list[int]]]) -> None:
 
 
 def _log(pages: list[Page], action: str, by_owner: bool = False, **fields) -> None:
-    """The audit log's entry of ``action`` on each page, as ``wagtail.log_actions.log`` writes it."""
+    """The audit log's entry of ``action`` on each page, as ``wagtail.log_actions.log`` writes it. Its
+    label is the page's admin title when created and published: its title (``draft_title`` may be
+    already the later draft's)."""
     context, now = get_active_log_context(), timezone.now()
     PageLogEntry.objects.bulk_create(
         [
             PageLogEntry(
                 content_type=ContentType.objects.get_for_model(page, for_concrete_model=False),
-                label=page.get_admin_display_title(),
+                label=page.title,
                 action=action,
                 user=context.user or (page.owner if by_owner else None),
                 uuid=context.uuid,

@@ -265,8 +265,6 @@ def _create_many(context, rows, contents, events, contributors) -> None:
     new = [new for parent_id, news in planned.items() for new in _placed(context, parents[parent_id], news)]
     if not new:
         return
-    for each in new:
-        _grant_contributors(context, each.page, each.contributors)
     _publish(context, new)
     context.records.save_many(
         TABLE,
@@ -307,13 +305,13 @@ def _validate(page) -> None:
 
 
 def _placed(context, parent, news: list[NewPage]) -> list[NewPage]:
-    """``news`` with their slugs free under ``parent``, inserted as its last children."""
+    """``news`` with their slugs free under ``parent``, placed as its last children."""
     wanted = [each.row["slug"] or each.row["title"] for each in news]
     for each, slug in zip(news, free_slugs(parent, wanted, fallback="ressource"), strict=True):
         each.page.slug = slug
         if slug != each.row["slug"]:
             context.report.repaired(TABLE, "adresse déjà prise ici, numérotée", each.row["id"])
-    pages.insert(parent, [each.page for each in news])
+    pages.place(parent, [each.page for each in news])
     return news
 
 
@@ -354,19 +352,9 @@ def _publish(context, new: list[NewPage]) -> None:
         page = each.page
         page.latest_revision, page.has_unpublished_changes = revision, True
         page.latest_revision_created_at, page.draft_title = each.row["updated"], each.draft.title
-    pages.update(
-        [each.page for each in new],
-        [
-            "live",
-            "has_unpublished_changes",
-            "live_revision",
-            "latest_revision",
-            "first_published_at",
-            "last_published_at",
-            "latest_revision_created_at",
-            "draft_title",
-        ],
-    )
+    pages.insert([each.page for each in new])
+    for each in new:
+        _grant_contributors(context, each.page, each.contributors)
     live = [each.page for each in new if each.page.live]
     _restrict(live)
     edge_cache.purge_pages(live)
