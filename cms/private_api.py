@@ -20,6 +20,8 @@ __all__ = [
     "call_after_response",
     "entry_rank",
     "index_entries",
+    "insert_child_rows",
+    "make_room_for_children",
     "object_indexer",
     "parse_query",
     "rank_weights",
@@ -127,6 +129,19 @@ def sql_of(queryset) -> tuple[str, tuple]:
     return queryset.query.sql_with_params()
 
 
+def insert_child_rows(model, objects) -> None:
+    """Insert the rows of ``model``'s own table (its local fields) for ``objects`` whose parent rows,
+    in multi-table inheritance, are already inserted (their ``<parent>_ptr`` set): ``Manager._insert``
+    (django/db/models/query.py), what ``Model.save`` and ``bulk_create`` insert with. Why:
+    ``bulk_create`` refuses models with a concrete parent (« Can't bulk create a multi-table inherited
+    model »), and a Wagtail page is one (``wagtailcore_page`` then ``resources_resourcepage``). Fields'
+    ``pre_save`` and ``get_db_prep_save`` apply as in a save. Used by labase/importer/pages.py for new
+    resources; checked by tests/labase (an import carries everything, the same by the bulk path)."""
+    fields = model._meta.local_concrete_fields
+    for start in range(0, len(objects), 500):
+        model._base_manager._insert(objects[start : start + 500], fields=fields)
+
+
 # --- Wagtail 8.0.1 (wagtail/hooks.py: the ``_hooks`` registry) with wagtailmenus 4.2.0 ------------------
 def unregister_hook(hook_name: str, function) -> None:
     """Remove ``function`` from the functions registered for ``hook_name``.
@@ -156,6 +171,30 @@ def remember_parent(page, parent) -> None:
 def remembered_parent(page):
     """The parent ``remember_parent`` (or treebeard's own ``get_parent``) left on ``page``, or None."""
     return getattr(page, "_cached_parent_obj", None)
+
+
+# --- django-treebeard 5.3.1 (treebeard/mp_tree.py: ``MP_AddChildHandler.process``, ``MP_Node._get_path``,
+#     ``_str2int``, ``steplen``) ----------------------------------------------------------------------
+def make_room_for_children(parent, count: int) -> list[tuple[str, int]]:
+    """The ``(path, depth)`` of ``count`` new last children of ``parent``, taken at once: the parent's
+    row locked and its ``numchild`` raised by ``count``, as ``add_child`` does for one child (the next
+    step after the last child's, or step 1 under a leaf). Why: ``add_child`` saves each page in turn
+    (a lock, a read of the last child, an insert and an update per page); treebeard has no bulk
+    insert under a parent, and the path of the n-th next child is its private ``_get_path``. Used by
+    labase/importer/pages.py; checked by tests/labase (pages added after the import by ``add_child``
+    land after the imported ones) and treebeard's own ``find_problems`` in tests/labase."""
+    from wagtail.models import Page  # not above: this module is imported while the apps load
+
+    locked = Page.objects.select_for_update().get(pk=parent.pk)
+    last = locked.get_last_child() if locked.numchild else None
+    first_step = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
+    depth = locked.depth + 1
+    paths = [(Page._get_path(locked.path, depth, first_step + n), depth) for n in range(count)]
+    if paths and len(paths[-1][0]) > len(locked.path) + Page.steplen:
+        raise ValueError(f"no room left under page {locked.pk} for {count} children")
+    Page.objects.filter(pk=locked.pk).update(numchild=F("numchild") + count)
+    parent.numchild = locked.numchild + count
+    return paths
 
 
 # --- Wagtail 8.0.1 (wagtail/images/models.py ``AbstractImage._set_image_file_metadata``,

@@ -3,6 +3,7 @@
 import functools
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.urls import URLResolver, get_resolver, path
 from django.urls.resolvers import RoutePattern
 from django.utils.text import slugify
@@ -17,15 +18,30 @@ def free_slug(parent: Page, title: str, page: Page | None = None, fallback: str 
     """The slug of ``title`` (``fallback`` when it has no letter or digit), followed by -2, -3… when a
     sibling under ``parent`` already has it or when the site routes it (``reserved_slugs``); ``page``
     itself, when it exists, does not count."""
-    stem = slugify(title)[:STEM_MAX].strip("-") or fallback
-    siblings = Page.objects.child_of(parent).filter(slug__startswith=stem)
+    return free_slugs(parent, [title], page=page, fallback=fallback)[0]
+
+
+def free_slugs(
+    parent: Page, titles: list[str], page: Page | None = None, fallback: str = "page"
+) -> list[str]:
+    """``free_slug`` of each of ``titles`` for new pages under ``parent`` at once, in one query: each
+    takes the first slug free of the siblings and of the slugs given before it in the list."""
+    stems = [slugify(title)[:STEM_MAX].strip("-") or fallback for title in titles]
+    starting = Q()
+    for stem in set(stems):
+        starting |= Q(slug__startswith=stem)
+    siblings = Page.objects.child_of(parent).filter(starting)
     if page is not None and page.pk:
         siblings = siblings.exclude(pk=page.pk)
     taken = set(siblings.values_list("slug", flat=True)) | reserved_slugs(parent)
-    slug, number = stem, 2
-    while slug in taken:
-        slug, number = f"{stem}-{number}", number + 1
-    return slug
+    slugs = []
+    for stem in stems:
+        slug, number = stem, 2
+        while slug in taken:
+            slug, number = f"{stem}-{number}", number + 1
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs
 
 
 def check_not_reserved(parent: Page, slug: str) -> None:

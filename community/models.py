@@ -126,11 +126,22 @@ class Collection(Hideable):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.slug = slugify(self.title)[:100] or "collection"
+        self.slug = self.slug_of(self.title)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("collections:detail", kwargs={"pk": self.pk, "slug": self.slug})
+
+    @staticmethod
+    def slug_of(title: str) -> str:
+        return slugify(title)[:100] or "collection"
+
+    @classmethod
+    def favorites_of(cls, user) -> "Collection":
+        """The *Mes favoris* collection a new account gets, not saved yet."""
+        return cls(
+            owner=user, is_favorites=True, title=cls.FAVORITES_TITLE, slug=cls.slug_of(cls.FAVORITES_TITLE)
+        )
 
     def is_managed_by(self, user) -> bool:
         """Whether ``user`` may change this collection: its owner, or a member of its base."""

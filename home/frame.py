@@ -152,15 +152,23 @@ def _on_frame_model_change(sender, instance, **kwargs):
 
 
 def _on_page_change(sender, instance, **kwargs):
+    forget_pages_of_frames([instance])
+
+
+def forget_pages_of_frames(pages) -> None:
+    """Forget the frames that show one of ``pages`` or their parents (a menu listing its children):
+    what a publication, an unpublication, a move or a deletion of each does, for many at once (an
+    import's new pages)."""
     # Only the frames already cached can be stale: building the others here would make every
     # publication pay for a frame nobody has asked for yet.
     sites = {_state_key(pk): pk for pk in Site.objects.values_list("pk", flat=True)}
     cached = cache.get_many(sites)
     if not cached:
         return
+    parent_paths = {page.path[: -Page.steplen] for page in pages}
     ids = {
-        instance.pk,
-        *Page.objects.filter(path=instance.path[: -Page.steplen]).values_list("pk", flat=True),
+        *(page.pk for page in pages),
+        *Page.objects.filter(path__in=parent_paths).values_list("pk", flat=True),
     }
     stale = [sites[key] for key, state in cached.items() if ids & set(state["page_ids"])]
     if stale:

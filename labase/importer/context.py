@@ -2,6 +2,7 @@
 media and the objects to index once everything is written."""
 
 import contextlib
+import copy
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -54,6 +55,22 @@ class Context:
             self.report.skipped(
                 table, f"erreur à l'import ({type(error).__name__} : {error})"[:200], source_id
             )
+
+    def in_one_go(self, write) -> bool:
+        """Run ``write()``, the bulk import of a batch of new rows, in one transaction. On any error
+        everything it wrote and reported is undone and False returned: the caller then imports the
+        batch row by row (``guarded``), which reports the bad row alone."""
+        tables = copy.deepcopy(self.report.tables)
+        try:
+            with transaction.atomic():
+                write()
+                references.index(self.saved)
+        except Exception:
+            self.saved.clear()
+            self.records.forget()
+            self.report.tables = tables
+            return False
+        return True
 
     def changed_rows(self, table: str, query: str):
         """``(row, known, digest)`` for each row of ``query`` that is new (``known`` is None) or changed

@@ -93,8 +93,9 @@ class Records:
             )
         )
 
-    def save_many(self, table: str, model, rows: list[tuple[str, int, str]], remember: bool = True) -> None:
-        """Record many rows at once, ``(source_id, object_id, fingerprint)``, none recorded before."""
+    def save_many(self, table: str, model, rows: list[tuple], remember: bool = True) -> None:
+        """Record many rows at once, none recorded before: ``(source_id, object_id, fingerprint)``,
+        or ``(source_id, object_id, fingerprint, slug, page_id)`` for those with an old address."""
         content_type = ContentType.objects.get_for_model(model)
         created = ImportedRecord.objects.bulk_create(
             [
@@ -104,8 +105,10 @@ class Records:
                     content_type=content_type,
                     object_id=object_id,
                     fingerprint=digest,
+                    source_slug=(address[0] or "") if address else "",
+                    page_id=address[1] if address else None,
                 )
-                for source_id, object_id, digest in rows
+                for source_id, object_id, digest, *address in rows
             ],
             batch_size=2000,
         )

@@ -36,6 +36,12 @@ def deferred(saved: dict):
         post_save.disconnect(dispatch_uid="labase-references-saved")
 
 
+def note(saved: dict, model, ids) -> None:
+    """Note ``ids`` of ``model`` as saved, for the writes that send no ``post_save`` (``bulk_create``)."""
+    if model in ReferenceIndex.tracked_models:
+        saved.setdefault(model, set()).update(ids)
+
+
 def _indexed_instance(instance):
     """The object the index holds ``instance``'s references under: itself, or its cluster's parent."""
     while instance is not None:

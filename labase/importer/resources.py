@@ -13,14 +13,18 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page
 
+from accounts.roles import ADMINISTRATORS_GROUP
+from bases.models import BasePage
+from cms import edge_cache
 from cms.media import personal_collection
-from cms.slugs import free_slug
-from labase.importer import taxonomy
+from cms.slugs import free_slug, free_slugs
+from home.frame import forget_pages_of_frames
+from labase.importer import pages, references, taxonomy
 from labase.importer.html import UncleanableHtml, clean_html, plain_text
 from labase.importer.records import fingerprint
 from labase.models import ImportedRecord
@@ -120,17 +124,32 @@ def _import_batch(context, rows) -> None:
     contents = _by_resource(source.all(CONTENTS_QUERY, [ids]))
     events = _by_resource(source.all(EVENTS_QUERY, [ids]))
     contributors = _by_resource(source.all(CONTRIBUTORS_QUERY, [ids]))
+    related = (contents, events, contributors)
+    new = []  # the new rows in a row, imported in one go before the next known one, in La Base's order
     for row in rows:
         context.report.table(CONTENTS).read += len(contents.get(row["id"], []))
-        # One resource never stops the others, nor leaves half of itself.
-        with context.guarded(TABLE, row["id"]):
-            _import_one(
-                context,
-                row,
-                contents.get(row["id"], []),
-                events.get(row["id"], []),
-                contributors.get(row["id"], []),
-            )
+        if context.records.get(TABLE, row["id"]) is None:
+            new.append(row)
+            continue
+        _import_new(context, new, related)
+        new = []
+        _import_guarded(context, row, related)
+    _import_new(context, new, related)
+
+
+def _import_guarded(context, row, related) -> None:
+    # One resource never stops the others, nor leaves half of itself.
+    with context.guarded(TABLE, row["id"]):
+        _import_one(context, row, *(by_resource.get(row["id"], []) for by_resource in related))
+
+
+def _import_new(context, rows, related) -> None:
+    """New resources in one go (``_create_many``); row by row when that fails, so that the row at
+    fault is reported and skipped alone."""
+    if not rows or context.in_one_go(lambda: _create_many(context, rows, *related)):
+        return
+    for row in rows:
+        _import_guarded(context, row, related)
 
 
 def _import_one(context, row, contents, events, contributors) -> None:
@@ -142,7 +161,10 @@ def _import_one(context, row, contents, events, contributors) -> None:
         report.table(CONTENTS).unchanged += len(contents)
         return
     owner = _owner(context, row)
-    reason = _not_shown(context, row, owner)
+    base_id = context.records.object_id("bases", row["base_id"]) if row["base_id"] else None
+    reason = _not_shown(
+        row, owner, base_id is not None and Page.objects.filter(pk=base_id, live=True).exists()
+    )
     if reason:
         if known:
             page = Page.objects.filter(pk=known.object_id).first()
@@ -197,20 +219,216 @@ def _import_one(context, row, contents, events, contributors) -> None:
     (report.imported if created else report.updated)(TABLE)
 
 
+@dataclass
+class NewPage:
+    """A new resource's page as ``_import_one`` would leave it, prepared before anything is written:
+    its first version (the page's row) and, for a published one edited since, its draft."""
+
+    row: dict
+    digest: str
+    page: ResourcePage
+    draft: ResourcePage | None
+    contributors: list[dict]
+
+
+def _create_many(context, rows, contents, events, contributors) -> None:
+    """The new resources of ``rows`` as ``_import_one`` makes each, in a fixed number of queries per
+    batch and parent (``pages``): all prepared and validated first, then written together."""
+    report, User = context.report, get_user_model()
+    owners = User.objects.in_bulk(
+        {context.records.object_id("users", row["created_by_id"]) for row in rows} - {None}
+    )
+    bases = BasePage.objects.filter(
+        pk__in={context.records.object_id("bases", row["base_id"]) for row in rows if row["base_id"]}
+        - {None},
+        live=True,
+    ).in_bulk()
+    index = ResourceIndexPage.objects.get()
+    personal = personal_collection()
+    planned: dict[int, list[NewPage]] = {}
+    for row in rows:
+        owner = owners.get(context.records.object_id("users", row["created_by_id"]))
+        base = bases.get(context.records.object_id("bases", row["base_id"])) if row["base_id"] else None
+        reason = _not_shown(row, owner, base is not None)
+        if reason:
+            report.skipped(TABLE, reason, row["id"])
+            continue
+        parent = base or index
+        planned.setdefault(parent.pk, []).append(
+            _prepare(
+                context,
+                row,
+                owner,
+                base.media_collection if base else personal,
+                *(by_resource.get(row["id"], []) for by_resource in (contents, events, contributors)),
+            )
+        )
+    parents = {**bases, index.pk: index}
+    new = [new for parent_id, news in planned.items() for new in _placed(context, parents[parent_id], news)]
+    if not new:
+        return
+    _publish(context, new)
+    context.records.save_many(
+        TABLE,
+        ResourcePage,
+        [(each.row["id"], each.page.pk, each.digest, each.row["slug"], each.page.pk) for each in new],
+    )
+    references.note(context.saved, ResourcePage, [each.page.pk for each in new])
+    for each in new:
+        report.table(CONTENTS).imported += len(contents.get(each.row["id"], []))
+        context.index_later(each.page)
+        report.imported(TABLE)
+
+
+def _prepare(context, row, owner, collection, contents, events, contributors) -> NewPage:
+    published, draft = _versions(row, contents, events)
+    page = ResourcePage(owner=owner, live=False)
+    _set_fields(context, page, row)
+    _set_version(context, page, published if row["published"] is not None else draft, collection, row["id"])
+    _validate(page)
+    later = None
+    if row["published"] is not None and draft is not None:
+        later = ResourcePage(
+            **{field.attname: getattr(page, field.attname) for field in ResourcePage._meta.concrete_fields}
+        )
+        later.owner = owner
+        _set_version(context, later, draft, collection, row["id"])
+        _validate(later)
+    return NewPage(row, fingerprint(row, contents, events, contributors), page, later, contributors)
+
+
+def _validate(page) -> None:
+    """What ``save_revision``'s ``full_clean`` checks of a page's own fields; its place in the tree, its
+    slug (free by construction) and its foreign keys (read from the database) are given."""
+    given = {"path", "depth", "url_path", "slug"} | {
+        field.name for field in ResourcePage._meta.concrete_fields if field.is_relation
+    }
+    page.clean_fields(exclude=given)
+
+
+def _placed(context, parent, news: list[NewPage]) -> list[NewPage]:
+    """``news`` with their slugs free under ``parent``, placed as its last children."""
+    wanted = [each.row["slug"] or each.row["title"] for each in news]
+    for each, slug in zip(news, free_slugs(parent, wanted, fallback="ressource"), strict=True):
+        each.page.slug = slug
+        if slug != each.row["slug"]:
+            context.report.repaired(TABLE, "adresse déjà prise ici, numérotée", each.row["id"])
+    pages.place(parent, [each.page for each in news])
+    return news
+
+
+def _publish(context, new: list[NewPage]) -> None:
+    """Revisions, publication and view restrictions, as ``save_revision`` and ``publish`` leave them."""
+    first = pages.save_revisions([each.page for each in new])
+    drafts = []
+    for each, revision in zip(new, first, strict=True):
+        page, row = each.page, each.row
+        page.latest_revision = revision
+        if row["published"] is None:
+            page.has_unpublished_changes = True
+            page.latest_revision_created_at = row["updated"]
+            continue
+        page.live, page.has_unpublished_changes, page.live_revision = True, False, revision
+        page.first_published_at = row["published"]
+        page.last_published_at = page.latest_revision_created_at = row["last_published"] or row["published"]
+        if each.draft is not None:
+            drafts.append(each)
+            for name in (
+                "id",
+                "page_ptr_id",
+                "slug",
+                "path",
+                "depth",
+                "url_path",
+                "locale_id",
+                "live",
+                "live_revision",
+                "latest_revision",
+                "first_published_at",
+                "last_published_at",
+                "latest_revision_created_at",
+            ):
+                setattr(each.draft, name, getattr(page, name))
+            each.draft._state.adding = False
+    for each, revision in zip(drafts, pages.save_revisions([each.draft for each in drafts]), strict=True):
+        page = each.page
+        page.latest_revision, page.has_unpublished_changes = revision, True
+        page.latest_revision_created_at, page.draft_title = each.row["updated"], each.draft.title
+    pages.insert([each.page for each in new])
+    for each in new:
+        _grant_contributors(context, each.page, each.contributors)
+    live = [each.page for each in new if each.page.live]
+    _restrict(live)
+    edge_cache.purge_pages(live)
+    forget_pages_of_frames(live)
+
+
+def _restrict(live: list[ResourcePage]) -> None:
+    """The view restrictions of the private ones, as ``ResourcePage.apply_visibility`` gives them on
+    publication: their contributors' group (the owner in it), their base's groups, the platform
+    admins."""
+    private = [page for page in live if not page.is_public]
+    if not private:
+        return
+    groups = {
+        group.name: group
+        for group in Group.objects.filter(name__in=[page.contributors_group_name() for page in private])
+    }
+    made = Group.objects.bulk_create(
+        [
+            Group(name=name)
+            for name in dict.fromkeys(page.contributors_group_name() for page in private)
+            if name not in groups
+        ]
+    )
+    groups.update((group.name, group) for group in made)
+    User = get_user_model()
+    User.groups.through.objects.bulk_create(
+        [
+            User.groups.through(user_id=page.owner_id, group_id=groups[page.contributors_group_name()].pk)
+            for page in private
+        ],
+        ignore_conflicts=True,
+    )
+    admins = list(Group.objects.filter(name=ADMINISTRATORS_GROUP).values_list("pk", flat=True))
+    parent_paths = {page.path[: -Page.steplen] for page in private}
+    parents = {parent.path: parent for parent in Page.objects.filter(path__in=parent_paths)}
+    base_groups = pages.groups_of(
+        [parent for parent in parents.values() if parent.content_type_id != _index_type()]
+    )
+    pages.restrict(
+        [
+            (
+                page,
+                [
+                    groups[page.contributors_group_name()].pk,
+                    *base_groups.get(parents[page.path[: -Page.steplen]].pk, []),
+                    *admins,
+                ],
+            )
+            for page in private
+        ]
+    )
+
+
+def _index_type() -> int:
+    return ContentType.objects.get_for_model(ResourceIndexPage).pk
+
+
 def _owner(context, row):
     owner_id = context.records.object_id("users", row["created_by_id"])
     return get_user_model().objects.filter(pk=owner_id).first() if owner_id else None
 
 
-def _not_shown(context, row, owner) -> str:
-    """Why the resource is not imported, if it is not."""
+def _not_shown(row, owner, base_live: bool) -> str:
+    """Why the resource is not imported, if it is not (``base_live``: its base, if any, is imported
+    and live)."""
     if row["deleted"] is not None:
         return "ressource supprimée dans La Base"
     if owner is None:
         return "auteur introuvable (identifiant orphelin)"
     if row["base_id"]:
-        base_id = context.records.object_id("bases", row["base_id"])
-        if base_id is None or not Page.objects.filter(pk=base_id, live=True).exists():
+        if not base_live:
             return "base supprimée ou non importée"
     elif not owner.is_active:
         return "ressource personnelle d'un utilisateur supprimé"
