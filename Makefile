@@ -47,11 +47,11 @@ services:
 	done
 
 test: lint services
-	$(BIN)/pytest -n 2 --dist loadfile
+	$(BIN)/pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 # For local work: everything but the browser journeys (marked e2e).
 test-fast: lint services
-	$(BIN)/pytest -n 2 --dist loadfile -m "not e2e"
+	$(BIN)/pytest -n 2 --dist loadfile --no-loadscope-reorder -m "not e2e"
 
 db-stop: install
 	$(BIN)/python -m cms.embedded_db stop
