@@ -168,9 +168,9 @@ def test_a_reader_through_the_link_alone_is_offered_neither_rating_nor_report(te
         assert "Signaler cette ressource" not in html
         assert reverse("resources:rate", args=(resource.pk,)) not in html
 
-    # A member of the base who was given the link too reads it as before, and rates it.
+    # A member of the base who was given the link too reads it as before: as one of its editors, told
+    # that its readers rate it.
     reader.get(address)
     html = reader.get(resource.url).content.decode()
-    assert "Envoyer ma recommandation" in html and "grâce à un lien de partage" not in html
-    reader.post(reverse("resources:rate", args=(resource.pk,)), {"value": 4})
-    assert resource.ratings.filter(user=member).exists()
+    assert "grâce à un lien de partage" not in html
+    assert "seuls ses lecteurs peuvent la recommander" in html
