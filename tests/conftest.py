@@ -1,6 +1,7 @@
 import copy
 
 import pytest
+from django.core.cache import caches
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
@@ -76,6 +77,14 @@ def module_db(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         yield
         transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True)
+def forget_renditions():
+    """Wagtail keeps the renditions it made in a cache of the process (``CACHES["renditions"]``); a test's
+    renditions are rolled back with it, and the images a module shares outlive the test."""
+    yield
+    caches["renditions"].clear()
 
 
 @pytest.fixture

@@ -34,5 +34,5 @@ def test_editors_never_get_the_anonymous_visitors_article(client):
 
     page = client_for(owner).get(resource.url).content.decode()
 
-    assert "Modifier" in page and "Envoyer ma recommandation" in page
-    assert "Envoyer ma recommandation" not in client.get(resource.url).content.decode()
+    assert "Modifier" in page and "seuls ses lecteurs peuvent la recommander" in page
+    assert "seuls ses lecteurs peuvent la recommander" not in client.get(resource.url).content.decode()
