@@ -9,6 +9,7 @@ from django.urls import reverse
 from accounts.roles import is_platform_staff
 from home.bootstrap import bootstrap_site
 from tests import factories, template_database
+from tests.database_snapshots import DatabaseSnapshots
 
 
 @pytest.fixture(scope="session")
@@ -26,6 +27,34 @@ def django_db_setup(django_db_setup, django_db_blocker):
     editorial pages, menus, groups) and nothing else: each test makes the users and content it needs."""
     with django_db_blocker.unblock():
         bootstrap_site()
+
+
+@pytest.fixture(scope="session")
+def snapshots(django_db_setup, django_db_blocker):
+    kept = DatabaseSnapshots()
+    yield kept
+    with django_db_blocker.unblock():
+        kept.drop_all()
+
+
+@pytest.fixture
+def site_snapshot(snapshots, django_db_blocker, leave_the_site_as_found):
+    """Database access for a test that shares its data with other threads or processes (a live server,
+    app containers), in place of pytest-django's ``transactional_db``: rather than emptying the database
+    after the test (Django's ``flush``) for the next to build the site again, the database is brought
+    back before it to a snapshot of the site (tests/database_snapshots.py)."""
+    with django_db_blocker.unblock():
+        snapshots.restore_or_take("site", bootstrap_site)
+        yield snapshots
+
+
+@pytest.fixture(scope="module")
+def leave_the_site_as_found(snapshots, django_db_blocker):
+    """The transactional tests of other files that a worker runs next find the site, not the data of
+    the last test of this one."""
+    yield
+    with django_db_blocker.unblock():
+        snapshots.restore_or_take("site", bootstrap_site)
 
 
 @pytest.fixture

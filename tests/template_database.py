@@ -48,7 +48,7 @@ def _migrations_digest() -> str:
     return digest.hexdigest()[:16]
 
 
-def _server():
+def maintenance_connection():
     """A connection to the server's maintenance database, where databases are created and renamed."""
     params = connection.get_connection_params()
     for django_only in ("cursor_factory", "context"):
@@ -57,7 +57,7 @@ def _server():
 
 
 def _exists(name: str) -> bool:
-    with _server() as server:
+    with maintenance_connection() as server:
         return server.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is not None
 
 
@@ -74,7 +74,7 @@ def _build(name: str) -> None:
         database["TEST"] = test_settings
         database["NAME"] = connection.settings_dict["NAME"] = original_name
         connection.close()
-    with _server() as server:
+    with maintenance_connection() as server:
         databases = server.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", [PREFIX + "%"])
         for (stale,) in databases.fetchall():
             if stale != building:

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.test import Client
 from playwright.sync_api import expect, sync_playwright
 
-from home.bootstrap import bootstrap_site
 from tests import factories
 from tests.mail import start_mailbox
 
@@ -80,9 +79,26 @@ def no_csp_violation(request):
 
 
 @pytest.fixture
-def content(site):
+def transactional_db(site_snapshot):
+    """pytest-django's, which its live server asks for, empties the database after each test (Django's
+    ``flush``) for the next to build what it needs again; a browser test starts instead from a snapshot
+    of the site (tests/database_snapshots.py), or of the content it asks for (``content``)."""
+
+
+@pytest.fixture
+def site(live_server, transactional_db):
+    """The live server, with the site's structure and nothing else."""
+    return live_server
+
+
+@pytest.fixture
+def content(site, snapshots):
     """What a populated site shows: a base in Ille-et-Vilaine with an admin, a member and resources,
     public profiles, and more public resources than one page of results holds, with cover images."""
+    return snapshots.restore_or_take("content", build_content)
+
+
+def build_content():
     admin = factories.contributor(first_name="Camille", last_name="Lefèvre", department="35", is_public=True)
     member = factories.contributor(first_name="Karim", last_name="Benali", department="63", is_public=True)
     base = factories.base(
@@ -107,13 +123,6 @@ TOPICS = [
     "Démarches en ligne",
     "Atelier cybersécurité",
 ]
-
-
-@pytest.fixture
-def site(live_server, transactional_db):
-    """The live server with the site's structure (each transactional test starts from an empty database)."""
-    bootstrap_site()
-    return live_server
 
 
 class Visit:

@@ -18,7 +18,6 @@ from django.conf import settings
 from django.db import connection
 
 from cms.embedded_db import ensure_running
-from home.bootstrap import bootstrap_site
 from tests import factories
 from tests.mail import start_mailbox
 from tests.ops.conftest import (
@@ -101,8 +100,7 @@ class Topology:
         self._start_varnish()
 
     def start_containers(self) -> None:
-        """The app containers and the worker, started for each test: its database is new (Django's
-        content types among it), and a container keeps what it read of it."""
+        """The app containers and the worker."""
         webs = [self._spawn(GUNICORN, PORT=str(port), WEB_CONCURRENCY="1") for port in self.web_ports]
         self.worker = self._spawn([sys.executable, "manage.py", "run_worker", "--backend", "background"])
         for port, web in zip(self.web_ports, webs, strict=True):
@@ -133,7 +131,7 @@ class Topology:
         wait_for_port(self.edge_port, self.varnish, "varnishd")
 
     def forget_everything(self) -> None:
-        """Between tests: the database is emptied, so the caches are too."""
+        """Between tests: the database goes back to the site's snapshot, so the caches are emptied."""
         redis.Redis.from_url(self.redis.url).flushall()
         subprocess.run(
             ["varnishadm", "-n", str(self.varnish_dir), "ban", "req.url", "~", "."],
@@ -176,13 +174,19 @@ def s3_bucket():
     bucket.server.stop()
 
 
-@pytest.fixture
-def site(topology, transactional_db):
-    topology.forget_everything()
-    bootstrap_site()
+@pytest.fixture(scope="module")
+def containers(topology):
     topology.start_containers()
-    yield topology
+    yield
     topology.stop_containers()
+
+
+@pytest.fixture
+def site(topology, containers, site_snapshot):
+    """The site's structure and nothing else: its database is restored to a snapshot before each test
+    (ids, content types and groups included, which the containers keep in memory), its caches emptied."""
+    topology.forget_everything()
+    return topology
 
 
 class Browser:
