@@ -36,35 +36,36 @@ def activity():
     }
 
 
-@pytest.mark.django_db
-def test_loading_the_demo_again_changes_nothing():
-    call_command("load_demo", stdout=io.StringIO())
+@pytest.fixture(scope="module")
+def demo_output(module_db):
+    """The demo, loaded once for the tests of this file (each sees it, and what it changes is undone)."""
+    output = io.StringIO()
+    call_command("load_demo", stdout=output)
+    return output.getvalue()
+
+
+def test_loading_the_demo_again_changes_nothing(demo_output):
     before = snapshot()
     call_command("load_demo", stdout=io.StringIO())
     assert snapshot() == before
 
 
-@pytest.mark.django_db
-def test_the_demo_gives_the_resources_readers_life():
-    call_command("load_demo", stdout=io.StringIO())
+def test_the_demo_gives_the_resources_readers_life(demo_output):
     assert all(activity().values()), activity()
 
 
-@pytest.mark.django_db
-def test_load_demo_prints_the_accounts_of_each_role(capsys):
-    call_command("load_demo")
-    out = capsys.readouterr().out
-    assert "admin@lesbases.local" in out and "mot de passe" in out
-    roles = dict(line.strip().split(" — ", 1) for line in out.splitlines() if "@lesbases.local — " in line)
+def test_load_demo_prints_the_accounts_of_each_role(demo_output):
+    assert "admin@lesbases.local" in demo_output and "mot de passe" in demo_output
+    roles = dict(
+        line.strip().split(" — ", 1) for line in demo_output.splitlines() if "@lesbases.local — " in line
+    )
     assert "administrateur de « Médiation numérique en Bretagne »" in roles["camille.lefevre@lesbases.local"]
     assert "membre de « Coordination France services du Puy-de-Dôme »" in roles["lucie.martin@lesbases.local"]
     assert roles["thomas.girard@lesbases.local"] == "inscrit, membre d'aucune base"
     assert roles["mona.moderatrice@lesbases.local"] == "groupe Modérateurs"
 
 
-@pytest.mark.django_db
-def test_the_demo_has_five_bases_one_of_them_private_with_members():
-    call_command("load_demo", stdout=io.StringIO())
+def test_the_demo_has_five_bases_one_of_them_private_with_members(demo_output):
     bases = BasePage.objects.live()
     assert bases.count() == 5
     assert [base.title for base in bases if not base.is_public] == [
