@@ -6,6 +6,8 @@ import re
 import uuid
 
 from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import slugify
@@ -23,6 +25,45 @@ from resources.taxonomy import BLOCK_LIMITS
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link"]
 PREVIEWABLE_DOCUMENT_EXTENSIONS = {"pdf", "jpg", "jpeg", "png", "webp", "gif"}
+
+
+class UseKind(models.TextChoices):
+    """What readers do with a link or file block, counted for the resource's editors (resources/block_uses.py);
+    the values name the kinds in the beacons' addresses, the labels say them."""
+
+    LINK_CLICK = "clic", "clics"
+    FILE_DOWNLOAD = "telechargement", "téléchargements"
+    FILE_PREVIEW = "apercu", "aperçus affichés"
+
+
+SINGULAR = {
+    UseKind.LINK_CLICK: "clic",
+    UseKind.FILE_DOWNLOAD: "téléchargement",
+    UseKind.FILE_PREVIEW: "aperçu affiché",
+}
+
+
+def use_context(context, *kinds) -> dict:
+    """The beacon address of each kind of use of the block being rendered, and for the resource's editors
+    (the page gives them ``block_uses``) what the counts say. Nothing for a block rendered outside a
+    saved resource (a preview of the block in the editor)."""
+    page, block_id = context.get("page"), context.get("id")
+    if not (block_id and getattr(page, "pk", None)):
+        return {}
+    counts = context.get("block_uses")
+    return {
+        "use_urls": {
+            kind.name.lower(): reverse("resources:count_block_use", args=[page.pk, block_id, kind.value])
+            for kind in kinds
+        },
+        "use_counts": None
+        if counts is None
+        else [
+            f"{number} {SINGULAR[kind] if number < 2 else kind.label}"
+            for kind in kinds
+            for number in [counts.get(block_id, {}).get(kind.value, 0)]
+        ],
+    }
 
 
 def section_anchor(title: str) -> str:
@@ -237,6 +278,10 @@ class FileBlock(blocks.StructBlock):
         context["title"] = value["title"] or (document.title if document else "")
         context["extension"] = document.file_extension.lower() if document else ""
         context["preview"] = value["show_preview"] and context["extension"] in PREVIEWABLE_DOCUMENT_EXTENSIONS
+        kinds = (
+            [UseKind.FILE_DOWNLOAD, UseKind.FILE_PREVIEW] if context["preview"] else [UseKind.FILE_DOWNLOAD]
+        )
+        context.update(use_context(context, *kinds))
         return context
 
     class Meta:
@@ -274,6 +319,7 @@ class LinkBlock(blocks.StructBlock):
         context["href"] = value["url"] or (page.get_url(request=context.get("request")) if page else "")
         previews = context.get("link_previews", {})
         context["preview"] = value["show_preview"] and value["url"] and previews.get(value["url"])
+        context.update(use_context(context, UseKind.LINK_CLICK))
         return context
 
     class Meta:

@@ -26,7 +26,7 @@ from cms.hiding import Hideable, HideableQuerySet
 from cms.routing import OneQueryRoutingMixin
 from cms.visibility import VisibilityQuerySet, restrict_to_groups
 from resources import taxonomy
-from resources.blocks import ResourceBodyBlock, sections
+from resources.blocks import ResourceBodyBlock, UseKind, sections
 from resources.feedback_forms import RatingForm
 from resources.fields import ChoiceArrayField
 from resources.forms import ResourcePageForm
@@ -431,6 +431,7 @@ class ResourcePage(Page):
         if can_edit:
             context["contributors"] = self.contributors()
             context["editor_links"] = self.editor_links()
+            context["block_uses"] = SimpleLazyObject(lambda: BlockUse.counts_of(self))
         # A public resource in a public base: Wagtail's view restrictions follow these two switches.
         can_report = self.is_public and (context["base"] is None or context["base"].is_public)
         # Its editors do not rate it (``feedback.may_rate``, which the rating view applies).
@@ -559,6 +560,37 @@ class ResourceView(models.Model):
 
     def __str__(self):
         return f"{self.resource} ({self.viewed_at:%d/%m/%Y %H:%M})"
+
+
+class BlockUse(models.Model):
+    """How many times readers used a link or file block of a resource, shown to its editors as La Base
+    shows them (its ``contents``' click, download and preview counts). Blocks keep their id across
+    revisions, so a count follows its block through edits and ends when the block is removed."""
+
+    resource = models.ForeignKey(ResourcePage, on_delete=models.CASCADE, related_name="block_uses")
+    block_id = models.UUIDField()
+    kind = models.CharField(max_length=20, choices=UseKind.choices)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "utilisation d'un bloc"
+        verbose_name_plural = "utilisations des blocs"
+        constraints = [
+            models.UniqueConstraint(fields=["resource", "block_id", "kind"], name="one_count_per_block_use")
+        ]
+
+    def __str__(self):
+        return f"{self.resource} : {self.count} {self.get_kind_display()}"
+
+    @classmethod
+    def counts_of(cls, resource) -> dict[str, dict[str, int]]:
+        """The uses of each block of ``resource``: ``{block id: {kind: count}}``, in one query."""
+        counts = {}
+        for block_id, kind, number in cls.objects.filter(resource=resource).values_list(
+            "block_id", "kind", "count"
+        ):
+            counts.setdefault(str(block_id), {})[kind] = number
+        return counts
 
 
 class Rating(Hideable):

@@ -15,6 +15,11 @@ urlpatterns = [
     path("ressources/<int:page_id>/deplacer/", views.move, name="move"),
     path("ressources/<int:page_id>/supprimer/", views.delete, name="delete"),
     path("ressources/<int:page_id>/vue/", views.count_view, name="count_view"),
+    path(
+        "ressources/<int:page_id>/blocs/<uuid:block_id>/<str:kind>/",
+        views.count_block_use,
+        name="count_block_use",
+    ),
     path("ressources/<int:page_id>/recommander/", feedback_views.rate, name="rate"),
     path("ressources/<int:page_id>/signaler/", feedback_views.report, name="report"),
     path("recommandations/<int:rating_id>/supprimer/", feedback_views.delete_rating, name="delete_rating"),

@@ -8,7 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cms.ratelimits import LimitExceeded
-from resources import life, visits
+from resources import block_uses, life, visits
 from resources.contributors import INVITATION_SENT, ContributorError, add_contributor, remove_contributor
 from resources.models import ResourceIndexPage, ResourcePage
 from resources.publishing import PublicationPlaceForm, new_resource_url, publication_places
@@ -152,3 +152,16 @@ def count_view(request, page_id):
     response = HttpResponse(status=204)
     visits.count_view(resource, request, response)
     return response
+
+
+# A beacon too (resources/js/beacons.js), when a reader follows a link block, downloads a file or is
+# shown a file's preview. Only the blocks of a page the reader may read, of the matching type, count.
+@csrf_exempt
+@require_POST
+def count_block_use(request, page_id, block_id, kind):
+    resource = get_object_or_404(ResourcePage.objects.visible_to(request.user), pk=page_id)
+    if not block_uses.may_count(resource, block_id, kind):
+        raise Http404
+    if visits.is_from_a_reader(request):
+        block_uses.count(resource, block_id, kind)
+    return HttpResponse(status=204)

@@ -2,7 +2,7 @@
 
 A visitor is a browser, known by a random value in a cookie that lasts as long as the counting window:
 nothing ties it to a person, and it is gone once it stops mattering. The page counts itself once shown,
-with a beacon (resources/js/view-beacon.js): the page may come from the edge cache, which the counter
+with a beacon (resources/js/beacons.js): the page may come from the edge cache, which the counter
 must not depend on, and robots that do not run scripts are not counted at all.
 """
 
@@ -34,12 +34,17 @@ def is_bot(request) -> bool:
     return not user_agent or bool(BOT_USER_AGENT.search(user_agent))
 
 
+def is_from_a_reader(request) -> bool:
+    """Whether a beacon comes from a browser showing a page of this site: robots and other sites' pages
+    count nothing (browsers say where a request comes from)."""
+    return not is_bot(request) and request.headers.get("Sec-Fetch-Site", "same-origin") == "same-origin"
+
+
 def count_view(resource, request, response) -> None:
     """Count this beacon as a view of ``resource`` when it is a new visit by a browser of the site.
 
     Never raises: a failed count is logged, and the beacon is answered all the same."""
-    # Browsers say where a request comes from: another site's page does not count views here.
-    if is_bot(request) or request.headers.get("Sec-Fetch-Site", "same-origin") != "same-origin":
+    if not is_from_a_reader(request):
         return
     visit_hash = request.COOKIES.get(VISIT_COOKIE, "")
     if not _VISIT_HASH.fullmatch(visit_hash):

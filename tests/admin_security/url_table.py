@@ -351,6 +351,14 @@ URLS = {
     "bases:shared": get(page_id=RESOURCES, token=lit("jeton-inconnu")),
     # The view beacon answers without a body: it must not tell a stranger a draft or a private page exists.
     "resources:count_view": post({}, page_id=RESOURCES),
+    # So do the beacons of the blocks' uses (a 404 for a page the viewer may not read, as for a block
+    # the page does not have).
+    "resources:count_block_use": post(
+        {},
+        page_id=RESOURCES,
+        block_id=lit(uuid.UUID("00000000-0000-4000-8000-000000000000")),
+        kind=lit("clic"),
+    ),
     "resources:rate": get(page_id=SOME_PAGES),
     "resources:report": get(page_id=SOME_PAGES),
     "resources:delete_rating": get(rating_id="rating"),

@@ -9,13 +9,9 @@ from playwright.sync_api import expect
 
 from resources.models import ResourcePage
 from tests import factories
-from tests.e2e.conftest import Visit
+from tests.e2e.conftest import DESKTOP_CHROME, Visit
 
 pytestmark = pytest.mark.e2e
-
-DESKTOP_CHROME = (
-    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"
-)
 
 
 def test_an_editor_sees_the_userbar_and_the_live_preview(visit):
@@ -38,7 +34,6 @@ def test_an_editor_sees_the_userbar_and_the_live_preview(visit):
 def test_a_reader_counts_one_view_by_the_pages_beacon_and_the_editors_preview_none(browser, site, visit):
     author = factories.contributor()
     resource = factories.resource(owner=author, title="Atelier tableur")
-    # Chromium headless names itself so, as robots do: the reader's browser says what a desktop one says.
     context = browser.new_context(locale="fr-FR", user_agent=DESKTOP_CHROME)
     reader = Visit(context.new_page(), site.url)
 

@@ -21,7 +21,7 @@ def browser() -> Client:
 
 
 def beacon(visitor: Client, resource, **headers):
-    """What the resource's page sends once shown (resources/js/view-beacon.js)."""
+    """What the resource's page sends once shown (resources/js/beacons.js)."""
     return visitor.post(reverse("resources:count_view", args=[resource.pk]), headers=headers)
 
 
