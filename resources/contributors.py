@@ -7,16 +7,14 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission
 
-from cms import ratelimits
+from cms import emails, ratelimits
 from resources.models import ContributorInvitation
 
 # What the inviter is told whatever the address: whether it has an account, or already contributes,
@@ -71,11 +69,16 @@ def _grant(resource, user, by) -> None:
     )
     group.user_set.add(user)
     log(resource, "lesbases.contributor_added", user=by, data={"member": user.public_name})
-    send_mail(
-        f"Invitation à contribuer à la ressource {resource.title}",
-        render_to_string("resources/emails/contributor_added.txt", {"resource": resource, "by": by}),
-        None,
+    emails.send(
         [user.email],
+        f"Invitation à contribuer à la ressource {resource.title}",
+        "resources/emails/contributor_added.txt",
+        {
+            "resource": resource,
+            "by": by,
+            "edit_url": emails.absolute(reverse("wagtailadmin_pages:edit", args=[resource.pk])),
+            "resource_url": emails.absolute(resource.url),
+        },
     )
 
 
@@ -91,19 +94,16 @@ def _invite(resource, email: str, by) -> None:
     )
     # Not in the page's history: an entry that only addresses without an account get would tell
     # its readers which ones have none. The history records the contributor once they claim it.
-    send_mail(
-        f"Invitation à contribuer à la ressource {resource.title}",
-        render_to_string(
-            "resources/emails/contributor_invited.txt",
-            {
-                "resource": resource,
-                "by": by,
-                "signup_url": resource.get_site().root_url + reverse("account_signup"),
-                "days": settings.CONTRIBUTOR_INVITATION_DAYS,
-            },
-        ),
-        None,
+    emails.send(
         [email],
+        f"Invitation à contribuer à la ressource {resource.title}",
+        "resources/emails/contributor_invited.txt",
+        {
+            "resource": resource,
+            "by": by,
+            "signup_url": emails.absolute(reverse("account_signup")),
+            "days": settings.CONTRIBUTOR_INVITATION_DAYS,
+        },
     )
 
 
