@@ -1,16 +1,24 @@
 """Each kind of notification reaches whom it concerns, in the site and by e-mail as they chose, never
 the one who acted, and never about a page they may not read."""
 
-import pytest
-from django.core import mail
+import copy
 
-from bases import emails, membership
-from bases.models import JoinRequest
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.urls import reverse
+
+from accounts.lifecycle import delete_account
+from bases import membership
+from bases.models import BasePage, JoinRequest
+from cms.visibility import readers
 from community import follows
+from notifications.delivery import notify
 from notifications.models import EmailPreference, Kind, Notification, Topic
 from resources import feedback
-from resources.models import Rating, Report
+from resources.models import Rating, Report, ResourcePage
 from tests import factories
+from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +36,8 @@ def module_people(module_team):
 
 @pytest.fixture
 def people(db, module_people):
-    return module_people
+    """This test's copy: what it changes in memory does not reach the next."""
+    return copy.deepcopy(module_people)
 
 
 def told(user, kind):
@@ -85,12 +94,18 @@ def test_a_join_request_goes_to_the_admins_and_its_answer_to_whoever_asked(peopl
     assert JoinRequest.objects.filter(base=base).count() == 2
 
 
-def test_a_deleted_base_is_told_to_its_members(people):
-    base, admin = people["bases"]["private"], people["admin"]
-    emails.base_deleted(base, by=admin)
-    (deleted,) = told(people["member"], Kind.BASE_DELETED)
-    assert deleted.text == f"La base « Base fermée » a été supprimée par {admin.public_name}."
-    assert not told(admin, Kind.BASE_DELETED)
+def test_a_base_deleted_in_the_admin_is_told_to_its_members(people):
+    base, admin, member = people["bases"]["private"], people["admin"], people["member"]
+    platform_admin = factories.superuser()
+    delete_url = reverse("wagtailadmin_pages:delete", args=[base.pk])
+    client = client_for(platform_admin)
+    client.get(delete_url)  # the confirmation page tells nobody
+    assert not Notification.objects.filter(kind=Kind.BASE_DELETED).exists()
+    client.post(delete_url)
+    assert not BasePage.objects.filter(pk=base.pk).exists()
+    (deleted,) = told(member, Kind.BASE_DELETED)
+    assert deleted.text == f"La base « Base fermée » a été supprimée par {platform_admin.public_name}."
+    assert told(admin, Kind.BASE_DELETED) and not told(platform_admin, Kind.BASE_DELETED)
 
 
 def test_a_first_publication_reaches_the_followers_who_may_read_it(people):
@@ -200,4 +215,26 @@ def test_an_inactive_recipient_is_not_told(people):
     admin.is_active = False
     admin.save(update_fields=["is_active"])
     feedback.rate(people["resources"]["public"], stranger, 4)
+    assert not told(admin, Kind.RATED)
+
+
+def test_readers_of_a_page_are_those_it_is_visible_to(people):
+    """``readers`` is ``visible_to`` seen from the page: they agree for every viewer and page."""
+    viewers = [people["admin"], people["member"], people["stranger"], factories.superuser()]
+    pages = [*people["resources"].values(), *people["bases"].values()]
+    users = get_user_model().objects.all()
+    for page in pages:
+        for viewer in viewers:
+            may_read = ResourcePage.objects.visible_to(viewer).filter(pk=page.pk).exists() or (
+                BasePage.objects.visible_to(viewer).filter(pk=page.pk).exists()
+            )
+            assert readers(users.filter(pk=viewer.pk), page).exists() == may_read, (page, viewer)
+
+
+def test_a_deleted_account_keeps_no_notification_and_none_names_it(people):
+    stranger, admin = people["stranger"], people["admin"]
+    feedback.rate(people["resources"]["public"], stranger, 4)
+    notify(Kind.ROLE_CHANGED, [stranger], "Pour Sacha", actor=admin)
+    delete_account(stranger)
+    assert not Notification.objects.filter(recipient=stranger).exists()
     assert not told(admin, Kind.RATED)
