@@ -18,14 +18,16 @@ def test_a_notification_arrives_is_opened_and_read(visit, site):
 
     visit.sign_in(admin)
     page = visit.open("/")
-    bell = page.get_by_role("link", name="Notifications, 1 non lue")
+    bell = page.get_by_role("link", name="Notifications (1 non lue)")
     expect(bell).to_be_visible()
     assert visit.axe_violations() == []
 
     bell.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mes notifications")
     expect(
-        page.get_by_text("Karim Benali demande à rejoindre la base « Médiation numérique en Bretagne ».")
+        page.get_by_text(
+            "Karim Benali demande à rejoindre la base « Médiation numérique en Bretagne ».", exact=True
+        )
     ).to_be_visible()
     page.wait_for_load_state("networkidle")
     assert visit.axe_violations() == []
@@ -42,7 +44,9 @@ def test_a_notification_arrives_is_opened_and_read(visit, site):
     expect(page.get_by_role("heading", level=1)).to_have_text("Mes préférences de notification")
     page.wait_for_load_state("networkidle")
     assert visit.axe_violations() == []
-    page.get_by_label("Les nouvelles ressources des bases et des profils que je suis").check()
+    page.get_by_text(
+        "Les nouvelles ressources des bases et des profils que je suis"
+    ).click()  # the DSFR's label
     page.get_by_role("button", name="Enregistrer").click()
     expect(page.get_by_text("Vos préférences de notification ont été enregistrées.")).to_be_visible()
     expect(page.get_by_label("Les nouvelles ressources des bases et des profils que je suis")).to_be_checked()
