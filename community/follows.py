@@ -51,8 +51,8 @@ def follow_state(followed: BasePage | User, viewer) -> dict:
 
 def tell_followers(resource: ResourcePage, by) -> None:
     """A resource published for the first time: the followers of its base, then those of its author
-    who do not follow the base, are notified, each only if they may read it (``notify``). Four queries
-    and two inserts, whatever the number of followers."""
+    who do not follow the base, are notified, each only if they may read it (``notify``), in the same
+    number of queries whatever the number of followers."""
     base = BasePage.objects.ancestor_of(resource).first()
     told = []
     if base is not None:

@@ -15,7 +15,7 @@ PER_PAGE = 20
 @login_required
 def notification_list(request):
     """The signed-in user's notifications, newest first, those about a page they may no longer read left out."""
-    notifications = Notification.objects.shown_to(request.user).select_related("actor")
+    notifications = Notification.objects.shown_to(request.user)
     return render(
         request,
         "notifications/notification_list.html",
