@@ -15,6 +15,8 @@ from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission
 
 from cms import emails, ratelimits
+from notifications.delivery import notify
+from notifications.models import Kind, Notification
 from resources.models import ContributorInvitation
 
 # What the inviter is told whatever the address: whether it has an account, or already contributes,
@@ -135,3 +137,29 @@ def remove_contributor(resource, user, by) -> None:
         raise ContributorError("Cette personne ne contribue pas à la ressource.")
     resource.contributors_group().user_set.remove(user)
     log(resource, "lesbases.contributor_removed", user=by, data={"member": user.public_name})
+
+
+def tell_owner_of_edit(resource, by) -> None:
+    """Someone else saved a change to ``resource`` in the editor: its owner hears of it, once while
+    the notification is unread (the editor's autosave and successive saves would repeat it). A live
+    resource is linked as readers see it; one not live yet, in the editor."""
+    owner = resource.owner
+    if owner is None or by.pk == owner.pk:
+        return
+    unread_already = Notification.objects.filter(
+        recipient=owner, kind=Kind.RESOURCE_MODIFIED, actor=by, url__in=[resource.url, _editor_url(resource)]
+    ).unread()
+    if unread_already.exists():
+        return
+    notify(
+        Kind.RESOURCE_MODIFIED,
+        [owner],
+        f"{by.public_name} a modifié votre ressource « {resource.title} ».",
+        actor=by,
+        page=resource if resource.live else None,
+        url="" if resource.live else _editor_url(resource),
+    )
+
+
+def _editor_url(resource) -> str:
+    return reverse("wagtailadmin_pages:edit", args=[resource.pk])

@@ -4,8 +4,6 @@ from wagtail.signals import page_published
 
 from accounts.signals import account_closing, account_opened
 from cms import audit, edge_cache
-from notifications.delivery import notify
-from notifications.models import Kind
 from resources import republication
 from resources.contributors import claim_invitations
 from resources.models import LinkPreview, Rating, RatingReply, Report, ResourceIndexPage, ResourcePage
@@ -19,20 +17,6 @@ def apply_visibility_on_publish(sender, instance, **kwargs):
 def release_after_approval(sender, instance, **kwargs):
     """Published again after a report, by a moderator's approval: back to its usual workflow."""
     republication.release(instance)
-
-
-def tell_owner_of_contributors_edit(sender, instance, revision=None, **kwargs):
-    """Published in a revision written by someone else: the author hears of what changed in their
-    resource."""
-    author = revision.user if revision else None
-    if author is not None and instance.owner_id and author.pk != instance.owner_id:
-        notify(
-            Kind.RESOURCE_MODIFIED,
-            [instance.owner],
-            f"{author.public_name} a modifié votre ressource « {instance.title} ».",
-            actor=author,
-            page=instance,
-        )
 
 
 def make_contributor(sender, user, **kwargs):
@@ -73,7 +57,6 @@ def connect() -> None:
     audit.record_changes(Rating, Report)
     page_published.connect(apply_visibility_on_publish, sender=ResourcePage)
     page_published.connect(release_after_approval, sender=ResourcePage)
-    page_published.connect(tell_owner_of_contributors_edit, sender=ResourcePage)
     account_opened.connect(make_contributor, dispatch_uid="resources-contributor")
     account_opened.connect(claim_contributor_invitations, dispatch_uid="resources-claim-invitations")
     email_confirmed.connect(claim_on_confirmation, dispatch_uid="resources-claim-on-confirmation")

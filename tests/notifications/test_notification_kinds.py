@@ -193,14 +193,22 @@ def test_the_outcome_of_a_report_reaches_the_reporter_and_the_owner(people):
     assert any("a été dépubliée" in m.subject for m in mails_to(admin))
 
 
-def test_an_edit_by_a_contributor_is_told_to_the_owner(people):
+def test_an_edit_by_someone_else_is_told_to_the_owner_once_while_unread(people):
     admin, member = people["admin"], people["member"]
-    resource = people["resources"]["public"].specific_class.objects.get(pk=people["resources"]["public"].pk)
-    resource.title = "Fiche revue par Marc"
-    resource.save_revision(user=member).publish()
+    resource = people["resources"]["public"]
+    edit_url = reverse("wagtailadmin_pages:edit", args=[resource.pk])
+    client = client_for(member)  # a member of the base edits its resources
+    for title in ("Fiche revue par Marc", "Fiche revue encore"):
+        data = factories.resource_form_data(member, title=title, slug=resource.slug, action="action-save")
+        assert client.post(edit_url, data).status_code == 302
     (modified,) = told(admin, Kind.RESOURCE_MODIFIED)
     assert modified.text == f"{member.public_name} a modifié votre ressource « Fiche revue par Marc »."
+    assert modified.page_id == resource.pk
     assert not mails_to(admin)  # contributors' edits come in the site only, by default
+    client_for(admin).post(
+        edit_url, factories.resource_form_data(admin, slug=resource.slug, action="action-save")
+    )
+    assert len(told(admin, Kind.RESOURCE_MODIFIED)) == 1  # nobody is told of their own edit
 
 
 def test_a_preference_turns_the_email_off_but_not_the_notification(people):
