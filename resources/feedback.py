@@ -39,15 +39,19 @@ def rate(resource: ResourcePage, user, value: int, comment: str = "") -> Rating:
     """Record ``user``'s rating of ``resource``, replacing the one they gave before."""
     if not may_rate(resource, user):
         raise OwnResource(OwnResource.message)
+    had_comment = Rating.objects.filter(resource=resource, user=user).exclude(comment="").exists()
     rating, created = Rating.objects.update_or_create(
         resource=resource, user=user, defaults={"value": value, "comment": comment}
     )
-    if created and resource.owner:
-        commented = " et l'a commentée" if comment.strip() else ""
+    commented = bool(comment.strip()) and not had_comment
+    if (created or commented) and resource.owner:
+        # A new rating, or a comment added to an earlier one; a changed value or wording tells nobody.
+        did = "recommandé" if created else "commenté"
+        also = " et l'a commentée" if created and commented else ""
         notify(
             Kind.RATED,
             [resource.owner],
-            f"{user.public_name} a recommandé votre ressource « {resource.title} »{commented}.",
+            f"{user.public_name} a {did} votre ressource « {resource.title} »{also}.",
             actor=user,
             page=resource,
         )

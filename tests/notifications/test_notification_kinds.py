@@ -167,6 +167,13 @@ def test_ratings_and_replies(people):
     assert mails_to(admin)[0].subject == rated.text  # feedback comes by e-mail by default
     feedback.rate(resource, stranger, 3, "Utile")  # changed, not new: nobody told again
     assert len(told(admin, Kind.RATED)) == 1
+    other = factories.contributor()
+    feedback.rate(resource, other, 4)
+    feedback.rate(resource, other, 4, "Un commentaire ajouté ensuite")
+    assert [n.text for n in told(admin, Kind.RATED)][:2] == [
+        f"{other.public_name} a commenté votre ressource « {resource.title} ».",
+        f"{other.public_name} a recommandé votre ressource « {resource.title} ».",
+    ]
     feedback.reply(rating, by=admin, text="Merci !")
     (replied,) = told(stranger, Kind.REPLIED)
     assert replied.actor == admin and replied.page_id == resource.pk
