@@ -133,8 +133,11 @@ def test_the_list_costs_the_same_queries_for_3_or_23_notifications(inbox, django
         for n in range(21)
     )
     with django_assert_max_num_queries(len(few)) as many:
-        assert client.get(url).status_code == 200
+        response = client.get(url)
     assert len(many) == len(few)
+    page = response.content.decode()
+    assert page.count("Non lue") == 20 and "Note 20" in page and "Page suivante" in page  # 20 a page
+    assert "Ressource revue" in client.get(url + "?page=2").content.decode()
 
 
 def test_the_bell_costs_one_query_on_a_signed_in_page(inbox, django_assert_max_num_queries):
