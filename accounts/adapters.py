@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from accounts.forms import PUBLIC_PROFILE
 from accounts.roles import is_platform_staff
+from cms import emails
 
 STAFF_EMAIL_MATCH_MESSAGE = (
     "Ce compte fait partie de l'équipe de la plateforme : ProConnect ne peut pas s'y connecter d'après "
@@ -20,6 +21,12 @@ STAFF_EMAIL_MATCH_MESSAGE = (
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """allauth's messages (codes, changes of address or second factor) are plain text templates
+        that start « Bonjour » (``account/email/base_message.txt``); like every e-mail of the site they
+        get their HTML alternative from ``cms.emails``."""
+        return emails.with_html_alternative(super().render_mail(template_prefix, email, context, headers))
+
     def save_user(self, request, user, form, commit=True):
         # The sign-up form requires the terms of use: record which version was accepted, and when.
         if form.cleaned_data.get("cgu"):

@@ -1,13 +1,12 @@
 """The e-mails of an account's life, in French, one function per message, with absolute links."""
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
+
+from cms import emails
 
 
 def _send(address: str, subject: str, template: str, context: dict) -> None:
-    body = render_to_string(f"accounts/emails/{template}.txt", context)
-    send_mail(subject, body, None, [address])
+    emails.send([address], subject, f"accounts/emails/{template}.txt", context)
 
 
 def account_deleted(address: str, first_name: str, why: str) -> None:
@@ -16,7 +15,7 @@ def account_deleted(address: str, first_name: str, why: str) -> None:
         address,
         "Votre compte Les Bases est supprimé",
         "account_deleted",
-        {"first_name": first_name, "why": why, "site_url": settings.WAGTAILADMIN_BASE_URL},
+        {"first_name": first_name, "why": why},
     )
 
 
@@ -29,6 +28,6 @@ def inactivity_warning(user, days_left: int) -> None:
         {
             "user": user,
             "days_left": days_left,
-            "sign_in_url": settings.WAGTAILADMIN_BASE_URL + settings.LOGIN_URL,
+            "sign_in_url": emails.absolute(settings.LOGIN_URL),
         },
     )

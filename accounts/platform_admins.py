@@ -4,13 +4,12 @@ with no password, told by e-mail how to sign in with a code and set up its secon
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
-from django.template.loader import render_to_string
 
 from accounts.lifecycle import welcome
 from accounts.roles import ADMINISTRATORS_GROUP
+from cms import emails
 
 
 @transaction.atomic
@@ -31,8 +30,9 @@ def appoint_platform_admin(email: str):
 
 
 def _send_welcome(user) -> None:
-    body = render_to_string(
+    emails.send(
+        [user.email],
+        "Votre accès d'administration des Bases",
         "accounts/emails/platform_admin.txt",
-        {"user": user, "sign_in_url": settings.WAGTAILADMIN_BASE_URL + settings.LOGIN_URL},
+        {"user": user, "sign_in_url": emails.absolute(settings.LOGIN_URL)},
     )
-    send_mail("Votre accès d'administration des Bases", body, None, [user.email])

@@ -1,23 +1,20 @@
-"""The emails of base membership, in French, with absolute links to the site."""
+"""What base membership tells people: e-mails in French with absolute links to the site, and the
+notifications (``notifications.delivery.notify``) of those who have an account, which bring their
+e-mail when their preferences say so."""
 
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
-from wagtail.models import Site
 
 from accounts.roles import ADMINISTRATORS_GROUP
-
-
-def _site_url(path: str) -> str:
-    return Site.objects.get(is_default_site=True).root_url + path
+from bases.models import Membership
+from cms import emails
+from notifications.delivery import notify
+from notifications.models import Kind
 
 
 def _send(recipients: list[str], subject: str, template: str, context: dict) -> None:
-    if recipients:
-        body = render_to_string(f"bases/emails/{template}.txt", context)
-        send_mail(subject, body, None, recipients)
+    emails.send(recipients, subject, f"bases/emails/{template}.txt", context)
 
 
 def invitation(invitation, token: str) -> None:
@@ -28,40 +25,97 @@ def invitation(invitation, token: str) -> None:
         "invitation",
         {
             "invitation": invitation,
-            "base_url": _site_url(base.url),
-            "answer_url": _site_url(reverse("bases:invitation", args=[token])),
+            "base_url": emails.absolute(base.url),
+            "answer_url": emails.absolute(reverse("bases:invitation", args=[token])),
         },
     )
 
 
 def join_request(join_request) -> None:
-    base = join_request.base
-    admins = base.memberships.filter(role="admin").values_list("user__email", flat=True)
-    _send(
-        list(admins),
-        f"{join_request.user} demande à rejoindre la base {base.title}",
-        "join_request",
-        {"join_request": join_request, "members_url": _site_url(base.url + "?onglet=membres")},
+    """To the base's admins, who decide on it: they read the full name, as in the members tab."""
+    base, user = join_request.base, join_request.user
+    notify(
+        Kind.JOIN_REQUEST,
+        get_user_model().objects.filter(memberships__base=base, memberships__role=Membership.Role.ADMIN),
+        f"{user} demande à rejoindre la base « {base.title} ».",
+        actor=user,
+        page=base,
+        url=base.url + "?onglet=membres",
+        subject=f"{user} demande à rejoindre la base {base.title}",
+        email_template="bases/emails/join_request.txt",
+        email_context={
+            "join_request": join_request,
+            "members_url": emails.absolute(base.url + "?onglet=membres"),
+        },
     )
 
 
-def join_request_answered(join_request) -> None:
+def join_request_answered(join_request, by) -> None:
+    """To whoever asked; a refusal links nowhere: a private base stays closed to them."""
     base = join_request.base
     verdict = "acceptée" if join_request.accepted else "refusée"
-    _send(
-        [join_request.user.email],
-        f"Votre demande pour rejoindre la base {base.title} a été {verdict}",
-        "join_request_answered",
-        {"join_request": join_request, "verdict": verdict, "base_url": _site_url(base.url)},
+    notify(
+        Kind.JOIN_REQUEST_ANSWERED,
+        [join_request.user],
+        f"Votre demande pour rejoindre la base « {base.title} » a été {verdict}.",
+        actor=by,
+        page=base if join_request.accepted else None,
+        subject=f"Votre demande pour rejoindre la base {base.title} a été {verdict}",
+        email_template="bases/emails/join_request_answered.txt",
+        email_context={
+            "join_request": join_request,
+            "verdict": verdict,
+            "base_url": emails.absolute(base.url),
+        },
     )
 
 
-def removed(base, user) -> None:
-    _send(
-        [user.email],
-        f"Vous n'êtes plus membre de la base {base.title}",
-        "removed",
-        {"base": base, "user": user, "base_url": _site_url(base.url)},
+def invitation_answered(invitation, by) -> None:
+    """To whoever invited."""
+    if invitation.invited_by is None:
+        return
+    base = invitation.base
+    verdict = "accepté" if invitation.accepted else "refusé"
+    notify(
+        Kind.INVITATION_ACCEPTED if invitation.accepted else Kind.INVITATION_DECLINED,
+        [invitation.invited_by],
+        f"{by.public_name} a {verdict} votre invitation à rejoindre la base « {base.title} ».",
+        actor=by,
+        page=base,
+    )
+
+
+def role_changed(membership, by) -> None:
+    base = membership.base
+    notify(
+        Kind.ROLE_CHANGED,
+        [membership.user],
+        f"Vous êtes désormais {membership.get_role_display().lower()} de la base « {base.title} ».",
+        actor=by,
+        page=base,
+    )
+
+
+def removed(base, user, by) -> None:
+    """Told without a link: a private base is closed to them now."""
+    notify(
+        Kind.REMOVED_FROM_BASE,
+        [user],
+        f"Vous n'êtes plus membre de la base « {base.title} ».",
+        actor=by,
+        subject=f"Vous n'êtes plus membre de la base {base.title}",
+        email_template="bases/emails/removed.txt",
+        email_context={"base": base, "user": user, "base_url": emails.absolute(base.url)},
+    )
+
+
+def base_deleted(base, by) -> None:
+    """To its members, before the base and its memberships go."""
+    notify(
+        Kind.BASE_DELETED,
+        get_user_model().objects.filter(memberships__base=base),
+        f"La base « {base.title} » a été supprimée par {by.public_name}.",
+        actor=by,
     )
 
 
@@ -71,7 +125,7 @@ def became_admin(base, user) -> None:
         [user.email],
         f"Vous êtes administrateur de la base {base.title}",
         "became_admin",
-        {"base": base, "base_url": _site_url(base.url)},
+        {"base": base, "base_url": emails.absolute(base.url)},
     )
 
 
@@ -84,5 +138,5 @@ def base_without_admin(base) -> None:
         sorted(set(admins.values_list("email", flat=True))),
         f"La base {base.title} n'a plus d'administrateur",
         "base_without_admin",
-        {"base": base, "base_url": _site_url(base.url)},
+        {"base": base, "base_url": emails.absolute(base.url)},
     )

@@ -112,7 +112,9 @@ def accept(token: str, user) -> Membership:
     invitation = _open_invitation(token, user)
     invitation.answered_at, invitation.accepted = timezone.now(), True
     invitation.save(update_fields=["answered_at", "accepted"])
-    return join(invitation.base, user, invitation.role, by=user)
+    membership = join(invitation.base, user, invitation.role, by=user)
+    emails.invitation_answered(invitation, by=user)
+    return membership
 
 
 @transaction.atomic
@@ -121,6 +123,7 @@ def decline(token: str, user) -> None:
     invitation.answered_at, invitation.accepted = timezone.now(), False
     invitation.save(update_fields=["answered_at", "accepted"])
     log(invitation.base, "lesbases.invitation_declined", user=user, data={"email": user.email})
+    emails.invitation_answered(invitation, by=user)
 
 
 def join(base: BasePage, user, role: str, by) -> Membership:
@@ -166,7 +169,7 @@ def answer_request(join_request: JoinRequest, accepted: bool, by) -> None:
         join(base, join_request.user, Role.MEMBER, by=by)
     else:
         log(base, "lesbases.join_declined", user=by, data={"member": str(join_request.user)})
-    emails.join_request_answered(join_request)
+    emails.join_request_answered(join_request, by=by)
 
 
 @transaction.atomic
@@ -184,6 +187,7 @@ def change_role(base: BasePage, user, role: str, by) -> Membership:
         user=by,
         data={"member": str(user), "role": membership.get_role_display()},
     )
+    emails.role_changed(membership, by=by)
     return membership
 
 
@@ -191,7 +195,7 @@ def change_role(base: BasePage, user, role: str, by) -> Membership:
 def remove(base: BasePage, user, by) -> None:
     _require_admin(base, by)
     _leave(base, _membership(base, user), by, action="lesbases.member_removed")
-    emails.removed(base, user)
+    emails.removed(base, user, by=by)
 
 
 @transaction.atomic

@@ -2,7 +2,7 @@ from django.utils.cache import add_never_cache_headers
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
-from bases import sharing, views
+from bases import emails, sharing, views
 from bases.creation import equip
 from bases.models import BasePage
 from cms.admin_messages import replace_success_message
@@ -127,3 +127,11 @@ def serve_to_share_link_holders(serve):
         return response
 
     return inner
+
+
+@hooks.register("before_delete_page")
+def tell_members_of_deletion(request, page):
+    """A base deleted from the admin (the confirmation's POST): its members hear of it before its
+    memberships go with it."""
+    if request.method == "POST" and isinstance(page, BasePage):
+        emails.base_deleted(page, by=request.user)

@@ -51,6 +51,7 @@ urlpatterns += [
     path("", include("bases.urls")),
     path("", include("resources.urls")),
     path("", include("community.urls")),
+    path("notifications/", include("notifications.urls")),
     path("", include("search.urls")),
     path("", include("home.urls")),
     path("", include("stats.urls")),

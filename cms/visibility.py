@@ -18,6 +18,25 @@ def blocking_restrictions(user):
     return restrictions.exclude(restriction_type=PageViewRestriction.GROUPS, groups__in=user.groups.all())
 
 
+def readers(users, page):
+    """Among ``users`` (a queryset of active accounts), those who may read ``page``: ``visible_to`` seen
+    from the page's side, for telling many people of one page in a fixed number of queries. The same
+    rule as ``blocking_restrictions``: a live page, under login restrictions (every account passes),
+    group restrictions (their members and superusers pass) and no password restriction."""
+    if not page.live:
+        return users.none()
+    restrictions = PageViewRestriction.objects.filter(
+        page__in=Page.objects.ancestor_of(page, inclusive=True)
+    ).prefetch_related("groups")
+    for restriction in restrictions:
+        if restriction.restriction_type == PageViewRestriction.PASSWORD:
+            return users.none()
+        if restriction.restriction_type == PageViewRestriction.GROUPS:
+            members = users.model.groups.through.objects.filter(group__in=restriction.groups.all())
+            users = users.filter(Q(is_superuser=True) | Q(pk__in=members.values("user_id")))
+    return users
+
+
 # The pages at or under a blocking restriction. SQL because Django joins only along relations: its
 # other form, a correlated Exists, is planned page by page against every restriction (a nested loop:
 # minutes at 100k pages and 10k restrictions). Here the restricted pages come straight from the

@@ -5,6 +5,9 @@ from django.db.models import Count, Q
 from accounts.models import User
 from bases.models import BasePage
 from community.models import BaseFollow, ProfileFollow
+from notifications.delivery import notify
+from notifications.models import Kind
+from resources.models import ResourcePage
 
 
 class FollowError(Exception):
@@ -44,3 +47,29 @@ def follow_state(followed: BasePage | User, viewer) -> dict:
     return follows.aggregate(
         followers_count=Count("pk"), is_following=Count("pk", filter=Q(follower_id=viewer.pk))
     )
+
+
+def tell_followers(resource: ResourcePage, by) -> None:
+    """A resource published for the first time: the followers of its base, then those of its author
+    who do not follow the base, are notified, each only if they may read it (``notify``), in the same
+    number of queries whatever the number of followers."""
+    base = BasePage.objects.ancestor_of(resource).first()
+    told = []
+    if base is not None:
+        told = notify(
+            Kind.FOLLOWED_BASE_PUBLISHED,
+            User.objects.filter(followed_bases__base=base),
+            f"Nouvelle ressource dans la base « {base.title} » : « {resource.title} ».",
+            actor=by,
+            page=resource,
+        )
+    if resource.owner_id:
+        notify(
+            Kind.FOLLOWED_PROFILE_PUBLISHED,
+            User.objects.filter(followed_profiles__profile=resource.owner_id).exclude(
+                pk__in=[notification.recipient_id for notification in told]
+            ),
+            f"{resource.owner.public_name} a publié une nouvelle ressource : « {resource.title} ».",
+            actor=by,
+            page=resource,
+        )

@@ -2,10 +2,12 @@ from django.contrib.auth import get_user_model
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
+from wagtail.signals import page_published
 
 from accounts.signals import account_closing, account_opened
 from bases.models import BasePage, Membership
 from cms import audit, edge_cache
+from community.follows import tell_followers
 from community.models import BaseFollow, Collection, CollectionItem, ProfileFollow
 from resources.models import ResourcePage
 
@@ -86,7 +88,16 @@ def profile_paths(user_ids):
     return (profile_path(slug) for slug in slugs)
 
 
+def tell_followers_on_first_publication(sender, instance, revision=None, **kwargs):
+    """Once the resource's view restriction is applied (resources' receivers run first)."""
+    if instance.first_published_at == instance.last_published_at:
+        tell_followers(instance, by=revision.user if revision else None)
+
+
 def connect() -> None:
+    page_published.connect(
+        tell_followers_on_first_publication, sender=ResourcePage, dispatch_uid="community-tell-followers"
+    )
     audit.record_changes(Collection, CollectionItem, BaseFollow, ProfileFollow)
     account_opened.connect(give_favorites, dispatch_uid="community-favorites")
     post_save.connect(count_save, sender=CollectionItem, dispatch_uid="community-count-save")

@@ -3,11 +3,10 @@
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
+from django.urls import reverse
 from wagtail_honeypot.models import HoneypotFormSubmissionMixin
 
-from cms import ratelimits
+from cms import emails, ratelimits
 from home.models import SiteFeedback
 
 logger = logging.getLogger(__name__)
@@ -29,13 +28,12 @@ def submit(form, request) -> SiteFeedback:
     ratelimits.consume("site_feedback", request=request)
     feedback = form.save()
     if settings.SITE_FEEDBACK_EMAIL:
-        body = render_to_string("home/emails/site_feedback.txt", {"feedback": feedback})
         try:
-            send_mail(
-                f"Nouvel avis sur le site : {feedback.rating}/10",
-                body,
-                None,
+            emails.send(
                 [settings.SITE_FEEDBACK_EMAIL],
+                f"Nouvel avis sur le site : {feedback.rating}/10",
+                "home/emails/site_feedback.txt",
+                {"feedback": feedback, "admin_url": emails.absolute(reverse("wagtailadmin_home"))},
             )
         except OSError:
             logger.exception("The site feedback %s could not be emailed", feedback.pk)

@@ -7,16 +7,16 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission
 
-from cms import ratelimits
+from cms import emails, ratelimits
+from notifications.delivery import notify
+from notifications.models import Kind, Notification
 from resources.models import ContributorInvitation
 
 # What the inviter is told whatever the address: whether it has an account, or already contributes,
@@ -71,11 +71,16 @@ def _grant(resource, user, by) -> None:
     )
     group.user_set.add(user)
     log(resource, "lesbases.contributor_added", user=by, data={"member": user.public_name})
-    send_mail(
-        f"Invitation à contribuer à la ressource {resource.title}",
-        render_to_string("resources/emails/contributor_added.txt", {"resource": resource, "by": by}),
-        None,
+    emails.send(
         [user.email],
+        f"Invitation à contribuer à la ressource {resource.title}",
+        "resources/emails/contributor_added.txt",
+        {
+            "resource": resource,
+            "by": by,
+            "edit_url": emails.absolute(reverse("wagtailadmin_pages:edit", args=[resource.pk])),
+            "resource_url": emails.absolute(resource.url),
+        },
     )
 
 
@@ -91,19 +96,16 @@ def _invite(resource, email: str, by) -> None:
     )
     # Not in the page's history: an entry that only addresses without an account get would tell
     # its readers which ones have none. The history records the contributor once they claim it.
-    send_mail(
-        f"Invitation à contribuer à la ressource {resource.title}",
-        render_to_string(
-            "resources/emails/contributor_invited.txt",
-            {
-                "resource": resource,
-                "by": by,
-                "signup_url": resource.get_site().root_url + reverse("account_signup"),
-                "days": settings.CONTRIBUTOR_INVITATION_DAYS,
-            },
-        ),
-        None,
+    emails.send(
         [email],
+        f"Invitation à contribuer à la ressource {resource.title}",
+        "resources/emails/contributor_invited.txt",
+        {
+            "resource": resource,
+            "by": by,
+            "signup_url": emails.absolute(reverse("account_signup")),
+            "days": settings.CONTRIBUTOR_INVITATION_DAYS,
+        },
     )
 
 
@@ -135,3 +137,29 @@ def remove_contributor(resource, user, by) -> None:
         raise ContributorError("Cette personne ne contribue pas à la ressource.")
     resource.contributors_group().user_set.remove(user)
     log(resource, "lesbases.contributor_removed", user=by, data={"member": user.public_name})
+
+
+def tell_owner_of_edit(resource, by) -> None:
+    """Someone else saved a change to ``resource`` in the editor: its owner hears of it, once while
+    the notification is unread (the editor's autosave and successive saves would repeat it). A live
+    resource is linked as readers see it; one not live yet, in the editor."""
+    owner = resource.owner
+    if owner is None or by.pk == owner.pk:
+        return
+    unread_already = Notification.objects.filter(
+        recipient=owner, kind=Kind.RESOURCE_MODIFIED, actor=by, url__in=[resource.url, _editor_url(resource)]
+    ).unread()
+    if unread_already.exists():
+        return
+    notify(
+        Kind.RESOURCE_MODIFIED,
+        [owner],
+        f"{by.public_name} a modifié votre ressource « {resource.title} ».",
+        actor=by,
+        page=resource if resource.live else None,
+        url="" if resource.live else _editor_url(resource),
+    )
+
+
+def _editor_url(resource) -> str:
+    return reverse("wagtailadmin_pages:edit", args=[resource.pk])

@@ -6,17 +6,16 @@ acting user may not do it; views only validate input and show the outcome.
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
-from wagtail.models import Site
 
 from accounts.roles import MODERATORS_GROUP
-from cms import ratelimits
+from cms import emails, ratelimits
+from notifications.delivery import notify
+from notifications.models import Kind
 from resources import republication
 from resources.models import Rating, RatingReply, Report, ResourcePage
 
@@ -40,9 +39,22 @@ def rate(resource: ResourcePage, user, value: int, comment: str = "") -> Rating:
     """Record ``user``'s rating of ``resource``, replacing the one they gave before."""
     if not may_rate(resource, user):
         raise OwnResource(OwnResource.message)
-    rating, _created = Rating.objects.update_or_create(
+    had_comment = Rating.objects.filter(resource=resource, user=user).exclude(comment="").exists()
+    rating, created = Rating.objects.update_or_create(
         resource=resource, user=user, defaults={"value": value, "comment": comment}
     )
+    commented = bool(comment.strip()) and not had_comment
+    if (created or commented) and resource.owner:
+        # A new rating, or a comment added to an earlier one; a changed value or wording tells nobody.
+        did = "recommandé" if created else "commenté"
+        also = " et l'a commentée" if created and commented else ""
+        notify(
+            Kind.RATED,
+            [resource.owner],
+            f"{user.public_name} a {did} votre ressource « {resource.title} »{also}.",
+            actor=user,
+            page=resource,
+        )
     return rating
 
 
@@ -58,7 +70,15 @@ def reply(rating: Rating, by, text: str) -> RatingReply:
     """Answer a rating as the author or a contributor of the rated resource."""
     if not rating.resource.is_owner_or_contributor(by):
         raise PermissionDenied
-    return RatingReply.objects.create(rating=rating, author=by, text=text)
+    answer = RatingReply.objects.create(rating=rating, author=by, text=text)
+    notify(
+        Kind.REPLIED,
+        [rating.user],
+        f"{by.public_name} a répondu à votre commentaire sur la ressource « {rating.resource.title} ».",
+        actor=by,
+        page=rating.resource,
+    )
+    return answer
 
 
 @transaction.atomic
@@ -93,8 +113,8 @@ def report(resource: ResourcePage, by, reason: str, description: str) -> Report:
         "report_created",
         {
             "report": created,
-            "resource_url": _site_url(resource.url),
-            "moderation_url": _site_url(reverse("signalements:edit", args=[created.pk])),
+            "resource_url": emails.absolute(resource.url),
+            "moderation_url": emails.absolute(reverse("signalements:edit", args=[created.pk])),
         },
     )
     return created
@@ -119,15 +139,17 @@ def resolve(report: Report, by, comment: str, unpublish: bool = False) -> Report
         UnpublishPageAction(resource, user=by).execute(skip_permission_checks=True)
         republication.hold(resource)
         if resource.owner:
-            _send(
-                [resource.owner.email],
-                f"Votre ressource {resource.title} a été dépubliée",
-                "resource_unpublished",
-                {
-                    "report": report,
-                    "resource": resource,
-                    "edit_url": _site_url(reverse("wagtailadmin_pages:edit", args=[resource.pk])),
-                },
+            edit_url = reverse("wagtailadmin_pages:edit", args=[resource.pk])
+            # No page: unpublished, the resource is read by nobody; its author edits it.
+            notify(
+                Kind.RESOURCE_UNPUBLISHED,
+                [resource.owner],
+                f"Votre ressource « {resource.title} » a été dépubliée par l'équipe de modération, "
+                "à la suite d'un signalement.",
+                url=edit_url,
+                subject=f"Votre ressource {resource.title} a été dépubliée",
+                email_template="resources/emails/resource_unpublished.txt",
+                email_context={"report": report, "resource": resource, "edit_url": emails.absolute(edit_url)},
             )
     action = "lesbases.report_unpublished" if unpublish else "lesbases.report_resolved"
     log(resource, action, user=by, data={"reason": report.get_reason_display()})
@@ -137,20 +159,20 @@ def resolve(report: Report, by, comment: str, unpublish: bool = False) -> Report
 
 def tell_reporter(report: Report) -> None:
     """The outcome of their report, without the moderators' private comment."""
-    if report.reporter is None or not report.reporter.is_active:
+    if report.reporter is None:
         return
-    _send(
-        [report.reporter.email],
-        f"Votre signalement de la ressource {report.resource_title} a été traité",
-        "report_outcome",
-        {"report": report, "unpublished": report.status == Report.Status.UNPUBLISHED},
+    unpublished = report.status == Report.Status.UNPUBLISHED
+    outcome = "la ressource a été dépubliée" if unpublished else "la ressource reste en ligne"
+    notify(
+        Kind.REPORT_OUTCOME,
+        [report.reporter],
+        f"Votre signalement de la ressource « {report.resource_title} » a été traité : {outcome}.",
+        page=None if unpublished else report.resource,
+        subject=f"Votre signalement de la ressource {report.resource_title} a été traité",
+        email_template="resources/emails/report_outcome.txt",
+        email_context={"report": report, "unpublished": unpublished},
     )
 
 
-def _site_url(path: str) -> str:
-    return Site.objects.get(is_default_site=True).root_url + path
-
-
 def _send(recipients: list[str], subject: str, template: str, context: dict) -> None:
-    if recipients:
-        send_mail(subject, render_to_string(f"resources/emails/{template}.txt", context), None, recipients)
+    emails.send(recipients, subject, f"resources/emails/{template}.txt", context)

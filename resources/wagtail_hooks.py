@@ -27,6 +27,7 @@ from cms.log_actions import register_formatted_actions
 from cms.media import access, choosable
 from cms.page_admin import EditablePagesSummaryItem, page_viewset
 from cms.page_permissions import EditablePagesPermissionPolicy, choosable_pages, editable_pages
+from resources import contributors
 from resources.media_api import ChoosableDocumentsAPIViewSet, ChoosableImagesAPIViewSet
 from resources.models import Rating, RatingReply, Report, ResourcePage
 from resources.moderation import ReportViewSet
@@ -39,6 +40,12 @@ from resources.workspace import my_resources_viewset
 def fetch_previews_of_links(request, page):
     if isinstance(page, ResourcePage):
         enqueue_link_previews(page.get_latest_revision_as_object())
+
+
+@hooks.register("after_edit_page")
+def tell_the_owner_of_an_edit(request, page):
+    if isinstance(page, ResourcePage):
+        contributors.tell_owner_of_edit(page, by=request.user)
 
 
 @hooks.register("after_create_page", order=1)

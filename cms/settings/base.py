@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "home",
     "cms",
     "accounts",
+    "notifications",
     "resources",
     "bases",
     "community",

@@ -26,6 +26,7 @@ from bases.models import BaseIndexPage
 from bases.roles import Role
 from community import collections
 from home.models import SiteFeedback
+from notifications.models import Kind, Notification
 from resources import feedback
 from resources.models import Rating, ResourceIndexPage, ResourcePage
 from search.models import SearchLog
@@ -247,6 +248,8 @@ def build_world() -> World:
         resource=o["private_resource"], user=o["member"], value=4, comment="mkratingcomment"
     )
     o["reply"] = feedback.reply(o["rating"], by=owner, text="mkreplytext")
+    # The reply notified the rating's author, naming the private resource.
+    o["notification"] = Notification.objects.get(recipient=o["member"], kind=Kind.REPLIED)
     o["report"] = feedback.report(
         revised, by=o["requester"], reason="inapproprie", description="mkreportdesc"
     )
