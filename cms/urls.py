@@ -51,6 +51,7 @@ urlpatterns += [
     path("", include("bases.urls")),
     path("", include("resources.urls")),
     path("", include("community.urls")),
+    path("", include("feed.urls")),
     path("", include("search.urls")),
     path("", include("home.urls")),
     path("", include("stats.urls")),

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "community",
     "search",
     "stats",
+    "feed",
     "demo",
     "labase",
     "django_tasks",

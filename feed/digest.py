@@ -1,0 +1,138 @@
+"""The monthly digest: at the start of a month, to each reader who asked for it, the resources
+published in the month just ended from what they follow, those they may read only. Run by
+``manage.py send_monthly_digest`` (infra/cron.json) on the first days of the month: a ``DigestSent``
+row, written in the transaction that decides and sends, makes it once per reader and month however
+often it runs; a reader with nothing to read gets no e-mail."""
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from smtplib import SMTPException
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from feed.models import DigestSent, FeedPreferences
+from feed.sources import followed_resources
+
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 200
+SHOWN_RESOURCES = 10
+UNSUBSCRIBE_SALT = "feed.digest.unsubscribe"
+
+
+@dataclass
+class Outcome:
+    sent: int = 0
+    nothing_to_say: int = 0
+    failed: int = 0
+
+
+def month_ended_before(now: datetime) -> tuple[date, datetime, datetime]:
+    """The first day of the month before ``now`` (in the site's time zone) and that month's bounds."""
+    local = timezone.localtime(now)
+    end = timezone.make_aware(datetime(local.year, local.month, 1))
+    first = (end.date() - timedelta(days=1)).replace(day=1)
+    start = timezone.make_aware(datetime(first.year, first.month, 1))
+    return first, start, end
+
+
+def unsubscribe_url(user) -> str:
+    """An address that turns the digest off without signing in, for this account only."""
+    token = signing.dumps(user.pk, salt=UNSUBSCRIBE_SALT)
+    return settings.WAGTAILADMIN_BASE_URL + reverse("feed:unsubscribe", args=[token])
+
+
+def user_of_unsubscribe_token(token: str) -> int | None:
+    try:
+        return signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+
+
+def pending(month: date):
+    """The readers who asked for the digest and were not yet decided for ``month``."""
+    return (
+        FeedPreferences.objects.filter(monthly_digest=True, user__is_active=True)
+        .exclude(user__digests__month=month)
+        .select_related("user")
+        .order_by("pk")
+    )
+
+
+def run(now: datetime | None = None) -> Outcome:
+    now = now or timezone.now()
+    month, start, end = month_ended_before(now)
+    outcome = Outcome()
+    last_pk = 0
+    while batch := list(pending(month).filter(pk__gt=last_pk)[:BATCH_SIZE]):
+        for preferences in batch:
+            try:
+                count = _decide(preferences, month, start, end, now)
+            except (OSError, SMTPException):
+                # Rolled back with its record: the next run tries this reader again.
+                logger.exception("Résumé mensuel non envoyé à l'utilisateur %s", preferences.user_id)
+                outcome.failed += 1
+                continue
+            if count:
+                outcome.sent += 1
+            elif count == 0:
+                outcome.nothing_to_say += 1
+        last_pk = batch[-1].pk
+    return outcome
+
+
+@transaction.atomic
+def _decide(preferences: FeedPreferences, month: date, start: datetime, end: datetime, now: datetime):
+    """Record and send ``month``'s digest to the reader; the number of resources announced, or None
+    when another run decided it first."""
+    published = followed_resources(preferences).filter(
+        first_published_at__gte=start, first_published_at__lt=end
+    )
+    resources = list(published.order_by("-first_published_at", "-pk")[: SHOWN_RESOURCES + 1])
+    count = published.count() if len(resources) > SHOWN_RESOURCES else len(resources)
+    _, created = DigestSent.objects.get_or_create(
+        user=preferences.user, month=month, defaults={"decided_at": now, "resources_count": count}
+    )
+    if not created:
+        return None
+    if count:
+        send_digest(preferences.user, month, resources[:SHOWN_RESOURCES], count)
+    return count
+
+
+def _absolute(page) -> str:
+    return settings.WAGTAILADMIN_BASE_URL + page.get_url_parts()[2]
+
+
+def send_digest(user, month: date, resources: list, count: int) -> None:
+    """The digest as text with an HTML alternative, with the one-click unsubscribe of RFC 8058."""
+    unsubscribe = unsubscribe_url(user)
+    context = {
+        "user": user,
+        "month_label": date_format(month, "F Y"),
+        "resources": [(resource, _absolute(resource)) for resource in resources],
+        "others_count": count - len(resources),
+        "count": count,
+        "feed_url": settings.WAGTAILADMIN_BASE_URL + reverse("feed:index"),
+        "preferences_url": settings.WAGTAILADMIN_BASE_URL + reverse("feed:preferences"),
+        "unsubscribe_url": unsubscribe,
+    }
+    message = EmailMultiAlternatives(
+        subject=f"Votre résumé Les Bases de {context['month_label']}",
+        body=render_to_string("feed/emails/monthly_digest.txt", context),
+        to=[user.email],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.attach_alternative(render_to_string("feed/emails/monthly_digest.html", context), "text/html")
+    message.send()
