@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -46,14 +47,15 @@ def month_ended_before(now: datetime) -> tuple[date, datetime, datetime]:
 
 def unsubscribe_url(user) -> str:
     """An address that turns the digest off without signing in, for this account only."""
-    token = signing.dumps(user.pk, salt=UNSUBSCRIBE_SALT)
+    token = signing.Signer(salt=UNSUBSCRIBE_SALT).sign(str(user.pk))
     return settings.WAGTAILADMIN_BASE_URL + reverse("feed:unsubscribe", args=[token])
 
 
 def user_of_unsubscribe_token(token: str) -> int | None:
+    """The account an unsubscribe link names, or None when the link was not signed by the site."""
     try:
-        return signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except signing.BadSignature:
+        return int(signing.Signer(salt=UNSUBSCRIBE_SALT).unsign(token))
+    except (signing.BadSignature, ValueError):
         return None
 
 
@@ -71,11 +73,12 @@ def run(now: datetime | None = None) -> Outcome:
     now = now or timezone.now()
     month, start, end = month_ended_before(now)
     outcome = Outcome()
+    url_cache = HttpRequest()
     last_pk = 0
     while batch := list(pending(month).filter(pk__gt=last_pk)[:BATCH_SIZE]):
         for preferences in batch:
             try:
-                count = _decide(preferences, month, start, end, now)
+                count = _decide(preferences, month, start, end, now, url_cache)
             except (OSError, SMTPException):
                 # Rolled back with its record: the next run tries this reader again.
                 logger.exception("Résumé mensuel non envoyé à l'utilisateur %s", preferences.user_id)
@@ -90,7 +93,9 @@ def run(now: datetime | None = None) -> Outcome:
 
 
 @transaction.atomic
-def _decide(preferences: FeedPreferences, month: date, start: datetime, end: datetime, now: datetime):
+def _decide(
+    preferences: FeedPreferences, month: date, start: datetime, end: datetime, now: datetime, url_cache
+):
     """Record and send ``month``'s digest to the reader; the number of resources announced, or None
     when another run decided it first."""
     published = followed_resources(preferences).filter(
@@ -104,21 +109,23 @@ def _decide(preferences: FeedPreferences, month: date, start: datetime, end: dat
     if not created:
         return None
     if count:
-        send_digest(preferences.user, month, resources[:SHOWN_RESOURCES], count)
+        send_digest(preferences.user, month, resources[:SHOWN_RESOURCES], count, url_cache)
     return count
 
 
-def _absolute(page) -> str:
-    return settings.WAGTAILADMIN_BASE_URL + page.get_url_parts()[2]
+def _absolute(page, url_cache: HttpRequest) -> str:
+    """``page``'s address on the configured site; ``url_cache`` keeps Wagtail's site root paths for
+    the run (Wagtail's documented use of its ``request`` argument), instead of a lookup per link."""
+    return settings.WAGTAILADMIN_BASE_URL + page.get_url_parts(request=url_cache)[2]
 
 
-def send_digest(user, month: date, resources: list, count: int) -> None:
+def send_digest(user, month: date, resources: list, count: int, url_cache: HttpRequest) -> None:
     """The digest as text with an HTML alternative, with the one-click unsubscribe of RFC 8058."""
     unsubscribe = unsubscribe_url(user)
     context = {
         "user": user,
         "month_label": date_format(month, "F Y"),
-        "resources": [(resource, _absolute(resource)) for resource in resources],
+        "resources": [(resource, _absolute(resource, url_cache)) for resource in resources],
         "others_count": count - len(resources),
         "count": count,
         "feed_url": settings.WAGTAILADMIN_BASE_URL + reverse("feed:index"),
