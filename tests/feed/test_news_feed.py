@@ -109,7 +109,7 @@ def test_twenty_a_page(world, monkeypatch):
 def test_queries_do_not_grow_with_the_items(world, django_assert_max_num_queries):
     reader = client_for(world.reader)
     reader.get(FEED)  # warms the frame cache
-    with django_assert_max_num_queries(30) as one_item:
+    with django_assert_max_num_queries(20) as one_item:
         reader.get(FEED, {"source": Source.PROFILES})
     with django_assert_max_num_queries(len(one_item)) as four_items:
         assert len(titles(reader.get(FEED).content.decode())) == 4

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-OUR_APPS = ["accounts", "home", "resources", "bases", "community", "search", "stats", "labase"]
+OUR_APPS = ["accounts", "home", "resources", "bases", "community", "search", "stats", "feed", "labase"]
 
 
 @pytest.mark.django_db
