@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from feed.models import DigestSent, FeedPreferences
-from feed.sources import followed_resources
+from feed.sources import cards_of, followed_resources
 
 logger = logging.getLogger(__name__)
 
@@ -101,15 +101,18 @@ def _decide(
     published = followed_resources(preferences).filter(
         first_published_at__gte=start, first_published_at__lt=end
     )
-    resources = list(published.order_by("-first_published_at", "-pk")[: SHOWN_RESOURCES + 1])
-    count = published.count() if len(resources) > SHOWN_RESOURCES else len(resources)
+    ids = list(
+        published.order_by("-first_published_at", "-pk").values_list("pk", flat=True)[: SHOWN_RESOURCES + 1]
+    )
+    count = published.count() if len(ids) > SHOWN_RESOURCES else len(ids)
     _, created = DigestSent.objects.get_or_create(
         user=preferences.user, month=month, defaults={"decided_at": now, "resources_count": count}
     )
     if not created:
         return None
     if count:
-        send_digest(preferences.user, month, resources[:SHOWN_RESOURCES], count, url_cache)
+        resources = cards_of(ids[:SHOWN_RESOURCES], preferences)
+        send_digest(preferences.user, month, resources, count, url_cache)
     return count
 
 

@@ -14,7 +14,7 @@ from community import follows
 from feed import digest
 from feed.forms import BasesForm, DigestForm, PreferencesForm, SectorsForm, ThemesForm
 from feed.models import FeedPreferences
-from feed.sources import Source, explain, followed_resources
+from feed.sources import Source, cards_of, explain, followed_resources
 
 PER_PAGE = 20
 
@@ -42,9 +42,11 @@ def index(request):
     source = request.GET.get("source")
     source = Source(source) if source in Source.values else Source.ALL
     preferences.record_visit(timezone.now())
-    page = paginate(request, followed_resources(preferences, source), per_page=PER_PAGE)
+    resources = followed_resources(preferences, source).values_list("pk", flat=True)
+    page = paginate(request, resources, per_page=PER_PAGE)
+    items = explain(cards_of(list(page), preferences), preferences)
     # Asked only of an empty feed, to tell a reader who follows nothing yet where to start.
-    follows_anything = bool(page.object_list) or bool(
+    follows_anything = bool(items) or bool(
         preferences.themes
         or preferences.professional_sectors
         or request.user.followed_bases.exists()
@@ -55,7 +57,7 @@ def index(request):
         "feed/index.html",
         {
             "page_obj": page,
-            "items": explain(page, preferences),
+            "items": items,
             "sources": Source.choices,
             "source": source,
             "follows_anything": follows_anything,

@@ -24,7 +24,7 @@ from tests import factories
 PARIS = ZoneInfo("Europe/Paris")
 NOW = datetime(2030, 3, 2, 7, 37, tzinfo=PARIS)
 FEBRUARY = datetime(2030, 2, 1).date()
-PER_READER = 7
+PER_READER = 8
 
 
 def dated(resource, moment: datetime) -> None:

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from feed import views
 from feed.models import FeedPreferences
-from feed.sources import Source, explain, followed_resources
+from feed.sources import Source, cards_of, explain, followed_resources
 from tests.conftest import client_for
 from tests.feed.conftest import THEME, published
 
@@ -83,7 +83,8 @@ def test_new_since_the_previous_visit_is_marked(world):
     preferences = FeedPreferences.objects.get(user=world.reader)
     preferences.user = world.reader
     preferences.record_visit(preferences.last_visit_at + timedelta(hours=2))
-    assert not any(item.is_new for item in explain(followed_resources(preferences), preferences))
+    ids = list(followed_resources(preferences).values_list("pk", flat=True))
+    assert not any(item.is_new for item in explain(cards_of(ids, preferences), preferences))
 
 
 def test_an_updated_resource_rises_to_the_top_and_says_so(world):
