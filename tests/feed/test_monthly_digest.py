@@ -16,6 +16,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from accounts.lifecycle import delete_account
 from feed import digest
 from feed.models import DigestSent, FeedPreferences
 from resources.models import ResourcePage
@@ -158,3 +159,9 @@ def test_the_job_is_scheduled_and_speaks_french(world, mailoutbox, capsys):
     assert any(job["command"].endswith("python manage.py send_monthly_digest") for job in jobs)
     call_command("send_monthly_digest")
     assert "Résumés envoyés" in capsys.readouterr().out
+
+
+def test_a_deleted_account_keeps_no_preferences_and_gets_no_digest(world, mailoutbox):
+    delete_account(world.reader, why=None)
+    assert not FeedPreferences.objects.filter(user=world.reader).exists()
+    assert digest.run(now=NOW).sent == 0 and mailoutbox == []
