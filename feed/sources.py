@@ -46,7 +46,7 @@ def followed_resources(preferences: FeedPreferences, source: Source = Source.ALL
     """The live resources the reader may read (``visible_to``, the one definition) that ``source``
     brings them, their own aside, newest change first: one query, whatever the number of follows.
     Take their ids, then ``cards_of`` a page of them: sorting the few columns of the ids rather than
-    whole rows halves the cost of a page (docs/architecture.md)."""
+    whole rows takes a third off a page (docs/architecture.md)."""
     conditions = _conditions(preferences)
     chosen = conditions.values() if source == Source.ALL else [conditions[source]]
     wanted = Q(pk__in=[])
