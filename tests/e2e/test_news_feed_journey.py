@@ -1,19 +1,22 @@
 """The news feed in a real browser: a reader opens it for the first time, goes through the onboarding
 (themes, sectors, a base to follow, the monthly digest), lands on a feed that says why each resource is
-there, filters it, and changes their preferences. No axe-core violation on any step."""
+there, filters it, and changes their preferences; the digest's unsubscribe link works without signing
+in. No axe-core violation on any step."""
 
 import re
 
 import pytest
+from django.conf import settings
 from playwright.sync_api import expect
 
+from feed import digest
 from feed.models import FeedPreferences
 from tests import factories
 
 pytestmark = pytest.mark.e2e
 
 
-def test_a_reader_personalises_then_reads_their_feed(visit):
+def test_a_reader_personalises_then_reads_their_feed(visit, person):
     admin = factories.contributor(first_name="Alice", last_name="Admin")
     base = factories.base(title="Inclusion numérique en Bretagne", owner=admin)
     factories.resource(parent=base, owner=admin, title="Atelier smartphone", themes=["parentalite"])
@@ -58,12 +61,22 @@ def test_a_reader_personalises_then_reads_their_feed(visit):
     page.get_by_role("link", name="Préférences").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Préférences du fil d\u2019actualité")
     assert visit.axe_violations() == []
-    choose(page, "Recevoir le résumé mensuel")
+    choose(page, "Acteurs publics")
     page.get_by_role("button", name="Enregistrer").click()
     page.wait_for_url("**/fil-d-actualite/")
     expect(page.get_by_text("Vos préférences sont enregistrées.")).to_be_visible()
     preferences = FeedPreferences.objects.get(user=reader)
-    assert preferences.themes == ["accessibilite"] and not preferences.monthly_digest
+    assert preferences.professional_sectors == ["acteurs-publics"] and preferences.monthly_digest
+
+    # The digest's unsubscribe link, opened from the e-mail by someone not signed in.
+    stranger = person()
+    page = stranger.open(digest.unsubscribe_url(reader).removeprefix(settings.WAGTAILADMIN_BASE_URL))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Se désabonner du résumé mensuel")
+    assert stranger.axe_violations() == []
+    page.get_by_role("button", name="Confirmer le désabonnement").click()
+    expect(page.get_by_text("vous ne recevrez plus le résumé mensuel")).to_be_visible()
+    assert stranger.axe_violations() == []
+    assert not FeedPreferences.objects.get(user=reader).monthly_digest
 
 
 def choose(page, name):

@@ -78,3 +78,9 @@ def test_preferences_are_changed_later(world):
     preferences = FeedPreferences.objects.get(user=world.reader)
     assert preferences.themes == [] and preferences.professional_sectors == [SECTOR]
     assert preferences.monthly_digest
+
+
+def test_without_a_public_base_the_step_says_so(world, monkeypatch):
+    monkeypatch.setattr("feed.forms.popular_public_bases", lambda: [])
+    page = client_for(world.reader).get(step("bases")).content.decode()
+    assert "Aucune base publique à vous suggérer" in page
