@@ -21,6 +21,7 @@ from django.utils.formats import date_format
 
 from feed.models import DigestSent, FeedPreferences
 from feed.sources import cards_of, followed_resources
+from resources.models import ResourcePage
 
 logger = logging.getLogger(__name__)
 
@@ -74,11 +75,18 @@ def run(now: datetime | None = None) -> Outcome:
     month, start, end = month_ended_before(now)
     outcome = Outcome()
     url_cache = HttpRequest()
+    # The month's resources, read once: each reader's query then looks only at those, by primary key,
+    # rather than at every resource they may read.
+    month_resources = list(
+        ResourcePage.objects.live()
+        .filter(first_published_at__gte=start, first_published_at__lt=end)
+        .values_list("pk", flat=True)
+    )
     last_pk = 0
     while batch := list(pending(month).filter(pk__gt=last_pk)[:BATCH_SIZE]):
         for preferences in batch:
             try:
-                count = _decide(preferences, month, start, end, now, url_cache)
+                count = _decide(preferences, month, month_resources, now, url_cache)
             except (OSError, SMTPException):
                 # Rolled back with its record: the next run tries this reader again.
                 logger.exception("Résumé mensuel non envoyé à l'utilisateur %s", preferences.user_id)
@@ -93,14 +101,11 @@ def run(now: datetime | None = None) -> Outcome:
 
 
 @transaction.atomic
-def _decide(
-    preferences: FeedPreferences, month: date, start: datetime, end: datetime, now: datetime, url_cache
-):
-    """Record and send ``month``'s digest to the reader; the number of resources announced, or None
-    when another run decided it first."""
-    published = followed_resources(preferences).filter(
-        first_published_at__gte=start, first_published_at__lt=end
-    )
+def _decide(preferences: FeedPreferences, month: date, month_resources: list[int], now: datetime, url_cache):
+    """Record and send ``month``'s digest to the reader: those of ``month_resources`` (the ids of the
+    resources first published in the month) that they follow and may read. The number of resources
+    announced, or None when another run decided it first."""
+    published = followed_resources(preferences).filter(pk__in=month_resources)
     ids = list(
         published.order_by("-first_published_at", "-pk").values_list("pk", flat=True)[: SHOWN_RESOURCES + 1]
     )
