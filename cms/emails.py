@@ -22,14 +22,16 @@ def absolute(path: str) -> str:
     return urljoin(settings.WAGTAILADMIN_BASE_URL, path)
 
 
-def send(recipients, subject: str, template: str, context: dict | None = None) -> None:
+def send(recipients, subject: str, template: str, context: dict | None = None, headers=None) -> None:
     """Render ``template`` (plain text) with ``context`` and send it to ``recipients`` (addresses) with
-    its HTML alternative; nothing is sent to nobody. The context also holds ``site_url``."""
+    its HTML alternative, and these extra ``headers``; nothing is sent to nobody. The context also holds
+    ``site_url``."""
     recipients = list(recipients)
     if not recipients:
         return
     text = render_to_string(template, {"site_url": settings.WAGTAILADMIN_BASE_URL, **(context or {})})
-    with_html_alternative(EmailMultiAlternatives(subject, text.strip() + "\n", None, recipients)).send()
+    message = EmailMultiAlternatives(subject, text.strip() + "\n", None, recipients, headers=headers)
+    with_html_alternative(message).send()
 
 
 def with_html_alternative(message: EmailMultiAlternatives) -> EmailMultiAlternatives:

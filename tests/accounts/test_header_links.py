@@ -17,6 +17,7 @@ def test_visitors_are_offered_to_sign_in_or_up(client):
     assert 'href="/connexion/"' in header
     assert 'href="/inscription/"' in header
     assert "Se déconnecter" not in header
+    assert 'href="/fil-d-actualite/"' not in header
 
 
 def test_signed_in_contributors_get_their_profile_the_admin_and_sign_out(client, contributor):
@@ -24,6 +25,7 @@ def test_signed_in_contributors_get_their_profile_the_admin_and_sign_out(client,
     header = header_of(client)
     assert f'href="/profils/{contributor.slug}/"' in header
     assert "Mon profil" in header
+    assert 'href="/fil-d-actualite/"' in header
     assert 'href="/admin/"' in header
     assert 'action="/deconnexion/"' in header
     assert 'href="/connexion/"' not in header

@@ -315,6 +315,13 @@ URLS = {
     "notifications:open": get(pk="notification"),
     "notifications:mark_all_read": get(),
     "notifications:preferences": get(),
+    "feed:index": get("", "source=bases-suivies", "source=profils-suivis", "source=thematiques"),
+    "feed:preferences": get(),
+    "feed:onboarding": get(
+        step=(lit("thematiques"), lit("secteurs-professionnels"), lit("bases"), lit("resume-mensuel"))
+    ),
+    "feed:skip_onboarding": get(),
+    "feed:unsubscribe": get(token=lit("jeton-inconnu")),
     "profile": get(slug=("owner.slug", "other_owner.slug")),
     "profile_follow": get(slug="owner.slug"),
     "profile_unfollow": get(slug="owner.slug"),

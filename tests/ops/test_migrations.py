@@ -13,6 +13,7 @@ OUR_APPS = [
     "community",
     "search",
     "stats",
+    "feed",
     "labase",
 ]
 
