@@ -1,17 +1,18 @@
 """What people did on La Base, for the statistics and the resources' pages: views
 (``resource_views``), searches (``search_executions``), ratings with their comments
-(``resource_feedback``, ``resource_feedback_comments``), reports (``resource_reports``) and follows of
-profiles (``profile_follows``). Views and searches are many and never change: inserted in bulk, and
+(``resource_feedback``, ``resource_feedback_comments``), reports (``resource_reports``), follows of
+profiles (``profile_follows``) and the uses of link and file contents (their counts in ``contents``). Views and searches are many and never change: inserted in bulk, and
 recorded without being kept in memory."""
 
 from community.models import ProfileFollow
 from labase.importer import taxonomy
 from labase.importer.records import fingerprint
-from resources.models import Rating, RatingReply, Report, ResourceView
+from resources.blocks import UseKind
+from resources.models import BlockUse, Rating, RatingReply, Report, ResourceView
 from search.models import SearchLog
 from search.params import MAX_QUERY_LENGTH, SORT_KEYS
 
-VIEWS, SEARCHES = "resource_views", "search_executions"
+VIEWS, SEARCHES, USES = "resource_views", "search_executions", "contents (compteurs)"
 RATINGS, COMMENTS, REPORTS, PROFILE_FOLLOWS = (
     "resource_feedback",
     "resource_feedback_comments",
@@ -249,3 +250,59 @@ def import_profile_follows(context) -> None:
                       follower_id::text AS follower_id, followed
                FROM profile_follows ORDER BY profile_id, follower_id, followed"""
     _bulk(context, PROFILE_FOLLOWS, query, build)
+
+
+# La Base's counts of each content, by the kind of use they count.
+USE_COLUMNS = {
+    "link_click_count": UseKind.LINK_CLICK,
+    "file_download_count": UseKind.FILE_DOWNLOAD,
+    "file_preview_count": UseKind.FILE_PREVIEW,
+}
+
+
+def import_block_uses(context) -> None:
+    """The clicks, downloads and previews La Base counted for each link and file content, as the counts
+    of the block that the content became (a block keeps the content's id). La Base's counts are set,
+    not added: a run after La Base counted more brings the new counts, and a second run changes nothing."""
+    resources = context.records.ids("resources")
+    known = {
+        (resource_id, str(block_id), kind): number
+        for resource_id, block_id, kind, number in BlockUse.objects.values_list(
+            "resource_id", "block_id", "kind", "count"
+        )
+    }
+    counted = " OR ".join(f"{column} > 0" for column in USE_COLUMNS)
+    uses, report = [], context.report
+    for row in context.source.rows(
+        f"SELECT id::text AS id, resource_id::text AS resource_id, {', '.join(USE_COLUMNS)} "
+        f"FROM contents WHERE {counted} ORDER BY id",
+        batch_size=BULK,
+    ):
+        report.read(USES)
+        resource_id = resources.get(row["resource_id"])
+        if resource_id is None:
+            report.skipped(USES, "ressource non importée", row["id"])
+            continue
+        counts = {
+            (resource_id, row["id"], kind): row[column] for column, kind in USE_COLUMNS.items() if row[column]
+        }
+        changed = {key: number for key, number in counts.items() if known.get(key) != number}
+        if not changed:
+            report.unchanged(USES)
+            continue
+        if any(key in known for key in counts):
+            report.table(USES).updated += 1
+        else:
+            report.table(USES).imported += 1
+        uses += [
+            BlockUse(resource_id=resource_id, block_id=block_id, kind=kind, count=number)
+            for (resource_id, block_id, kind), number in changed.items()
+        ]
+    with context.guarded(USES, "compteurs des contenus"):
+        BlockUse.objects.bulk_create(
+            uses,
+            batch_size=BULK,
+            update_conflicts=True,
+            unique_fields=["resource", "block_id", "kind"],
+            update_fields=["count"],
+        )

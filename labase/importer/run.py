@@ -26,6 +26,7 @@ STEPS: list[tuple[tuple[str, ...], Callable]] = [
     (("resource_reports",), activity.import_reports),
     (("profile_follows",), activity.import_profile_follows),
     (("resource_views",), activity.import_views),
+    (("contents",), activity.import_block_uses),
     (("search_executions",), activity.import_searches),
 ]
 

@@ -160,6 +160,9 @@ CREATE TABLE contents (
     "linkImageUrl" text,
     "linkFaviconUrl" text,
     text text,
+    link_click_count integer,
+    file_download_count integer,
+    file_preview_count integer,
     created timestamp(3) NOT NULL DEFAULT now(),
     updated timestamp(3) NOT NULL DEFAULT now()
 );
