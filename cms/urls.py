@@ -52,7 +52,7 @@ urlpatterns += [
     path("", include("resources.urls")),
     path("", include("community.urls")),
     path("notifications/", include("notifications.urls")),
-    path("", include("feed.urls")),
+    path("", include("community.feed_urls")),
     path("", include("search.urls")),
     path("", include("home.urls")),
     path("", include("stats.urls")),

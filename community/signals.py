@@ -8,7 +8,7 @@ from accounts.signals import account_closing, account_opened
 from bases.models import BasePage, Membership
 from cms import audit, edge_cache
 from community.follows import tell_followers
-from community.models import BaseFollow, Collection, CollectionItem, ProfileFollow
+from community.models import BaseFollow, Collection, CollectionItem, FeedPreferences, ProfileFollow
 from resources.models import ResourcePage
 
 
@@ -94,6 +94,11 @@ def tell_followers_on_first_publication(sender, instance, revision=None, **kwarg
         tell_followers(instance, by=revision.user if revision else None)
 
 
+def forget_feed_preferences(sender, user, **kwargs):
+    """An anonymised account keeps no choices of its reader, and no digest is decided for it."""
+    FeedPreferences.objects.filter(user=user).delete()
+
+
 def connect() -> None:
     page_published.connect(
         tell_followers_on_first_publication, sender=ResourcePage, dispatch_uid="community-tell-followers"
@@ -103,6 +108,7 @@ def connect() -> None:
     post_save.connect(count_save, sender=CollectionItem, dispatch_uid="community-count-save")
     post_delete.connect(uncount_save, sender=CollectionItem, dispatch_uid="community-uncount-save")
     account_closing.connect(forget_closed_account, dispatch_uid="community-edge-closed-account")
+    account_closing.connect(forget_feed_preferences, dispatch_uid="community-forget-feed-preferences")
     for model, receiver in (
         (CollectionItem, forget_saved_resource),
         (Collection, forget_collection),

@@ -36,6 +36,7 @@ class Kind(models.TextChoices):
     REPORT_OUTCOME = "report_outcome", "Suite donnée à mon signalement"
     RESOURCE_UNPUBLISHED = "resource_unpublished", "Ressource dépubliée après un signalement"
     RESOURCE_MODIFIED = "resource_modified", "Ressource modifiée par un contributeur"
+    RESOURCE_DELETED = "resource_deleted", "Ressource supprimée"
 
 
 TOPIC_OF = {
@@ -51,6 +52,7 @@ TOPIC_OF = {
     Kind.RATED: Topic.FEEDBACK,
     Kind.REPLIED: Topic.FEEDBACK,
     Kind.RESOURCE_MODIFIED: Topic.CONTRIBUTIONS,
+    Kind.RESOURCE_DELETED: Topic.CONTRIBUTIONS,
     Kind.REPORT_OUTCOME: Topic.MODERATION,
     Kind.RESOURCE_UNPUBLISHED: Topic.MODERATION,
 }

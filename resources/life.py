@@ -4,8 +4,10 @@ Both go through Wagtail's own actions (``MovePageAction``, ``DeletePageAction``)
 acting user's page permissions, write the page's history and the audit log, and send Wagtail's
 signals. Each operation is atomic and raises ``LifeError`` with a French message when refused."""
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from wagtail.actions.delete_page import DeletePageAction
@@ -13,6 +15,8 @@ from wagtail.actions.move_page import MovePageAction
 from wagtail.models import GroupPagePermission, Page
 
 from cms.slugs import reserved_slugs
+from notifications.delivery import notify
+from notifications.models import Kind
 from resources.models import Report, ResourceIndexPage, ResourcePage
 
 REFUSED_MOVE = "Vous ne pouvez pas déplacer la ressource à cet endroit."
@@ -126,5 +130,13 @@ def delete(resource: ResourcePage, by) -> None:
         status=Report.Status.DELETED, moderator_comment=note, resolved_at=timezone.now()
     )
     group_name = resource.contributors_group_name()
+    # Its author and contributors learn who deleted it: the notification has no page left to link to.
+    editors = get_user_model().objects.filter(Q(pk=resource.owner_id) | Q(groups__name=group_name))
+    notify(
+        Kind.RESOURCE_DELETED,
+        editors,
+        f"{by.public_name} a supprimé la ressource « {resource.title} ».",
+        actor=by,
+    )
     DeletePageAction(resource, user=by).execute()
     Group.objects.filter(name=group_name).delete()

@@ -42,7 +42,6 @@ INSTALLED_APPS = [
     "community",
     "search",
     "stats",
-    "feed",
     "demo",
     "labase",
     "django_tasks",

@@ -1,6 +1,7 @@
 """The news feed in a real browser: a reader opens it for the first time, goes through the onboarding
 (themes, sectors, a base to follow, the monthly digest), lands on a feed that says why each resource is
-there, filters it, and changes their preferences; the digest's unsubscribe link works without signing
+there, filters it, hears of a new resource of the base they followed (the bell, the notification read),
+and changes their preferences; the digest's unsubscribe link works without signing
 in. No axe-core violation on any step."""
 
 import re
@@ -9,8 +10,8 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
-from feed import digest
-from feed.models import FeedPreferences
+from community import digest
+from community.models import FeedPreferences
 from tests import factories
 
 pytestmark = pytest.mark.e2e
@@ -58,6 +59,23 @@ def test_a_reader_personalises_then_reads_their_feed(visit, person):
     expect(page.locator(".fr-card__title")).to_have_text(["Atelier smartphone"])
     expect(page.get_by_role("link", name="Bases suivies")).to_have_attribute("aria-current", "page")
 
+    # The base followed in the onboarding publishes: the bell says so, the notification opens the resource.
+    factories.resource(parent=base, owner=admin, title="Atelier tablette")
+    page = visit.open("/fil-d-actualite/")
+    expect(page.locator(".fr-card__title").first).to_have_text("Atelier tablette")
+    page.get_by_role("link", name="Notifications (1 non lue)").click()
+    expect(
+        page.get_by_role("paragraph").filter(
+            has_text="Nouvelle ressource dans la base « Inclusion numérique en Bretagne » : « Atelier tablette »."
+        )
+    ).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert visit.axe_violations() == []
+    page.get_by_role("button", name="Ouvrir : Nouvelle ressource").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Atelier tablette")
+    expect(page.get_by_role("link", name="Notifications", exact=True)).to_be_visible()
+
+    page = visit.open("/fil-d-actualite/")
     page.get_by_role("link", name="Préférences").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Préférences du fil d\u2019actualité")
     assert visit.axe_violations() == []

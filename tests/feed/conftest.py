@@ -8,8 +8,7 @@ from types import SimpleNamespace
 import pytest
 from django.utils import timezone
 
-from community.models import BaseFollow, ProfileFollow
-from feed.models import FeedPreferences
+from community.models import BaseFollow, FeedPreferences, ProfileFollow
 from resources.models import ResourcePage
 from tests import factories
 

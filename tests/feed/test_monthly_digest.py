@@ -17,8 +17,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from accounts.lifecycle import delete_account
-from feed import digest
-from feed.models import DigestSent, FeedPreferences
+from community import digest
+from community.models import DigestSent, FeedPreferences
 from resources.models import ResourcePage
 from tests import factories
 

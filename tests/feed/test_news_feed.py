@@ -7,9 +7,9 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 
-from feed import views
-from feed.models import FeedPreferences
-from feed.sources import Source, cards_of, explain, followed_resources
+from community import feed_views
+from community.feed import Source, cards_of, explain, followed_resources
+from community.models import FeedPreferences
 from tests.conftest import client_for
 from tests.feed.conftest import THEME, published
 
@@ -99,8 +99,8 @@ def test_an_updated_resource_rises_to_the_top_and_says_so(world):
 
 
 def test_twenty_a_page(world, monkeypatch):
-    assert views.PER_PAGE == 20
-    monkeypatch.setattr(views, "PER_PAGE", 3)
+    assert feed_views.PER_PAGE == 20
+    monkeypatch.setattr(feed_views, "PER_PAGE", 3)
     reader = client_for(world.reader)
     assert len(titles(reader.get(FEED).content.decode())) == 3
     assert titles(reader.get(FEED, {"page": 2}).content.decode()) == [world.shown["base"].title]

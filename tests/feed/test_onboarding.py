@@ -3,8 +3,7 @@ the monthly digest; every step may be skipped, and the choices are changed later
 
 from django.urls import reverse
 
-from community.models import BaseFollow
-from feed.models import FeedPreferences
+from community.models import BaseFollow, FeedPreferences
 from tests import factories
 from tests.conftest import client_for
 from tests.feed.conftest import SECTOR, THEME
@@ -81,6 +80,6 @@ def test_preferences_are_changed_later(world):
 
 
 def test_without_a_public_base_the_step_says_so(world, monkeypatch):
-    monkeypatch.setattr("feed.forms.popular_public_bases", lambda: [])
+    monkeypatch.setattr("community.feed_forms.popular_public_bases", lambda: [])
     page = client_for(world.reader).get(step("bases")).content.decode()
     assert "Aucune base publique à vous suggérer" in page

@@ -15,7 +15,7 @@ from cms.visibility import readers
 from community import follows
 from notifications.delivery import notify
 from notifications.models import EmailPreference, Kind, Notification, Topic
-from resources import feedback
+from resources import feedback, life
 from resources.models import Rating, Report, ResourcePage
 from tests import factories
 from tests.conftest import client_for
@@ -216,6 +216,21 @@ def test_an_edit_by_someone_else_is_told_to_the_owner_once_while_unread(people):
         edit_url, factories.resource_form_data(admin, slug=resource.slug, action="action-save")
     )
     assert len(told(admin, Kind.RESOURCE_MODIFIED)) == 1  # nobody is told of their own edit
+
+
+def test_a_deleted_resource_is_told_to_its_author_and_contributors(people):
+    admin, member, stranger = people["admin"], people["member"], people["stranger"]
+    resource = factories.resource(parent=people["bases"]["public"], owner=member, title="Fiche à retirer")
+    contributor = factories.contributor(first_name="Inès", last_name="Invitée")
+    contributor.groups.add(resource.contributors_group())
+
+    life.delete(resource, by=admin)
+
+    for editor in (member, contributor):
+        (deleted,) = told(editor, Kind.RESOURCE_DELETED)
+        assert deleted.text == f"{admin.public_name} a supprimé la ressource « Fiche à retirer »."
+        assert (deleted.page_id, deleted.url) == (None, "")
+    assert not told(admin, Kind.RESOURCE_DELETED) and not told(stranger, Kind.RESOURCE_DELETED)
 
 
 def test_a_preference_turns_the_email_off_but_not_the_notification(people):

@@ -13,7 +13,6 @@ OUR_APPS = [
     "community",
     "search",
     "stats",
-    "feed",
     "labase",
 ]
 

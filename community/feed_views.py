@@ -10,11 +10,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cms.pagination import paginate
-from community import follows
-from feed import digest
-from feed.forms import BasesForm, DigestForm, PreferencesForm, SectorsForm, ThemesForm
-from feed.models import FeedPreferences
-from feed.sources import Source, cards_of, explain, followed_resources
+from community import digest, follows
+from community.feed import Source, cards_of, explain, followed_resources
+from community.feed_forms import BasesForm, DigestForm, PreferencesForm, SectorsForm, ThemesForm
+from community.models import FeedPreferences
 
 PER_PAGE = 20
 
@@ -54,7 +53,7 @@ def index(request):
     )
     return render(
         request,
-        "feed/index.html",
+        "community/feed/index.html",
         {
             "page_obj": page,
             "items": items,
@@ -90,7 +89,7 @@ def onboarding(request, step):
         return _finish_onboarding(request, preferences)
     return render(
         request,
-        "feed/onboarding.html",
+        "community/feed/onboarding.html",
         {
             "form": form,
             "title": title,
@@ -129,7 +128,7 @@ def preferences(request):
         preferences.save()
         messages.success(request, "Vos préférences sont enregistrées.")
         return redirect("feed:index")
-    return render(request, "feed/preferences.html", {"form": form})
+    return render(request, "community/feed/preferences.html", {"form": form})
 
 
 @never_cache
@@ -140,8 +139,8 @@ def unsubscribe(request, token):
     one-click) turns the digest off, without signing in: the signed token names the account."""
     user_pk = digest.user_of_unsubscribe_token(token)
     if user_pk is None:
-        return render(request, "feed/unsubscribe.html", {"invalid": True}, status=400)
+        return render(request, "community/feed/unsubscribe.html", {"invalid": True}, status=400)
     if request.method == "POST":
         FeedPreferences.objects.filter(user_id=user_pk).update(monthly_digest=False)
-        return render(request, "feed/unsubscribe.html", {"done": True})
-    return render(request, "feed/unsubscribe.html", {})
+        return render(request, "community/feed/unsubscribe.html", {"done": True})
+    return render(request, "community/feed/unsubscribe.html", {})

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from feed import digest
+from community import digest
 
 
 class Command(BaseCommand):

@@ -8,8 +8,7 @@ from django.db.models import ExpressionWrapper, Q
 from django.db.models.functions import Left, Length
 from wagtail.models import Page
 
-from community.models import BaseFollow, ProfileFollow
-from feed.models import FeedPreferences
+from community.models import BaseFollow, FeedPreferences, ProfileFollow
 from resources import taxonomy
 from resources.models import ResourcePage
 

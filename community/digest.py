@@ -18,8 +18,8 @@ from django.utils.formats import date_format
 
 from cms import emails
 from cms.emails import absolute
-from feed.models import DigestSent, FeedPreferences
-from feed.sources import cards_of, followed_resources
+from community.feed import cards_of, followed_resources
+from community.models import DigestSent, FeedPreferences
 from resources.models import ResourcePage
 
 logger = logging.getLogger(__name__)
@@ -133,7 +133,7 @@ def send_digest(user, month: date, resources: list, count: int, url_cache: HttpR
     emails.send(
         [user.email],
         f"Votre résumé Les Bases de {month_label}",
-        "feed/emails/monthly_digest.txt",
+        "community/emails/monthly_digest.txt",
         {
             "user": user,
             "month_label": month_label,

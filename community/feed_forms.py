@@ -6,7 +6,7 @@ from django.db.models import Count
 from bases.models import BasePage
 from cms.forms import DsfrFormMixin
 from cms.visibility import EVERYONE
-from feed.models import FeedPreferences
+from community.models import FeedPreferences
 
 SUGGESTED_BASES = 12
 
