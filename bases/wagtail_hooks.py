@@ -1,5 +1,6 @@
 from django.utils.cache import add_never_cache_headers
 from wagtail import hooks
+from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkAction
 from wagtail.log_actions import LogFormatter
 
 from bases import emails, sharing, views
@@ -135,3 +136,12 @@ def tell_members_of_deletion(request, page):
     memberships go with it."""
     if request.method == "POST" and isinstance(page, BasePage):
         emails.base_deleted(page, by=request.user)
+
+
+@hooks.register("before_bulk_action")
+def tell_members_of_bulk_deletion(request, action_type, objects, action_class_instance):
+    """The same for bases deleted together from a listing of the admin (Wagtail's bulk « Supprimer »,
+    whose hook runs once confirmed)."""
+    if action_type == "delete" and isinstance(action_class_instance, PageBulkAction):
+        for base in BasePage.objects.filter(pk__in=[page.pk for page in objects]):
+            emails.base_deleted(base, by=request.user)

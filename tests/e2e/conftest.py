@@ -26,8 +26,9 @@ DESKTOP_CHROME = (
 )
 
 # A form's POST may send an e-mail and render the page it redirects to: on a 2-core machine running two
-# test workers and a browser, that takes more than Playwright's 5 s default now and then.
-expect.set_options(timeout=15_000)
+# test workers and a browser, that takes more than Playwright's 5 s default now and then, and more than
+# 15 s while the other worker starts the topology's containers (tests/ops/test_edge_topology.py).
+expect.set_options(timeout=30_000)
 
 
 @pytest.fixture(scope="session")

@@ -108,6 +108,22 @@ def test_a_base_deleted_in_the_admin_is_told_to_its_members(people):
     assert told(admin, Kind.BASE_DELETED) and not told(platform_admin, Kind.BASE_DELETED)
 
 
+def test_bases_deleted_together_from_a_listing_are_told_to_their_members(people):
+    bases, member = people["bases"], people["member"]
+    platform_admin = factories.superuser()
+    bulk_delete = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "delete"))
+    query = f"?id={bases['public'].pk}&id={bases['private'].pk}"
+    client = client_for(platform_admin)
+    client.get(bulk_delete + query)  # the confirmation page tells nobody
+    assert not Notification.objects.filter(kind=Kind.BASE_DELETED).exists()
+    client.post(bulk_delete + query)
+    assert not BasePage.objects.filter(pk__in=[base.pk for base in bases.values()]).exists()
+    assert sorted(notification.text for notification in told(member, Kind.BASE_DELETED)) == [
+        f"La base « {title} » a été supprimée par {platform_admin.public_name}."
+        for title in ("Base fermée", "Base ouverte")
+    ]
+
+
 def test_a_first_publication_reaches_the_followers_who_may_read_it(people):
     stranger, member, admin = people["stranger"], people["member"], people["admin"]
     public_resource = factories.resource(
