@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.urls import include, path
-from django.views.generic import RedirectView, TemplateView
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -12,11 +12,7 @@ from cms.health import health, readiness
 urlpatterns = [
     path("health/", health, name="health"),
     path("health/ready/", readiness, name="readiness"),
-    path(
-        "robots.txt",
-        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
-        name="robots",
-    ),
+    path("", include("opendata.urls")),
     path("", include("accounts.urls")),
     # One sign-in page for the whole site: Wagtail's own login form sends there too.
     path("admin/login/", RedirectView.as_view(url=settings.LOGIN_URL, query_string=True)),

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "community",
     "search",
     "stats",
+    "opendata",
     "demo",
     "labase",
     "django_tasks",

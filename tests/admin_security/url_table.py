@@ -270,7 +270,7 @@ URLS = {
     ),
     "health": get(),
     "readiness": get(),
-    "robots": get(),
+    "opendata:robots": get(),
     "sitemap": get(),
     "favicon.ico": get(),
     "account_login": get(),
