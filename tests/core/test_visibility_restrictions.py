@@ -19,9 +19,10 @@ def restrict(page, restriction_type, groups=(), password=""):
     return restriction
 
 
-@pytest.fixture
-def pages(db):
-    """One resource per kind of restriction, under a base holding one more resource each."""
+@pytest.fixture(scope="module")
+def module_pages(module_db):
+    """One resource per kind of restriction, under a base holding one more resource each: built once for
+    the module, each test's changes rolled back."""
     readers = Group.objects.create(name="Lecteurs")
     kinds = {
         "open": None,
@@ -39,6 +40,11 @@ def pages(db):
             apply(base)
         titles[kind] = {top.title, below.title}
     return {"readers": readers, "titles": titles}
+
+
+@pytest.fixture
+def pages(db, module_pages):
+    return module_pages
 
 
 def visible_titles(user) -> set[str]:
@@ -106,7 +112,7 @@ def captured_sql(user) -> tuple[int, str]:
 @pytest.mark.parametrize("user", [AnonymousUser, factories.contributor])
 def test_the_sql_does_not_grow_with_the_number_of_restrictions(db, user):
     user = user()
-    resources = [factories.resource(title=f"Fiche {number}") for number in range(12)]
+    resources = [factories.resource(title=f"Fiche {number}") for number in range(4)]
     restrict(resources[0], PageViewRestriction.LOGIN)
     few = captured_sql(user)
     for resource in resources[1:]:
