@@ -196,6 +196,7 @@ def _site_settings(site: Site, created: list[str]) -> None:
         f"<p>Les Bases du numérique d'intérêt général sont un service de l'{OPERATOR} (ANCT).</p>"
     )
     config.search_bar = True
+    config.theme_modale_button = True  # the DSFR display settings, in the footer
     config.save()
     created.append("configuration du site")
 
