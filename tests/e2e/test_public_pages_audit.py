@@ -1,7 +1,7 @@
 """The accessibility audit of the public pages that no other journey opens (docs/accessibility.md): the
-« Plan du site » reached from the footer, the display settings and the dark theme, the error 500, a
-profile's followers and the subscriptions page, each without an axe-core violation; security.txt is
-text and is only read."""
+« Plan du site » and the accessibility statement reached from the footer, the display settings and the
+dark theme, the error 500, a profile's followers and the subscriptions page, each without an axe-core
+violation; security.txt is text and is only read."""
 
 import re
 
@@ -30,6 +30,11 @@ def test_a_visitor_walks_the_pages_no_other_journey_opens_in_both_themes(visit, 
     expect(plan.get_by_role("link", name="Ressources", exact=True)).to_be_visible()
     expect(plan.get_by_role("link", name="Médiation numérique en Bretagne")).to_be_visible()
     expect(plan.get_by_role("link", name="Culture numérique")).to_be_visible()
+    assert visit.axe_violations() == []
+
+    page.locator("footer").get_by_role("link", name="Accessibilité : partiellement conforme").click()
+    page.wait_for_url("**/accessibilite/")
+    expect(page.get_by_role("heading", name="État de conformité")).to_be_visible()
     assert visit.axe_violations() == []
 
     # The DSFR display settings, from the footer: the dark theme is kept from page to page.
