@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Site
 
 from community.models import Collection
@@ -36,6 +37,7 @@ def world(module_db):
         "in_private_base": factories.resource(
             parent=private_base, owner=author, title="Fiche de la base close"
         ),
+        "by_private_profile": factories.resource(owner=hidden_author, title="Fiche de Prosper"),
     }
     collections = {
         "public": Collection.objects.create(owner=author, title="Sélection ouverte", is_public=True),
@@ -45,6 +47,9 @@ def world(module_db):
         ),
         "of_private_base": Collection.objects.create(
             base=private_base, title="Sélection close", is_public=True
+        ),
+        "hidden": Collection.objects.create(
+            owner=author, title="Sélection masquée", is_public=True, hidden_at=timezone.now()
         ),
     }
     return {
@@ -91,7 +96,7 @@ def test_nothing_private_is_in_the_sitemap_nor_the_site_map(client, world):
         assert world["bases"]["private"].slug not in content
         assert "confidentielle" not in content
         assert world["hidden_author"].slug not in content
-        for key in ("private", "of_private_base"):
+        for key in ("private", "of_private_base", "hidden"):
             assert world["collections"][key].get_absolute_url() not in content
     assert world["bases"]["public"].url in plan
     # A public collection is public whoever made it (``Collection.visible_to``): its maker's private
@@ -160,6 +165,16 @@ def test_a_public_resource_is_previewed_as_a_learning_resource_with_its_licence(
     }
     assert schema["publisher"]["name"] == "Base ouverte"
     assert schema["datePublished"] and schema["dateModified"] and schema["image"] == tags["og:image"]
+
+
+def test_the_author_of_a_resource_with_a_private_profile_is_named_as_others_see_them(client, world):
+    _, schema = metadata(client.get(world["resources"]["by_private_profile"].url).content.decode())
+    assert schema["author"] == {"@type": "Person", "name": "Prosper P."}
+
+
+def test_unknown_sections_and_pages_of_the_sitemap_are_not_found(client, world):
+    for path in ("/sitemap-inconnue.xml", "/sitemap-pages.xml?p=99", "/sitemap-pages.xml?p=%27%3B--"):
+        assert client.get(path).status_code == 404, path
 
 
 def test_a_public_base_is_previewed_as_an_organization_naming_nothing_private(client, world):
