@@ -20,8 +20,8 @@ from resources.models import ResourcePage
 
 class Section(Sitemap):
     def get_latest_lastmod(self):
-        # Django finds a section's latest change for the index by reading every item of the section:
-        # the index leaves it out, each section says it.
+        # Django finds a section's latest change for the index by reading every item of the section
+        # (100k pages): the index leaves it out, and each address of a section carries its own.
         return None
 
 
