@@ -12,6 +12,7 @@ from wagtail.models import Page, PageManager, WorkflowState
 from wagtail.search import index
 
 from accounts.roles import ADMINISTRATORS_GROUP, is_platform_admin
+from bases import metadata
 from bases.forms import BasePageForm, FeaturedCollectionsPanel
 from bases.roles import Role
 from cms.links import WebLinks
@@ -192,6 +193,8 @@ class BasePage(WebLinks, ResourceParentMixin, Page):
         else:
             resources = resources.visible_to(request.user).cards()
         sort = request.GET.get("tri") if request.GET.get("tri") in self.MEMBER_SORTS else "nom"
+        context["metadata"] = metadata.base_metadata(self, request)
+        context["noindex"] = context["metadata"] is None
         context.update(
             tab=request.GET.get("onglet") if request.GET.get("onglet") in self.TABS else "accueil",
             resources=paginate(request, resources),

@@ -3,7 +3,6 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import renditions
@@ -25,7 +24,6 @@ urlpatterns = [
     # /images/<uuid> must come before the renditions' /images/<name>.
     path("", include("labase.urls")),
     path("images/<path:name>", renditions.serve, name="rendition"),
-    path("sitemap.xml", sitemap, name="sitemap"),
     path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}dsfr/dist/favicon/favicon.ico")),
 ]
 

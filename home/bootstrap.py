@@ -12,12 +12,14 @@ from django.conf import settings
 from django.contrib.auth.management import create_permissions
 from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site, Task, Workflow
+from wagtail.rich_text import RichText
 from wagtail_dsfr.content_manager.models import CmsDsfrConfig, ContentPage
 from wagtailmenus.models import FlatMenu, FlatMenuItem, MainMenu, MainMenuItem
 
 from accounts.roles import ensure_platform_groups
 from bases.media import file_existing_media
 from bases.models import BaseIndexPage
+from home import accessibility
 from home.models import HomePage
 from resources.models import ResourceIndexPage
 from resources.permissions import ensure_contributors_group
@@ -38,12 +40,7 @@ EDITORIAL_PAGES = [
         f"trouvent et organisent des ressources. Le service est opéré par l'{OPERATOR}.</p>",
     ),
     ("mentions-legales", "Mentions légales", f"<p>Éditeur : {OPERATOR}.</p>" + PLACEHOLDER),
-    (
-        "accessibilite",
-        "Accessibilité : non conforme",
-        "<p>La conformité de ce site au référentiel général "
-        "d'amélioration de l'accessibilité (RGAA) n'a pas encore été auditée.</p>" + PLACEHOLDER,
-    ),
+    ("accessibilite", accessibility.TITLE, accessibility.STATEMENT),
     ("cgu", "Conditions générales d'utilisation", PLACEHOLDER),
     ("confidentialite", "Politique de confidentialité", PLACEHOLDER),
     (
@@ -123,6 +120,7 @@ def bootstrap_site(created: list[str] | None = None) -> SiteTree:
         slug: _child(home, ContentPage, slug, title, created, show_in_menus=True, body=[("paragraph", text)])
         for slug, title, text in EDITORIAL_PAGES
     }
+    _accessibility_statement(editorial["accessibilite"], created)
     site = Site.objects.get(is_default_site=True)
     _site_settings(site, created)
     _menus(site, [resources, bases], [editorial[slug] for slug in FOOTER_SLUGS], created)
@@ -183,6 +181,17 @@ def _child(parent, model, slug, title, created, **fields):
     return page
 
 
+def _accessibility_statement(page: ContentPage, created: list[str]) -> None:
+    """Publish the accessibility statement on a site made before it was written, unless an administrator
+    has rewritten the page since."""
+    if page.title != accessibility.TITLE_BEFORE_THE_AUDIT:
+        return
+    page.title = accessibility.TITLE
+    page.body = [("paragraph", RichText(accessibility.STATEMENT))]
+    page.save_revision().publish()
+    created.append("déclaration d'accessibilité")
+
+
 def _site_settings(site: Site, created: list[str]) -> None:
     config = CmsDsfrConfig.for_site(site)
     if config.site_title == SITE_NAME:
@@ -196,6 +205,7 @@ def _site_settings(site: Site, created: list[str]) -> None:
         f"<p>Les Bases du numérique d'intérêt général sont un service de l'{OPERATOR} (ANCT).</p>"
     )
     config.search_bar = True
+    config.theme_modale_button = True  # the DSFR display settings, in the footer
     config.save()
     created.append("configuration du site")
 

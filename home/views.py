@@ -1,9 +1,11 @@
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
+from wagtail.models import Site
 
 from cms.pagination import paginate
 from cms.ratelimits import LimitExceeded
-from home import feedback
+from home import feedback, site_map
 from home.categories import CATEGORIES, theme_counts, theme_keys
 from home.forms import SiteFeedbackForm
 from resources.models import ResourcePage
@@ -51,4 +53,14 @@ def category(request, key):
             "themes": themes,
             "results": paginate(request, resources.cards()),
         },
+    )
+
+
+def plan(request):
+    """« Plan du site »."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    return render(
+        request, "home/site_map.html", {"title": "Plan du site", "entries": site_map.site_map(request, site)}
     )

@@ -76,6 +76,11 @@ def mon_espace_in_the_userbar(request, items, page):
 
 
 @hooks.register(edge_cache.RELATED_URLS_HOOK)
-def home_and_categories(pages):
-    """The home page and the category pages list resources and bases, and the menus list pages."""
-    return ["/", *(reverse("home:category", kwargs={"key": key}) for key in CATEGORIES)]
+def home_categories_and_site_map(pages):
+    """The home page and the category pages list resources and bases, the « Plan du site » bases and
+    editorial pages, and the menus list pages."""
+    return [
+        "/",
+        *(reverse("home:category", kwargs={"key": key}) for key in CATEGORIES),
+        reverse("home:site_map"),
+    ]

@@ -25,7 +25,7 @@ from cms import edge_cache
 from cms.hiding import Hideable, HideableQuerySet
 from cms.routing import OneQueryRoutingMixin
 from cms.visibility import VisibilityQuerySet, restrict_to_groups
-from resources import taxonomy
+from resources import metadata, taxonomy
 from resources.blocks import ResourceBodyBlock, UseKind, sections
 from resources.feedback_forms import RatingForm
 from resources.fields import ChoiceArrayField
@@ -418,6 +418,8 @@ class ResourcePage(Page):
         context = super().get_context(request, *args, **kwargs)
         parent = self.get_parent()
         context["base"] = None if parent.specific_class is ResourceIndexPage else parent.specific_deferred
+        context["metadata"] = metadata.resource_metadata(self, request, context["base"])
+        context["noindex"] = context["metadata"] is None
         # What the article shows is computed as the template reads it: anonymous visitors are served
         # its cached copy, which needs none of it.
         context["sections"] = SimpleLazyObject(lambda: sections(self.body))

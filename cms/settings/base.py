@@ -251,6 +251,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # stored and listed in the admin.
 SITE_FEEDBACK_EMAIL = os.environ.get("SITE_FEEDBACK_EMAIL", "")
 
+# Where to report a vulnerability, as /.well-known/security.txt gives it (a mailto: or https: URI).
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "mailto:securite@anct.gouv.fr")
+
 # ProConnect (OpenID Connect); the sign-in button is hidden while these are unset.
 PROCONNECT_CLIENT_ID = os.environ.get("PROCONNECT_CLIENT_ID", "")
 PROCONNECT_CLIENT_SECRET = os.environ.get("PROCONNECT_CLIENT_SECRET", "")

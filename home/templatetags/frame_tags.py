@@ -1,5 +1,7 @@
 from django import template
 
+from cms.metadata import absolute_url
+
 register = template.Library()
 
 
@@ -28,3 +30,11 @@ def framecache(parser, token):
     nodelist = parser.parse(("endframecache",))
     parser.delete_first_token()
     return FrameFragmentNode(bits[1].strip("\"'"), nodelist)
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context) -> str:
+    """The address of this page at the site's public address, without its query string: a listing's
+    other pages and sorts are the same page to a search engine."""
+    request = context.get("request")
+    return absolute_url(request, request.path) if request else ""

@@ -271,7 +271,11 @@ URLS = {
     "health": get(),
     "readiness": get(),
     "opendata:robots": get(),
-    "sitemap": get(),
+    "opendata:sitemap": get(),
+    "opendata:sitemap_section": get(
+        section=(lit("pages"), lit("profils"), lit("collections"), lit("categories"))
+    ),
+    "opendata:security_txt": get(),
     "favicon.ico": get(),
     "account_login": get(),
     "account_logout": get(),
@@ -415,6 +419,7 @@ URLS = {
     "labase:api_bases": get("", "page=1&per_page=1000"),
     "home:site_feedback": get(),
     "home:category": get(),
+    "home:site_map": get(),
     "stats:statistics": get(),
     "wagtailcore_authenticate_with_password": get(
         page_view_restriction_id="private_base_restriction", page_id="private_base"

@@ -63,7 +63,7 @@ def test_reading_the_base_its_resource_and_the_base_profile_and_sitemap_listings
     profile = client.get(f"/profils/{team['admin'].slug}/").content.decode()
     assert (resource.title in profile) is expected
     assert (base.title in profile) is expected
-    assert (resource.url in client.get("/sitemap.xml").content.decode()) is (visibility == "public")
+    assert (resource.url in client.get("/sitemap-pages.xml").content.decode()) is (visibility == "public")
 
 
 @pytest.mark.parametrize("visibility", BASES)

@@ -48,7 +48,7 @@ def test_the_holder_of_a_private_resource_link_reads_it_and_nothing_else(team):
     assert holder.get(private_base.url).status_code == 403, "not the base itself"
     assert holder.get("/admin/").status_code == 302
     assert resource.title not in holder.get("/rechercher/?q=fiche").content.decode()
-    assert resource.url not in holder.get("/sitemap.xml").content.decode()
+    assert resource.url not in holder.get("/sitemap-pages.xml").content.decode()
     holder.post(reverse("resources:rate", args=(resource.pk,)), {"value": 4})
     assert not resource.ratings.exists(), "read-only"
 

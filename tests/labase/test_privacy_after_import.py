@@ -94,7 +94,7 @@ def test_pages_listings_search_sitemap_and_statistics_show_only_what_la_base_sho
         assert _visible(READERS, response.content.decode()) <= allowed, url
     assert "mkpublic" in client.get("/ressources/").content.decode()
     assert "mkpublic" in client.get(f"/rechercher/?q={WORD}").content.decode()
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = client.get("/sitemap-pages.xml").content.decode()
     assert (
         _visible(READERS, sitemap) == {"mkpublic"} and "fermee" not in sitemap and "disparue" not in sitemap
     )

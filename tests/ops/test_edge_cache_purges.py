@@ -80,6 +80,7 @@ def test_publishing_a_resource_purges_it_and_every_page_that_lists_it(edge, comm
     purged = edge.take()
     assert {resource.url, base.url, "/bases/", *LISTINGS, profile(author)} <= purged
     assert any(path.startswith("/") and path.count("/") == 2 for path in purged - LISTINGS)  # a category
+    assert {"/plan-du-site/", "/sitemap.xml", "/sitemap-pages.xml"} <= purged
 
 
 @pytest.mark.django_db

@@ -16,7 +16,10 @@ def test_robots_keep_crawlers_out_of_the_back_office_and_point_at_the_sitemap(cl
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
     lines = response.content.decode().splitlines()
-    for private in ("/admin/", "/compte/", "/rechercher/", "/partage/", "/invitations/"):
+    for private in (
+        *("/admin/", "/compte/", "/rechercher/", "/partage/", "/invitations/"),
+        *("/fil-d-actualite/", "/notifications/", "/profils/modifier/", "/bases/*/gerer/"),
+    ):
         assert f"Disallow: {private}" in lines
     assert "Disallow: /" not in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines

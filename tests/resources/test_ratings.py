@@ -17,8 +17,9 @@ pytestmark = pytest.mark.django_db
 # Measured for the owner, who also gets the reply forms; one of them asks whether a signed-in user is
 # platform staff (second factor and idle time, accounts/second_factor.py and sessions.py); one more
 # asks Wagtail whether they may delete (and so move) the resource, for « Déplacer » and « Supprimer »;
-# one counts their unread notifications for the header's bell.
-MAX_QUERIES = 24
+# one counts their unread notifications for the header's bell; one asks whether anyone may read the
+# resource, for its metadata (cms/metadata.py).
+MAX_QUERIES = 25
 
 
 def rate_url(resource):

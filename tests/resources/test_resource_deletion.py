@@ -110,10 +110,11 @@ def test_the_resource_page_and_the_confirmation_cost_the_same_whatever_their_col
         assert client.get(reverse("resources:move", args=(resource.pk,))).status_code == 200
 
 
-# Measured for the resource's owner, who is admin of two bases: 24, 21 and 24, the same with 1 or 6
+# Measured for the resource's owner, who is admin of two bases: 25, 21 and 24, the same with 1 or 6
 # collections, ratings and reports (the move form grows with the user's own bases, not with these;
 # one of its queries asks whether a submission is in progress, which the move would cancel; one on
-# each page counts the unread notifications of the header's bell).
-RESOURCE_PAGE_QUERIES = 24
+# each page counts the unread notifications of the header's bell; the resource page asks whether anyone
+# may read it, for its metadata).
+RESOURCE_PAGE_QUERIES = 25
 CONFIRMATION_QUERIES = 21
 MOVE_FORM_QUERIES = 24

@@ -44,7 +44,7 @@ def test_hidden_resources_have_no_card_in_the_listing(client, hidden):
 
 
 def test_hidden_resources_are_not_in_the_sitemap(client, hidden):
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = client.get("/sitemap-pages.xml").content.decode()
     assert hidden["public"].slug in xml
     for name in ("draft", "private", "unpublished"):
         assert hidden[name].slug not in xml
