@@ -21,10 +21,11 @@ from cms.media import public_media
 from cms.visibility import EVERYONE, VisibilityQuerySet
 
 
-class SharedWithEveryone:
-    """Answers that an edge may keep: they show only what everyone may read. In JSON only (DRF's
-    browsable pages are forms for developers), and without accounts: no session is read, no password
-    is tried (DRF's basic authentication would let anyone test one, past the sign-in's limits)."""
+class ForEveryone:
+    """The same answers for everyone, which an edge may keep: they show only what everyone may read. In
+    JSON only (DRF's browsable pages are forms for developers), and without accounts: no session is
+    read, no password is tried (DRF's basic authentication would let anyone test one, past the sign-in's
+    limits). Bad parameters are a 400 or a 404, never a 500."""
 
     renderer_classes = [JSONRenderer]
     authentication_classes = []
@@ -32,12 +33,12 @@ class SharedWithEveryone:
     def initial(self, request, *args, **kwargs):
         """A NUL byte, which no parameter means and PostgreSQL refuses in text, is a bad request."""
         super().initial(request, *args, **kwargs)
-        if any("\x00" in value for values in request.GET.lists() for value in values[1]):
+        if any("\x00" in key + value for key, values in request.GET.lists() for value in values):
             raise BadRequestError("Paramètre invalide : un caractère nul n'est pas accepté.")
 
     def find_object(self, queryset, request):
         """An ``id`` that is not a number names nothing: Wagtail's lookup would raise (a 500)."""
-        if "id" in request.GET and not request.GET["id"].isdigit():
+        if "id" in request.GET and not request.GET["id"].isdecimal():
             return None
         return super().find_object(queryset, request)
 
@@ -63,7 +64,7 @@ class PublicPageSerializer(PageSerializer):
     html_url = HtmlUrlWithTheRequest(read_only=True)
 
 
-class PublicPagesAPIViewSet(SharedWithEveryone, PagesAPIViewSet):
+class PublicPagesAPIViewSet(ForEveryone, PagesAPIViewSet):
     base_serializer_class = PublicPageSerializer
 
     def get_base_queryset(self):
@@ -78,12 +79,12 @@ class PublicPagesAPIViewSet(SharedWithEveryone, PagesAPIViewSet):
         return pages if site is None else pages.descendant_of(site.root_page, inclusive=True)
 
 
-class PublicImagesAPIViewSet(SharedWithEveryone, ImagesAPIViewSet):
+class PublicImagesAPIViewSet(ForEveryone, ImagesAPIViewSet):
     def get_queryset(self):
         return public_media(get_image_model()).order_by("id")
 
 
-class PublicDocumentsAPIViewSet(SharedWithEveryone, DocumentsAPIViewSet):
+class PublicDocumentsAPIViewSet(ForEveryone, DocumentsAPIViewSet):
     def get_queryset(self):
         return public_media(get_document_model()).order_by("id")
 

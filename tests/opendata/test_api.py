@@ -92,10 +92,13 @@ def test_bad_parameters_are_refused_never_a_500(client, world, query, status):
     "path",
     [
         "/api/v2/pages/999999/",
+        "/api/v2/pages/99999999999999999999999/",
         "/api/v2/pages/find/?id=abc",
         "/api/v2/pages/find/?html_path=/inconnue/",
         "/api/v2/images/999999/",
         "/api/v2/documents/find/?id=-1",
+        "/api/v2/images/find/?id=%C2%B2",
+        "/api/v2/pages/find/?id=99999999999999999999999",
     ],
 )
 def test_ids_that_name_nothing_are_not_found(client, world, path):

@@ -92,7 +92,13 @@ def test_the_markdown_of_public_content_is_kept_by_the_edge(client, world):
 
 
 @pytest.mark.parametrize(
-    "path", ["/markdown/ressources/999999/", "/markdown/bases/999999/", "/markdown/ressources/abc/"]
+    "path",
+    [
+        "/markdown/ressources/999999/",
+        "/markdown/bases/999999/",
+        "/markdown/ressources/abc/",
+        "/markdown/bases/99999999999999999999999/",
+    ],
 )
 def test_ids_that_name_nothing_are_not_found(client, world, path):
     assert client.get(path).status_code == 404
