@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test test-fast lint install migrate services db-stop dsfr-chart bench-stats bench-labase-links bench-search bench-edge bench-load bench-import
+.PHONY: run test test-fast lint install migrate services db-stop dsfr-chart bench-stats bench-labase-links bench-search bench-edge bench-load bench-import bench-opendata
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -81,6 +81,12 @@ bench-labase-links: install
 # its figures, with and without each search mechanism, go to docs/performance.md.
 bench-search: install
 	$(BIN)/python bench/search.py --sans rangs vocabulaire --publier
+
+# Open-data benchmark (bench/opendata.py): the export's time and the feeds' queries, in the search
+# benchmark's database (RESOURCES=10000 for a smaller platform).
+RESOURCES ?= 100000
+bench-opendata: install
+	$(BIN)/python bench/opendata.py --resources $(RESOURCES)
 
 # La Base import benchmark (bench/labase_import.py): generates La Base's database (100k resources, 50k
 # users, 500k contents, 1M views; SCALE=0.01 for a hundredth) and imports it twice in its own database.

@@ -7,6 +7,7 @@ from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager, WorkflowState
 from wagtail.search import index
@@ -162,6 +163,8 @@ class BasePage(WebLinks, ResourceParentMixin, Page):
         index.SearchField("description", boost=3),
         index.FilterField("department"),
     ]
+    # What Wagtail's API v2 (opendata/api.py) gives of a public base: what its page shows.
+    api_fields = [APIField("description"), APIField("department"), APIField("logo"), APIField("cover_image")]
 
     objects = PageManager.from_queryset(VisibilityQuerySet)()
 

@@ -18,6 +18,7 @@ The same changes renew ``public_content_version()``, under which the app caches 
 every anonymous visitor shares (the home page's showcase): the app serves fast without the edge too.
 """
 
+import functools
 import uuid
 from urllib.parse import urljoin
 
@@ -154,3 +155,22 @@ def connect() -> None:
         _purge_restricted_pages, sender=PageViewRestriction, dispatch_uid="edge-cache-restricted"
     )
     post_delete.connect(_purge_restricted_pages, sender=PageViewRestriction, dispatch_uid="edge-cache-opened")
+
+
+def keep_at_edge(response) -> None:
+    """Let the edge keep ``response``, the same for every visitor whatever their session (a feed, an
+    export of public content), ``EDGE_CACHE_SECONDS``; browsers revalidate it."""
+    patch_cache_control(response, public=True, max_age=0, s_maxage=settings.EDGE_CACHE_SECONDS)
+
+
+def kept_at_edge(view):
+    """``keep_at_edge`` for each successful answer of ``view``; any other gets the middleware's policy."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200:
+            keep_at_edge(response)
+        return response
+
+    return wrapped

@@ -37,15 +37,15 @@ USERS, BASES_TABLE, RESOURCES_TABLE, COLLECTIONS, IMAGES = (
     "images",
 )
 
-# La Base's sub-pages and where each one's content is now: an anchor of the page or its tab.
-# ``markdown`` (issue 24's export does not exist yet) leads to the page itself.
-RESOURCE_TABS = {"avis": "#avis", "markdown": ""}
+# La Base's sub-pages and where each one's content is now: an anchor of the page or its tab. Their
+# ``markdown`` tab is the page's Markdown export (``markdown_path``).
+RESOURCE_TABS = {"avis": "#avis"}
 BASE_TABS = {
     "ressources": "?onglet=ressources",
     "collections": "?onglet=collections",
     "membres": "?onglet=membres",
-    "markdown": "",
 }
+MARKDOWN = "markdown"
 # La Base's editor of a resource, its publication step and its settings: Wagtail's editor, at the tab
 # where our visibility and licence are for the last two.
 RESOURCE_EDITOR_TABS = {
@@ -106,6 +106,23 @@ def _page(model, table: str, slug: str, user, own_path: str | None) -> tuple[int
         return None
     pk, url_path, root_path = rows[0]
     return pk, url_path[len(root_path) - 1 :]
+
+
+def markdown_path(model, table: str, slug: str, user, own_path: str) -> str | None:
+    """The Markdown export of the page ``page_path`` finds, if ``user`` may read it."""
+    found = _page(model, table, slug, user, own_path)
+    if found is None:
+        return None
+    view = "opendata:resource_markdown" if model is ResourcePage else "opendata:base_markdown"
+    return reverse(view, args=[found[0]])
+
+
+def resource_markdown_path(slug: str, user) -> str | None:
+    return markdown_path(ResourcePage, RESOURCES_TABLE, slug, user, own_path=f"ressources/{slug}/")
+
+
+def base_markdown_path(slug: str, user) -> str | None:
+    return markdown_path(BasePage, BASES_TABLE, slug, user, own_path=f"bases/{slug}/")
 
 
 def resource_path(slug: str, user) -> str | None:

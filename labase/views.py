@@ -30,11 +30,15 @@ def _found(request, path: str | None, suffix: str = ""):
 
 @require_safe
 def resource(request, slug, tab=""):
+    if tab == old_links.MARKDOWN:
+        return _found(request, old_links.resource_markdown_path(slug, request.user))
     return _found(request, old_links.resource_path(slug, request.user), old_links.RESOURCE_TABS.get(tab, ""))
 
 
 @require_safe
 def base(request, slug, tab=""):
+    if tab == old_links.MARKDOWN:
+        return _found(request, old_links.base_markdown_path(slug, request.user))
     return _found(request, old_links.base_path(slug, request.user), old_links.BASE_TABS.get(tab, ""))
 
 

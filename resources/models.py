@@ -16,6 +16,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
     TitleFieldPanel,
 )
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager, PageViewRestriction, WorkflowState
 from wagtail.search import index
@@ -292,6 +293,18 @@ class ResourcePage(Page):
         index.FilterField("resource_types"),
         index.FilterField("beneficiaries"),
         index.FilterField("professional_sectors"),
+    ]
+    # What Wagtail's API v2 (opendata/api.py) gives of a public resource: what its page shows.
+    api_fields = [
+        APIField("description"),
+        APIField("cover_image"),
+        APIField("themes"),
+        APIField("resource_types"),
+        APIField("beneficiaries"),
+        APIField("professional_sectors"),
+        APIField("licence"),
+        APIField("body"),
+        APIField("views_count"),
     ]
 
     parent_page_types = ["bases.BasePage", "resources.ResourceIndexPage"]

@@ -71,6 +71,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
+    # Wagtail's API v2 (opendata/api.py), in JSON only: Django REST framework is not installed as an app,
+    # whose French translations would replace Django's in every form's errors.
+    "wagtail.api.v2",
     "wagtail.sites",
     "accounts.apps.UsersConfig",
     "wagtail.snippets",

@@ -27,6 +27,7 @@ from bases.roles import Role
 from community import collections
 from home.models import SiteFeedback
 from notifications.models import Kind, Notification
+from opendata import export
 from resources import feedback
 from resources.models import Rating, ResourceIndexPage, ResourcePage
 from search.models import SearchLog
@@ -270,6 +271,9 @@ def build_world() -> World:
     for name, block in ResourcePage.body.field.stream_block.child_blocks.items():
         o[f"block_{name}"] = block.definition_prefix
     o["members_group"] = Group.objects.get(pk=base.members_group_id)
+
+    # The open-data files as the daily job leaves them, served to every viewer.
+    export.export()
 
     for key in ("private_base", "private_resource", "personal_resource", "draft", "revised"):
         o[key] = o[key].specific_class.objects.get(pk=o[key].pk)

@@ -276,6 +276,38 @@ URLS = {
         section=(lit("pages"), lit("profils"), lit("collections"), lit("categories"))
     ),
     "opendata:security_txt": get(),
+    # Open data (opendata/): feeds, Markdown, the export's files, Wagtail's API v2; all read-only.
+    "opendata:feeds": get(),
+    "opendata:site_feed": get("", "page=%00&limit=-1"),
+    "opendata:site_atom_feed": get(),
+    "opendata:base_feed": get(slug=("private_base.slug", "other_base.slug")),
+    "opendata:base_atom_feed": get(slug=("private_base.slug", "other_base.slug")),
+    "opendata:profile_feed": get(slug=("owner.slug", "other_owner.slug")),
+    "opendata:profile_atom_feed": get(slug=("owner.slug", "other_owner.slug")),
+    "opendata:theme_feed": get(key=lit("parentalite")),
+    "opendata:theme_atom_feed": get(key=lit("parentalite")),
+    "opendata:category_feed": get(key=lit("inclusion-numerique")),
+    "opendata:category_atom_feed": get(key=lit("inclusion-numerique")),
+    "opendata:resource_markdown": get(pk=(*RESOURCES, "revised")),
+    "opendata:base_markdown": get(pk=("private_base", "other_base")),
+    "opendata:export_file": get(
+        name=(lit("ressources.csv"), lit("ressources.json"), lit("bases.csv"), lit("bases.json"))
+    ),
+    "opendata:api:pages:listing": get(
+        "", "type=resources.ResourcePage&fields=*", f"search={SEARCH_WORD}", "child_of={private_base.pk}"
+    ),
+    "opendata:api:pages:detail": get(pk=PAGES),
+    "opendata:api:pages:find": get(
+        "html_path=/bases/mkbaseslug/mkresslug/",
+        "html_path=/ressources/mkdraftslug/",
+        "id={private_resource.pk}",
+    ),
+    "opendata:api:images:listing": get("", f"search={SEARCH_WORD}"),
+    "opendata:api:images:detail": get(pk=IMAGES),
+    "opendata:api:images:find": get(*(f"id={{{key}.pk}}" for key in IMAGES)),
+    "opendata:api:documents:listing": get("", f"search={SEARCH_WORD}"),
+    "opendata:api:documents:detail": get(pk=DOCUMENTS),
+    "opendata:api:documents:find": get(*(f"id={{{key}.pk}}" for key in DOCUMENTS)),
     "favicon.ico": get(),
     "account_login": get(),
     "account_logout": get(),

@@ -48,7 +48,8 @@ def test_a_resource_of_a_private_base_is_found_by_its_members_only(team, suffix)
     clients = viewers(team)
     for viewer in ("anonymous", "stranger"):
         assert looks_unknown(clients[viewer], f"/ressources/fiche-secrete{suffix}", "fiche-secrete"), viewer
-    assert clients["member"].get(f"/ressources/fiche-secrete{suffix}")["Location"].startswith(private.url)
+    expected = f"/markdown/ressources/{private.pk}/" if suffix == "/markdown" else private.url
+    assert clients["member"].get(f"/ressources/fiche-secrete{suffix}")["Location"].startswith(expected)
 
 
 @pytest.mark.parametrize("suffix", ["", "/ressources", "/collections", "/membres", "/markdown"])

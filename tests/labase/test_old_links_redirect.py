@@ -26,11 +26,13 @@ def test_a_resource_of_a_base_is_found_under_its_base(django_assert_num_queries)
     assert Client().get(location(response)).status_code == 200
 
 
-def test_a_resources_reviews_and_markdown_lead_to_its_page():
+def test_a_resources_reviews_lead_to_its_page_and_its_markdown_to_its_export():
     resource = factories.resource(parent=factories.base(), slug="fiche")
     imported(resource, "resources", slug="fiche-labase")
     assert location(Client().get("/ressources/fiche-labase/avis")) == resource.url + "#avis"
-    assert location(Client().get("/ressources/fiche-labase/markdown")) == resource.url
+    assert (
+        location(Client().get("/ressources/fiche-labase/markdown")) == f"/markdown/ressources/{resource.pk}/"
+    )
 
 
 def test_a_personal_resource_keeps_its_address_with_our_final_slash():
@@ -64,7 +66,7 @@ def test_a_base_and_its_tabs_lead_to_the_base_and_its_tabs(django_assert_num_que
     assert location(response) == base.url
     for tab in ("ressources", "collections", "membres"):
         assert location(Client().get(f"/bases/tiers-lieu-labase/{tab}")) == f"{base.url}?onglet={tab}"
-    assert location(Client().get("/bases/tiers-lieu-labase/markdown")) == base.url
+    assert location(Client().get("/bases/tiers-lieu-labase/markdown")) == f"/markdown/bases/{base.pk}/"
 
 
 def test_a_profile_and_its_tabs_lead_to_the_profile(django_assert_num_queries):

@@ -84,6 +84,29 @@ def test_publishing_a_resource_purges_it_and_every_page_that_lists_it(edge, comm
 
 
 @pytest.mark.django_db
+def test_publishing_a_resource_purges_the_feeds_markdown_and_api_that_show_it(edge, committed, team):
+    base, author = team["bases"]["public"], team["admin"]
+    resource = factories.resource(parent=base, owner=author, publish=False)
+    edge.take()
+
+    committed(resource.get_latest_revision().publish)
+
+    purged = edge.take()
+    assert {
+        "/flux/ressources/",
+        "/flux/ressources/atom/",
+        f"/flux/bases/{base.slug}/",
+        f"/flux/profils/{author.slug}/atom/",
+        "/flux/thematiques/parentalite/",
+        "/flux/categories/inclusion-numerique/",
+        f"/markdown/ressources/{resource.pk}/",
+        f"/markdown/bases/{base.pk}/",
+        "/api/v2/pages/",
+        f"/api/v2/pages/{resource.pk}/",
+    } <= purged
+
+
+@pytest.mark.django_db
 def test_nothing_is_purged_before_the_change_is_committed(edge, django_capture_on_commit_callbacks):
     resource = factories.resource(publish=False)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
