@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 from wagtail.images import get_image_model
+from wagtail.images.models import SourceImageIOError
 
 from cms.media import Access, access
 from cms.storage import RENDITIONS
@@ -16,6 +17,18 @@ from cms.storage import RENDITIONS
 PUBLIC_MAX_AGE = 3600
 # How long the bucket's signed address stays valid: beyond the time a cache may keep the redirect.
 SIGNED_FOR = {Access.PUBLIC: 2 * PUBLIC_MAX_AGE, Access.PRIVATE: 300}
+
+
+def rendition_url(image, spec: str) -> str:
+    """The address of ``image``'s rendition; "" for no image, or while the storage cannot make it (the
+    bucket does not answer): what shows it without the picture still answers, as Wagtail's ``{% image %}``
+    tag does."""
+    if image is None:
+        return ""
+    try:
+        return image.get_rendition(spec).url
+    except SourceImageIOError:
+        return ""
 
 
 @require_safe

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from cms.pagination import paginate
 from community import collections
 from community.forms import CollectionForm, SaveForm
+from community.metadata import collection_metadata
 from community.models import Collection, CollectionItem
 from resources.models import ResourcePage
 
@@ -38,6 +39,7 @@ def detail(request, pk, slug=None):
         .order_by("position", "pk")
     )
     page_obj = paginate(request, resources)
+    metadata = collection_metadata(collection, request)
     return render(
         request,
         "community/collection.html",
@@ -46,6 +48,8 @@ def detail(request, pk, slug=None):
             "resources": page_obj,
             "can_manage": collection.is_managed_by(request.user),
             "total": page_obj.paginator.count,
+            "metadata": metadata,
+            "noindex": metadata is None,
         },
     )
 

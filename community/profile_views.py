@@ -13,6 +13,7 @@ from cms.pagination import paginate
 from cms.reference import department_choices
 from community.follows import follow_state
 from community.forms import ProfileForm
+from community.metadata import profile_metadata
 from community.models import Collection
 from community.signals import forget_profile
 from resources.models import ResourcePage
@@ -28,7 +29,9 @@ def profile(request, slug):
         "profile_user": profile_user,
         "is_owner": is_owner,
         "shows_everything": profile_user.is_public or sees_private,
+        "metadata": profile_metadata(profile_user, request),
     }
+    context["noindex"] = context["metadata"] is None
     if context["shows_everything"]:
         collections = Collection.objects.visible_to(request.user).filter(owner=profile_user)
         context.update(

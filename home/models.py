@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, TabbedInte
 from wagtail.models import Orderable, Page
 
 from cms import edge_cache
+from cms.metadata import PageMetadata, absolute_url, plain_text
 from cms.routing import OneQueryRoutingMixin
 from home import showcase
 from home.viewsets import ProfileChooserWidget
@@ -71,7 +72,18 @@ class HomePage(OneQueryRoutingMixin, Page):
         # the choices being edited.
         if not request.user.is_authenticated and not getattr(request, "is_preview", False):
             context["content_version"] = edge_cache.public_content_version()
+        context["metadata"] = self.metadata(request)
         return context
+
+    def metadata(self, request) -> PageMetadata:
+        """The site as shared links and search engines present it (``cms.metadata``)."""
+        url = absolute_url(request, self.get_url(request))
+        title = self.seo_title or self.title
+        description = plain_text(self.search_description)
+        schema = {"@type": "WebSite", "name": title, "url": url}
+        if description:
+            schema["description"] = description
+        return PageMetadata(title=title, url=url, description=description, schema=schema)
 
 
 class HomeFeaturedResource(Orderable):

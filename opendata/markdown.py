@@ -9,6 +9,7 @@ from wagtail.rich_text import expand_db_html
 
 from bases.models import BasePage
 from cms.reference import departments
+from cms.renditions import rendition_url
 from resources.models import ResourcePage
 
 # The rendition the page shows (resources/blocks/image.html): the Markdown links to the same file.
@@ -59,9 +60,10 @@ def block_markdown(block_type: str, value, request) -> str:
     if block_type == "text":
         return rich_text(value.source)
     if block_type == "image":
-        if value["image"] is None:
+        url = rendition_url(value["image"], IMAGE_SPEC)
+        if not url:
             return ""
-        url = absolute(value["image"].get_rendition(IMAGE_SPEC).url)
+        url = absolute(url)
         alt = "" if value["decorative"] else value["alt_text"]
         return "\n\n".join(filter(None, [f"![{escaped(alt)}](<{url}>)", escaped(value["caption"])]))
     if block_type == "file":

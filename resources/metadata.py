@@ -4,6 +4,7 @@ or base, its dates and its picture (``cms.metadata``)."""
 from django.urls import reverse
 
 from cms.metadata import PageMetadata, absolute_url, is_public, plain_text
+from cms.renditions import rendition_url
 from resources import taxonomy
 
 # The licences' reference texts; a resource without one says so in words.
@@ -17,9 +18,10 @@ IMAGE_SPEC = "width-1200"
 
 
 def image_of(page, request) -> tuple[str, str]:
-    if page.cover_image is None:
+    url = rendition_url(page.cover_image, IMAGE_SPEC)
+    if not url:
         return "", ""
-    return absolute_url(request, page.cover_image.get_rendition(IMAGE_SPEC).url), page.cover_image.title
+    return absolute_url(request, url), page.cover_image.title
 
 
 def resource_metadata(page, request, base) -> PageMetadata | None:

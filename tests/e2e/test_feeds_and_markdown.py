@@ -1,5 +1,5 @@
-"""The open web's entry points in a real browser: the « Flux RSS » page, with no axe-core violation,
-and a resource's « Version Markdown » link, which shows its Markdown."""
+"""The open web's entry points in a real browser: the « Flux RSS » page, reached from the footer of
+every page and from a category page, with no axe-core violation, and a resource's « Version Markdown » link, which shows its Markdown."""
 
 import pytest
 from playwright.sync_api import expect
@@ -8,6 +8,9 @@ pytestmark = pytest.mark.e2e
 
 
 def test_a_visitor_finds_the_feeds_and_reads_a_resource_as_markdown(visit, content):
+    page = visit.open("/")
+    page.locator("footer").get_by_role("link", name="Flux RSS et données ouvertes").click()
+    page.wait_for_url("**/flux/")
     page = visit.open("/numerique-et-environnement/")
     page.get_by_role("link", name="Tous les flux RSS").click()
     page.wait_for_url("**/flux/")

@@ -197,3 +197,27 @@ def test_a_private_page_has_no_preview_and_is_not_to_be_indexed(world):
         html = author.get(page.url).content.decode()
         assert metadata(html) == ({}, {}), page.url
         assert '<meta name="robots" content="noindex" />' in html
+
+
+def test_the_home_page_a_public_profile_and_a_public_collection_are_previewed(client, world):
+    tags, schema = metadata(client.get("/").content.decode())
+    assert schema["@type"] == "WebSite" and tags["og:url"] == schema["url"]
+
+    tags, schema = metadata(client.get(f"/profils/{world['author'].slug}/").content.decode())
+    assert schema == {**schema, "@type": "Person", "name": "Paule Publique"}
+    assert tags["og:type"] == "profile" and tags["og:title"] == "Paule Publique"
+
+    collection = world["collections"]["public"]
+    tags, schema = metadata(client.get(collection.get_absolute_url()).content.decode())
+    assert schema["@type"] == "Collection" and tags["og:title"] == "Sélection ouverte"
+
+
+def test_a_private_profile_or_collection_has_no_preview_and_is_not_to_be_indexed(world):
+    owner_of = {"private": world["author"], "hidden": world["author"], "of_private_base": world["author"]}
+    for name, owner in owner_of.items():
+        html = client_for(owner).get(world["collections"][name].get_absolute_url()).content.decode()
+        assert metadata(html) == ({}, {}), name
+        assert '<meta name="robots" content="noindex" />' in html
+    html = client_for(world["hidden_author"]).get(f"/profils/{world['hidden_author'].slug}/").content.decode()
+    assert metadata(html) == ({}, {})
+    assert '<meta name="robots" content="noindex" />' in html
