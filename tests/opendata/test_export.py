@@ -3,27 +3,13 @@
 import csv
 import io
 import json
-import os
-from unittest import mock
 
 import pytest
 from django.conf import settings
-from django.core.files.storage import default_storage
 from django.core.management import call_command
 
-from opendata import export
 from tests import factories
 from tests.conftest import client_for
-
-
-@pytest.fixture(scope="module", autouse=True)
-def own_folder():
-    """This module's files, apart from those another worker's export writes at the same time."""
-    folder = f"donnees-ouvertes-test-{os.getpid()}/"
-    with mock.patch.object(export, "FOLDER", folder):
-        yield
-        for name in export.FILES:
-            default_storage.delete(folder + name)
 
 
 @pytest.fixture(scope="module")

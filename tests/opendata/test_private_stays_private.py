@@ -2,11 +2,8 @@
 resource of a public base, a draft, a private profile and a private collection, and their files."""
 
 import io
-import os
-from unittest import mock
 
 import pytest
-from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -18,15 +15,6 @@ from tests.conftest import client_for
 # One word of each private thing, found nowhere else (a private profile's last name: others see its
 # first name and initial, ``User.public_name``).
 SECRETS = ("Secrète", "Réservée", "Brouillon", "Cachée", "Intime", "photoprivee", "docbrouillon")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def own_folder():
-    folder = f"donnees-ouvertes-test-{os.getpid()}/"
-    with mock.patch.object(export, "FOLDER", folder):
-        yield
-        for name in export.FILES:
-            default_storage.delete(folder + name)
 
 
 @pytest.fixture(scope="module")
