@@ -36,3 +36,11 @@ def drop_bench_database(name: str) -> None:
     connection.close()
     with connection._nodb_cursor() as cursor:
         cursor.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def add_platform_arguments(parser) -> None:
+    """The size of the generated platform (``bench.generate``), as the benchmarks over it take it."""
+    parser.add_argument("--resources", type=int, default=100_000)
+    parser.add_argument("--bases", type=int, default=2_000)
+    parser.add_argument("--users", type=int, default=50_000)
+    parser.add_argument("--private-share", type=float, default=0.1, help="part des bases privées")

@@ -6,6 +6,7 @@ are built from modelsearch's own field texts and weights, in one statement (see 
 """
 
 import random
+import sys
 import time
 import uuid
 from datetime import timedelta
@@ -555,3 +556,19 @@ def generate(resources: int, bases: int, users: int, private_share: float, seed:
     total = users + bases + resources
     seconds = time.perf_counter() - timer.started
     print(f"  Total : {total} lignes principales en {seconds:.1f} s ({total / seconds:.0f} lignes/s)")
+
+
+def ensure_platform(options, database: str) -> None:
+    """Generate the platform of ``options`` (``bench.database.add_platform_arguments``) unless
+    ``database`` holds it already; a platform of another size is an error."""
+    existing = ResourcePage.objects.filter(slug__startswith="ressource-banc-").count()
+    if existing == 0:
+        print(
+            f"Génération : {options.resources} ressources, {options.bases} bases "
+            f"({options.private_share:.0%} privées), {options.users} utilisateurs"
+        )
+        generate(options.resources, options.bases, options.users, options.private_share)
+    elif existing != options.resources:
+        sys.exit(f"{database} contient {existing} ressources de banc : relancer avec --fresh.")
+    else:
+        print(f"Données déjà générées ({existing} ressources) : mesure seule (--fresh pour regénérer).")

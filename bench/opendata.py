@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench.database import use_bench_database  # noqa: E402
+from bench.database import add_platform_arguments, use_bench_database  # noqa: E402
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
 
@@ -27,10 +27,7 @@ RUNS = 5  # requests of each feed, nothing kept between them but the site root p
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--resources", type=int, default=100_000)
-    parser.add_argument("--bases", type=int, default=2_000)
-    parser.add_argument("--users", type=int, default=50_000)
-    parser.add_argument("--private-share", type=float, default=0.1, help="part des bases privées")
+    add_platform_arguments(parser)
     parser.add_argument("--fresh", action="store_true", help="recréer la base de données du banc")
     options = parser.parse_args()
 
@@ -45,21 +42,13 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     from bases.models import BasePage
-    from bench.generate import generate
+    from bench.generate import ensure_platform
     from cms.visibility import EVERYONE
     from opendata import export
-    from resources.models import ResourcePage
 
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
-    existing = ResourcePage.objects.filter(slug__startswith="ressource-banc-").count()
-    if existing == 0:
-        print(
-            f"Génération : {options.resources} ressources, {options.bases} bases, {options.users} utilisateurs"
-        )
-        generate(options.resources, options.bases, options.users, options.private_share)
-    elif existing != options.resources:
-        sys.exit(f"{BENCH_DATABASE} contient {existing} ressources de banc : relancer avec --fresh.")
+    ensure_platform(options, BENCH_DATABASE)
 
     started = time.perf_counter()
     exported = export.export()

@@ -26,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench.database import drop_bench_database, use_bench_database  # noqa: E402
+from bench.database import add_platform_arguments, drop_bench_database, use_bench_database  # noqa: E402
 from bench.report import PERFORMANCE, write_markdown_section  # noqa: E402
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
@@ -397,10 +397,7 @@ def write_markdown(rows: list[dict], runs: int, baseline_runs: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--resources", type=int, default=100_000)
-    parser.add_argument("--bases", type=int, default=2_000)
-    parser.add_argument("--users", type=int, default=50_000)
-    parser.add_argument("--private-share", type=float, default=0.1, help="part des bases privées")
+    add_platform_arguments(parser)
     parser.add_argument("--runs", type=int, default=20, help="essais par recherche")
     parser.add_argument("--baseline-runs", type=int, default=5, help="essais par recherche pour La Base")
     parser.add_argument(
@@ -422,24 +419,13 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from bench.generate import generate
-    from resources.models import ResourcePage
+    from bench.generate import ensure_platform
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)  # the demo tree saves a Site, which clears Wagtail's cache
     print(f"Base de données {BENCH_DATABASE} migrée en {time.perf_counter() - started:.1f} s.")
-    existing = ResourcePage.objects.filter(slug__startswith="ressource-banc-").count()
-    if existing == 0:
-        print(
-            f"Génération : {options.resources} ressources, {options.bases} bases "
-            f"({options.private_share:.0%} privées), {options.users} utilisateurs"
-        )
-        generate(options.resources, options.bases, options.users, options.private_share)
-    elif existing != options.resources:
-        sys.exit(f"{BENCH_DATABASE} contient {existing} ressources de banc : relancer avec --fresh.")
-    else:
-        print(f"Données déjà générées ({existing} ressources) : mesure seule (--fresh pour regénérer).")
+    ensure_platform(options, BENCH_DATABASE)
     # As the daily job does in production (infra/cron.json): the words found in most resources keep their ranks.
     call_command("rank_frequent_words")
     # What autovacuum does within a minute of the first ranking: index-only scans then skip the heap.
