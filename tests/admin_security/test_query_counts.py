@@ -5,6 +5,8 @@ explorer and chooser read each row's status and address), which the filter does 
 docs/security.md."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from bases.models import BaseIndexPage
@@ -42,33 +44,46 @@ def url_of(listing):
     }[listing]
 
 
-def add_hidden_pages(stranger, count, shows_public):
+def add_hidden_pages(stranger, count, *, public_too):
     for number in range(count):
         factories.resource(owner=stranger, title=f"Fiche brouillon {number}", publish=False)
         factories.resource(owner=stranger, title=f"Fiche privée {number}", is_public=False)
         base = factories.base(title=f"Base fermée {number}", owner=stranger, is_public=False)
         factories.resource(parent=base, owner=stranger, title=f"Fiche de la base {number}", is_public=False)
         Collection.objects.create(base=base, title=f"Fiches de la base {number}", is_public=True)
-        if not shows_public:
+        if public_too:
             factories.resource(owner=stranger, title=f"Fiche publique {number}")
 
 
-def queries(client, url, django_assert_max_num_queries) -> int:
+def queries(client, url) -> int:
     client.get(url)
-    with django_assert_max_num_queries(200) as captured:
+    with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
     return len(captured)
 
 
-@pytest.mark.parametrize("listing", list(LISTINGS))
-def test_a_listing_costs_the_same_whatever_the_pages_it_hides(listing, django_assert_max_num_queries):
+@pytest.fixture(scope="module")
+def measured(module_db):
+    """Each listing's queries with one set of hidden pages, then with six: one world for all listings,
+    grown in two rounds (the choosers first, as the public pages the other listings hide are added only
+    after them)."""
     author, stranger = factories.contributor(), factories.contributor()
     factories.resource(owner=author, title="Fiche à moi")
     factories.resource(owner=author, title="Fiche brouillon à moi", publish=False)
-    client, url = client_for(author), url_of(listing)
-    add_hidden_pages(stranger, 1, shows_public=LISTINGS[listing])
-    budget = queries(client, url, django_assert_max_num_queries)
-    add_hidden_pages(stranger, 5, shows_public=LISTINGS[listing])
+    client = client_for(author)
+    counts = {}
+    for shows_public in (True, False):
+        listings = [listing for listing, shows in LISTINGS.items() if shows == shows_public]
+        add_hidden_pages(stranger, 1, public_too=not shows_public)
+        counts |= {listing: [queries(client, url_of(listing))] for listing in listings}
+        add_hidden_pages(stranger, 5, public_too=not shows_public)
+        for listing in listings:
+            counts[listing].append(queries(client, url_of(listing)))
+    return counts
+
+
+@pytest.mark.parametrize("listing", list(LISTINGS))
+def test_a_listing_costs_the_same_whatever_the_pages_it_hides(listing, measured):
+    budget, with_more_hidden = measured[listing]
     print(f"{listing}: {budget} queries")
-    with django_assert_max_num_queries(budget):
-        assert client.get(url).status_code == 200
+    assert with_more_hidden <= budget <= 200
