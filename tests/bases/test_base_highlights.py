@@ -125,12 +125,11 @@ def test_a_base_admin_may_choose_only_public_collections(team):
     assert admin.get(f"/admin/pages/{base.pk}/edit/").status_code == 200
 
 
-@pytest.mark.parametrize("choice", ["latest", "most_viewed", "most_recommended"])
 def test_the_home_tab_costs_the_same_queries_for_1_or_6_collections_and_rated_resources(
-    team, client, choice, django_assert_max_num_queries
+    team, client, django_assert_max_num_queries
 ):
     base = team["bases"]["public"]
-    set_highlight(base, choice)
+    choices = ["latest", "most_viewed", "most_recommended"]
 
     def add(count: int):
         resources = [factories.resource(parent=base, owner=team["admin"]) for _ in range(count)]
@@ -141,16 +140,21 @@ def test_the_home_tab_costs_the_same_queries_for_1_or_6_collections_and_rated_re
         )
 
     add(1)
-    client.get(base.url)
-    with django_assert_max_num_queries(100) as captured:
+    budgets = {}
+    for choice in choices:
+        set_highlight(base, choice)
         client.get(base.url)
-    budget = len(captured)
+        with django_assert_max_num_queries(100) as captured:
+            client.get(base.url)
+        budgets[choice] = len(captured)
     add(5)
-    client.get(base.url)
-    with django_assert_max_num_queries(budget):
-        response = client.get(base.url)
-    assert len(response.context["featured_collections"]) == 6
-    assert len(response.context["highlighted"]) == 3
+    for choice in choices:
+        set_highlight(base, choice)
+        client.get(base.url)
+        with django_assert_max_num_queries(budgets[choice], info=choice):
+            response = client.get(base.url)
+        assert len(response.context["featured_collections"]) == 6
+        assert len(response.context["highlighted"]) == 3
 
 
 def test_a_base_admin_sets_the_highlights_and_featured_collections_in_the_admin(team, client):

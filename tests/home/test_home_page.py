@@ -119,11 +119,10 @@ def test_help_links_lead_to_the_help_centre_and_the_questionnaire(client):
     assert 'href="/je-donne-mon-avis/"' in aide
 
 
-@pytest.mark.parametrize("user", ["visitor", "member"])
 def test_the_home_page_costs_the_same_queries_for_1_or_8_featured_items(
-    team, client, user, django_assert_max_num_queries
+    team, client, django_assert_max_num_queries
 ):
-    viewer = client if user == "visitor" else client_for(team["member"])
+    viewers = {"visitor": client, "member": client_for(team["member"])}
     picture = factories.image()
 
     def add_items(count: int, start: int):
@@ -135,17 +134,20 @@ def test_the_home_page_costs_the_same_queries_for_1_or_8_featured_items(
         feature(resources=resources, bases=bases, profiles=profiles)
 
     add_items(1, 0)
-    viewer.get("/")
-    with django_assert_max_num_queries(100) as captured:
+    budgets = {}
+    for name, viewer in viewers.items():
         viewer.get("/")
-    budget = len(captured)
+        with django_assert_max_num_queries(100) as captured:
+            viewer.get("/")
+        budgets[name] = len(captured)
     add_items(8, 10)
-    viewer.get("/")
-    with django_assert_max_num_queries(budget):
-        response = viewer.get("/")
-    assert len(response.context["showcase"].featured_resources) == 8
-    assert len(response.context["showcase"].featured_bases) == 8
-    assert len(response.context["showcase"].featured_profiles) == 8
+    for name, viewer in viewers.items():
+        viewer.get("/")
+        with django_assert_max_num_queries(budgets[name], info=name):
+            response = viewer.get("/")
+        assert len(response.context["showcase"].featured_resources) == 8
+        assert len(response.context["showcase"].featured_bases) == 8
+        assert len(response.context["showcase"].featured_profiles) == 8
 
 
 def test_administrators_choose_the_featured_items_in_a_tab_of_the_admin(superuser_client):
