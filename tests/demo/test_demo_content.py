@@ -1,6 +1,8 @@
 import io
+import re
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Page, PageLogEntry, Revision
 from wagtail_dsfr.content_manager.models import CmsDsfrConfig
@@ -73,3 +75,18 @@ def test_the_demo_has_five_bases_one_of_them_private_with_members(demo_output):
     ]
     assert all(base.memberships.filter(role="admin").exists() for base in bases)
     assert Membership.objects.filter(role="member").count() >= 4
+
+
+def test_the_statistics_page_shows_the_demos_figures(demo_output, client):
+    cache.clear()  # figures another test of this worker may have cached
+    response = client.get("/statistiques/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>Statistiques</h1>" in html
+    # Six activities in three granularities, four breakdowns: a table for each chart.
+    tables = html.count("<caption>")
+    assert html.count("<line-chart") + html.count("<bar-chart") == tables == 6 * 3 + 4
+    assert html.count('aria-hidden="true" class="stats-chart"') == tables
+    assert "stats/dsfr-chart/DSFRChart.js" in html
+    # load_demo refreshed the summaries: the page dates its figures.
+    assert re.search(r"Chiffres mis à jour le \d\d/\d\d/\d{4} à \d\d:\d\d\.", html)

@@ -4,7 +4,6 @@ import re
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from django.test import override_settings
 
 from accounts.models import User
@@ -21,21 +20,6 @@ pytestmark = pytest.mark.usefixtures("fresh_cache")
 
 def table_count(html: str) -> int:
     return html.count("<caption>")
-
-
-@pytest.mark.django_db
-def test_renders_with_the_demo_content(client):
-    call_command("load_demo")
-    response = client.get(URL)
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "<h1>Statistiques</h1>" in html
-    # Six activities in three granularities, four breakdowns: a table for each chart.
-    assert html.count("<line-chart") + html.count("<bar-chart") == table_count(html) == 6 * 3 + 4
-    assert html.count('aria-hidden="true" class="stats-chart"') == table_count(html)
-    assert "stats/dsfr-chart/DSFRChart.js" in html
-    # load_demo refreshed the summaries: the page dates its figures.
-    assert re.search(r"Chiffres mis à jour le \d\d/\d\d/\d{4} à \d\d:\d\d\.", html)
 
 
 @pytest.mark.django_db
