@@ -66,3 +66,11 @@ def test_the_userbar_on_the_site_shows_our_mark():
     assert "lb-admin-logo" in html
     assert 'class="icon-wagtail' not in html
     assert "Aller dans Mon espace" in html
+
+
+def test_the_userbar_is_for_the_pages_one_may_edit():
+    author, reader = factories.contributor(), factories.contributor()
+    resource = factories.resource(owner=author)
+    assert "<wagtail-userbar" in client_for(author).get(resource.url).content.decode()
+    for url in (resource.url, "/", "/rechercher/?q=atelier"):
+        assert "<wagtail-userbar" not in client_for(reader).get(url).content.decode(), url
