@@ -24,7 +24,7 @@ from wagtail.search import index
 from accounts.roles import ADMINISTRATORS_GROUP
 from cms import edge_cache
 from cms.hiding import Hideable, HideableQuerySet
-from cms.routing import OneQueryRoutingMixin
+from cms.routing import OneQueryRoutingMixin, child_query
 from cms.visibility import VisibilityQuerySet, restrict_to_groups
 from resources import metadata, taxonomy
 from resources.blocks import ResourceBodyBlock, UseKind, sections
@@ -42,12 +42,7 @@ class ResourceParentMixin(OneQueryRoutingMixin):
     """For pages whose children are all resources: route to a child with what its page shows."""
 
     def routable_child(self, slug: str) -> Page:
-        return (
-            ResourcePage.objects.child_of(self)
-            .select_related("owner", "cover_image")
-            .with_rating_summary()
-            .get(slug=slug)
-        )
+        return ROUTABLE_RESOURCES.get(path=self.path, depth=self.depth + 1, slug=slug)
 
 
 class ResourceIndexPage(ResourceParentMixin, Page):
@@ -526,6 +521,12 @@ class ResourcePage(Page):
             for child in self.body
             if child.block_type == "link" and child.value["url"] and child.value["show_preview"]
         ]
+
+
+# What routing to a resource fetches: what its page shows of it, its author, cover and rating summary.
+ROUTABLE_RESOURCES = child_query(
+    lambda: ResourcePage.objects.select_related("owner", "cover_image").with_rating_summary()
+)
 
 
 class LinkPreview(models.Model):
