@@ -34,6 +34,7 @@ __all__ = [
     "sql_of",
     "stems_rank",
     "unregister_hook",
+    "use_redis_client",
 ]
 
 # ---------------------------------------------------------------------------------------------------
@@ -163,6 +164,15 @@ def compile_instances(queryset):
         return found
 
     return sql, params, instances
+
+
+def use_redis_client(cache, client_class) -> None:
+    """Make Django's ``RedisCache`` ``cache`` talk to Redis through ``client_class``, a subclass of
+    ``RedisCacheClient``: the class ``RedisCache.__init__`` keeps in ``_class`` and ``_cache`` makes
+    (django/core/cache/backends/redis.py). Why: Django offers no setting for it. Used by cms/cache.py,
+    whose client shares one ``redis.Redis``; checked by tests/ops/test_redis_outage.py (the cache
+    through Redis, and without it)."""
+    cache._class = client_class
 
 
 def sql_of(queryset) -> tuple[str, tuple]:
