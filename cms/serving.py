@@ -1,5 +1,5 @@
 """Serving a page: the site and its specific root page found in prepared queries (cms/prepared.py),
-then Wagtail's routing (cms/routing.py) and serving."""
+then Wagtail's view, with our routing (cms/routing.py)."""
 
 from django.db.models import Q
 from django.http.request import split_domain_port
@@ -11,12 +11,20 @@ from cms.private_api import remember_site
 from cms.routing import specific
 
 
-def serve(request, path):
-    """Wagtail's page view, with the site and its specific root page already found: Wagtail's own
-    lookup builds a query of four ranked cases on every request, then fetches the root page twice
-    (generic, then specific)."""
-    remember_site(request, find_site(request))
-    return views.serve(request, path)
+class PageSiteMiddleware:
+    """Before Wagtail's page view, finds the site and its specific root page: Wagtail's own lookup
+    builds a query of four ranked cases on every request, then fetches the root page twice (generic,
+    then specific)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is views.serve:
+            remember_site(request, find_site(request))
 
 
 # The sites that may answer for a host name, each with its root page.

@@ -1,12 +1,11 @@
 from django.conf import settings
-from django.urls import include, path, re_path
+from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
-from wagtail.urls import serve_pattern
 
-from cms import renditions, serving
+from cms import renditions
 from cms.health import health, readiness
 
 urlpatterns = [
@@ -29,6 +28,7 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
+    from django.urls import re_path
     from django.views.static import serve
 
     # Uploads of the site (avatars, collection pictures, link-preview pictures) as files; Wagtail's
@@ -50,7 +50,5 @@ urlpatterns += [
     path("", include("search.urls")),
     path("", include("home.urls")),
     path("", include("stats.urls")),
-    # Pages, served by Wagtail once their site is found in a prepared query (cms/serving.py).
-    re_path(serve_pattern, serving.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 ]

@@ -115,6 +115,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "labase.middleware.SlashedOldLinksMiddleware",
     "cms.storage.StorageUnavailableMiddleware",
+    "cms.serving.PageSiteMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
