@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchRank
 from django.db.models import F, IntegerField
 from django.db.models.functions import Cast
+from django.db.models.query import ModelIterable, get_related_populators
 from modelsearch.backends.database.postgres.weights import get_sql_weights
 from wagtail import hooks
 from wagtail.search.backends import get_search_backend
@@ -18,6 +19,7 @@ from wagtail.search.models import IndexEntry
 __all__ = [
     "INDEX_TABLE",
     "call_after_response",
+    "compile_instances",
     "entry_rank",
     "index_entries",
     "insert_child_rows",
@@ -26,11 +28,13 @@ __all__ = [
     "parse_query",
     "rank_weights",
     "remember_parent",
+    "remember_site",
     "remembered_parent",
     "set_file_metadata",
     "sql_of",
     "stems_rank",
     "unregister_hook",
+    "use_redis_client",
 ]
 
 # ---------------------------------------------------------------------------------------------------
@@ -121,6 +125,56 @@ def call_after_response(response, callback) -> None:
     response._resource_closers.append(callback)
 
 
+def compile_instances(queryset):
+    """``(sql, params, instances)``: the SQL of ``queryset`` and its parameters, compiled once, and
+    ``instances(connection, rows)``, which makes of the rows that SQL returns the model instances the
+    queryset would give, with their ``select_related`` objects and annotations. What
+    ``ModelIterable.__iter__`` (django/db/models/query.py) does around ``SQLCompiler.execute_sql``,
+    from the compiler's ``select``, ``klass_info``, ``annotation_col_map`` and ``get_converters``
+    (django/db/models/sql/compiler.py) and ``get_related_populators``. Why: Django builds and compiles a
+    queryset again on every evaluation, and offers no way to run compiled SQL back into instances but
+    ``raw()``, which has no ``select_related``; cms/prepared.py compiles the routing's queries once per
+    process. Only plain model querysets: no ``values()``, ``specific()`` or ``prefetch_related()``.
+    Checked by tests/core/test_prepared_queries.py (instances, related objects, annotations and
+    converted fields equal to the queryset's own)."""
+    if queryset._iterable_class is not ModelIterable or queryset._prefetch_related_lookups:
+        raise ValueError("only a plain model queryset, without prefetch_related, can be compiled")
+    compiler = queryset.query.get_compiler(using=queryset.db)
+    sql, params = compiler.as_sql()
+    select, klass_info, annotations = compiler.select, compiler.klass_info, compiler.annotation_col_map
+    converters = compiler.get_converters([column[0] for column in select[: compiler.col_count]])
+    model = klass_info["model"]
+    start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+    field_names = [column[0].target.attname for column in select[start:end]]
+    related_populators = get_related_populators(klass_info, select, queryset.db)
+
+    def instances(connection, rows) -> list:
+        found = []
+        for row in rows:
+            row = list(row)
+            for position, (functions, expression) in converters.items():
+                for convert in functions:
+                    row[position] = convert(row[position], expression, connection)
+            instance = model.from_db(queryset.db, field_names, row[start:end])
+            for populator in related_populators:
+                populator.populate(row, instance)
+            for name, position in (annotations or {}).items():
+                setattr(instance, name, row[position])
+            found.append(instance)
+        return found
+
+    return sql, params, instances
+
+
+def use_redis_client(cache, client_class) -> None:
+    """Make Django's ``RedisCache`` ``cache`` talk to Redis through ``client_class``, a subclass of
+    ``RedisCacheClient``: the class ``RedisCache.__init__`` keeps in ``_class`` and ``_cache`` makes
+    (django/core/cache/backends/redis.py). Why: Django offers no setting for it. Used by cms/cache.py,
+    whose client shares one ``redis.Redis``; checked by tests/ops/test_redis_outage.py (the cache
+    through Redis, and without it)."""
+    cache._class = client_class
+
+
 def sql_of(queryset) -> tuple[str, tuple]:
     """The SQL of ``queryset`` and its parameters, to embed it in a statement the ORM cannot write:
     ``Query.sql_with_params()`` (django/db/models/sql/query.py). Why: Django documents printing
@@ -155,6 +209,18 @@ def unregister_hook(hook_name: str, function) -> None:
     hooks.search_for_hooks()
     registered = hooks._hooks.get(hook_name, [])
     registered[:] = [(hook, order) for hook, order in registered if hook is not function]
+
+
+# --- Wagtail 8.0.1 (wagtail/models/sites.py: ``Site.find_for_request`` caches in ``request._wagtail_site``) ---
+def remember_site(request, site) -> None:
+    """Make ``Site.find_for_request(request)`` answer ``site`` (None: no site) without a query.
+
+    cms/serving.py finds the site of a page request, with its specific root page, in prepared queries;
+    Wagtail keeps the site it found on the request under ``_wagtail_site`` and offers no way to give it
+    one. Everything that asks for the request's site then gets this one (routing, settings, the frame,
+    ``pageurl``). Checked by tests/core/test_prepared_queries.py (the same site as Wagtail's lookup).
+    """
+    request._wagtail_site = site
 
 
 # --- django-treebeard 4.7 (treebeard/mp_tree.py: ``MP_Node.get_parent`` caches ``_cached_parent_obj``) ---

@@ -12,11 +12,13 @@ storage's own address."""
 import contextlib
 
 from botocore.exceptions import BotoCoreError
+from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from storages.backends.s3 import S3Storage
 from storages.utils import clean_name, safe_join
+from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 RENDITIONS = "images/"
 
@@ -35,6 +37,24 @@ class RenditionsThroughTheSite:
 
 class MediaFileSystemStorage(RenditionsThroughTheSite, FileSystemStorage):
     pass
+
+
+class StaticFilesStorage(CompressedManifestStaticFilesStorage):
+    """whitenoise's, each file's address worked out once per process: the manifest it comes from is
+    read when the process starts and changes only with a deployment, and a page asks for about fifteen
+    (~0.07 ms each)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._urls = {}
+
+    def url(self, name, force=False):
+        if settings.DEBUG and not force:
+            return super().url(name, force)
+        url = self._urls.get((name, force))
+        if url is None:
+            url = self._urls[name, force] = super().url(name, force)
+        return url
 
 
 class StorageUnavailable(OSError):

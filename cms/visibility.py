@@ -75,6 +75,18 @@ def readable_ids(user, pk: str) -> Q:
     return ~Q(**{f"{pk}__in": Page.objects.not_live().values("pk")}) & ~Q(**{f"{pk}__in": hidden_pages(user)})
 
 
+class OneQueryViewRestrictionsMixin:
+    """For a page model: Wagtail's rule of the restrictions that apply to a page (on the page, its
+    ancestors, or the pages they are aliases of) in one query rather than two, served on every visit:
+    ancestors are found by their paths, a prefix of this one's."""
+
+    def get_view_restrictions(self):
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=paths) | Q(page__aliases__path__in=paths)
+        ).distinct()
+
+
 # Whoever they are: what is visible to everyone is what the platform calls public.
 EVERYONE = AnonymousUser()
 

@@ -65,7 +65,20 @@ def _is_active(href: str, path: str) -> bool:
     return path == href or (href != "/" and path.startswith(href))
 
 
-FRAGMENTS = ("header-tools", "main-menu", "follow", "footer-links")
+FRAGMENTS = (
+    "brand",
+    "operator-logo",
+    "burger-menu",
+    "service-title",
+    "service-tagline",
+    "header-tools",
+    "header-search",
+    "main-menu",
+    "follow",
+    "footer-brand",
+    "footer-description",
+    "footer-links",
+)
 
 
 class Frame:

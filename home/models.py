@@ -9,6 +9,7 @@ from wagtail.models import Orderable, Page
 from cms import edge_cache
 from cms.metadata import PageMetadata, absolute_url, plain_text
 from cms.routing import OneQueryRoutingMixin
+from cms.visibility import OneQueryViewRestrictionsMixin
 from home import showcase
 from home.viewsets import ProfileChooserWidget
 from resources.permissions import StructuralPagePermissionTester
@@ -17,7 +18,7 @@ from resources.permissions import StructuralPagePermissionTester
 SECTIONS = ["ressources", "bases", "centre-d-aide", "a-propos"]
 
 
-class HomePage(OneQueryRoutingMixin, Page):
+class HomePage(OneQueryRoutingMixin, OneQueryViewRestrictionsMixin, Page):
     """The site root: what the platform is, and the ways into it."""
 
     intro = models.TextField(

@@ -18,14 +18,14 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager, PageViewRestriction, WorkflowState
+from wagtail.models import Page, PageManager, WorkflowState
 from wagtail.search import index
 
 from accounts.roles import ADMINISTRATORS_GROUP
 from cms import edge_cache
 from cms.hiding import Hideable, HideableQuerySet
-from cms.routing import OneQueryRoutingMixin
-from cms.visibility import VisibilityQuerySet, restrict_to_groups
+from cms.routing import OneQueryRoutingMixin, child_query
+from cms.visibility import OneQueryViewRestrictionsMixin, VisibilityQuerySet, restrict_to_groups
 from resources import metadata, taxonomy
 from resources.blocks import ResourceBodyBlock, UseKind, sections
 from resources.feedback_forms import RatingForm
@@ -42,12 +42,7 @@ class ResourceParentMixin(OneQueryRoutingMixin):
     """For pages whose children are all resources: route to a child with what its page shows."""
 
     def routable_child(self, slug: str) -> Page:
-        return (
-            ResourcePage.objects.child_of(self)
-            .select_related("owner", "cover_image")
-            .with_rating_summary()
-            .get(slug=slug)
-        )
+        return ROUTABLE_RESOURCES.get(path=self.path, depth=self.depth + 1, slug=slug)
 
 
 class ResourceIndexPage(ResourceParentMixin, Page):
@@ -166,7 +161,7 @@ class ResourcePageQuerySet(VisibilityQuerySet):
         )
 
 
-class ResourcePage(Page):
+class ResourcePage(OneQueryViewRestrictionsMixin, Page):
     """A practical sheet written once by a médiateur numérique and reused by many."""
 
     description = models.TextField(
@@ -338,14 +333,6 @@ class ResourcePage(Page):
                     "Une ressource publique doit avoir au moins un secteur professionnel."
                 )
         return errors
-
-    def get_view_restrictions(self):
-        """Wagtail's rule (restrictions on the page, its ancestors, or the pages they are aliases of)
-        in one query rather than two: ancestors are found by their paths, a prefix of this one's."""
-        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
-        return PageViewRestriction.objects.filter(
-            Q(page__path__in=paths) | Q(page__aliases__path__in=paths)
-        ).distinct()
 
     def permissions_for_user(self, user):
         return ResourcePermissionTester(user, self)
@@ -526,6 +513,12 @@ class ResourcePage(Page):
             for child in self.body
             if child.block_type == "link" and child.value["url"] and child.value["show_preview"]
         ]
+
+
+# What routing to a resource fetches: what its page shows of it, its author, cover and rating summary.
+ROUTABLE_RESOURCES = child_query(
+    lambda: ResourcePage.objects.select_related("owner", "cover_image").with_rating_summary()
+)
 
 
 class LinkPreview(models.Model):

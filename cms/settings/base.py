@@ -115,6 +115,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "labase.middleware.SlashedOldLinksMiddleware",
     "cms.storage.StorageUnavailableMiddleware",
+    "cms.serving.PageSiteMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -223,7 +224,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "cms.storage.MediaFileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "cms.storage.StaticFilesStorage"},
 }
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"] = {
