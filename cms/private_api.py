@@ -19,6 +19,7 @@ __all__ = [
     "INDEX_TABLE",
     "call_after_response",
     "entry_rank",
+    "extract_references",
     "index_entries",
     "insert_child_rows",
     "make_room_for_children",
@@ -56,8 +57,9 @@ INDEX_TABLE = IndexEntry._meta.db_table
 
 def object_indexer(obj, backend):
     """modelsearch's ``ObjectIndexer`` (modelsearch/backends/database/postgres/postgres.py) of ``obj``:
-    the texts and weights modelsearch indexes for it. For bench/generate.py only, which writes 100k
-    entries in one statement (``add_bulk`` takes an hour there): no public API gives them. Imported
+    the texts and weights modelsearch indexes for it. For search/bulk_index.py only, which writes many
+    entries in a few statements for the La Base import and bench/generate.py (``add_bulk`` reads each
+    object's fields five times and takes an hour at 100k resources): no public API gives them. Imported
     here, not above: that module reads the app registry when imported, and this one is imported while
     the apps load (cms/routing.py)."""
     from modelsearch.backends.database.postgres.postgres import ObjectIndexer
@@ -209,3 +211,22 @@ def set_file_metadata(item) -> None:
         item._set_image_file_metadata()
     else:
         item._set_document_file_metadata()
+
+
+# --- Wagtail 8.0.1 (wagtail/models/reference_index.py: ``ReferenceIndex._extract_references_from_object``,
+#     ``_get_content_path_hash``) ---------------------------------------------------------------------
+def extract_references(obj) -> list[tuple[int, str, str, str, object]]:
+    """The reference index's rows of ``obj`` as ``ReferenceIndex.create_or_update_for_object`` finds
+    them: ``(to_content_type_id, to_object_id, model_path, content_path, content_path_hash)``, each once.
+
+    Wagtail's public ``create_or_update_for_object`` reads the object's existing rows and child objects
+    from the database and inserts one object's rows at a time (three queries a page); the La Base
+    import writes the rows of thousands of new pages, held in memory, in one insert
+    (labase/importer/references.py). Checked by tests/labase/test_indexes_after_import.py.
+    """
+    from wagtail.models import ReferenceIndex
+
+    return [
+        (*reference, ReferenceIndex._get_content_path_hash(reference[3]))
+        for reference in dict.fromkeys(ReferenceIndex._extract_references_from_object(obj))
+    ]

@@ -1,9 +1,10 @@
 """What people did on La Base, for the statistics and the resources' pages: views
 (``resource_views``), searches (``search_executions``), ratings with their comments
 (``resource_feedback``, ``resource_feedback_comments``), reports (``resource_reports``), follows of
-profiles (``profile_follows``) and the uses of link and file contents (their counts in ``contents``). Views and searches are many and never change: inserted in bulk, and
+profiles (``profile_follows``) and the uses of link and file contents (their counts in ``contents``). Views and searches are many and never change: copied in bulk (COPY), and
 recorded without being kept in memory."""
 
+from cms.bulk import copy_rows, reserve_ids
 from community.models import ProfileFollow
 from labase.importer import taxonomy
 from labase.importer.records import fingerprint
@@ -52,12 +53,12 @@ def _insert(context, table, rows, build) -> None:
     model = type(pairs[0][1])
     # A batch that fails (a row the database refuses) is reported with its first id, and skipped whole.
     with context.guarded(table, f"lot de {len(pairs)} lignes à partir de {pairs[0][0]}"):
-        created = model.objects.bulk_create([obj for _, obj in pairs], batch_size=BULK)
+        # COPY with ids taken beforehand: a million views in minutes less than ``bulk_create``.
+        for (_, obj), pk in zip(pairs, reserve_ids(model, len(pairs)), strict=True):
+            obj.pk = pk
+        copy_rows(model, [obj for _, obj in pairs])
         context.records.save_many(
-            table,
-            model,
-            [(source_id, obj.pk, "") for (source_id, _), obj in zip(pairs, created, strict=True)],
-            remember=False,
+            table, model, [(source_id, obj.pk, "") for source_id, obj in pairs], remember=False
         )
         context.report.table(table).imported += len(pairs)
 

@@ -273,7 +273,7 @@ def _create_many(context, rows, contents, events, contributors) -> None:
         ResourcePage,
         [(each.row["id"], each.page.pk, each.digest, each.row["slug"], each.page.pk) for each in new],
     )
-    references.note(context.saved, ResourcePage, [each.page.pk for each in new])
+    references.index_new([each.page for each in new])
     for each in new:
         report.table(CONTENTS).imported += len(contents.get(each.row["id"], []))
         context.index_later(each.page)
@@ -356,7 +356,7 @@ def _publish(context, new: list[NewPage]) -> None:
         page.latest_revision_created_at, page.draft_title = each.row["updated"], each.draft.title
     pages.insert([each.page for each in new])
     for each in new:
-        _grant_contributors(context, each.page, each.contributors)
+        _grant_contributors(context, each.page, each.contributors, earlier={})
     live = [each.page for each in new if each.page.live]
     _restrict(live)
     edge_cache.purge_pages(live)
@@ -652,17 +652,20 @@ def _keep_preview(url: str, content: dict) -> None:
         fetch_link_pictures.enqueue(preview.url, image_url, favicon_url)
 
 
-def _grant_contributors(context, page, contributors) -> None:
+def _grant_contributors(context, page, contributors, earlier: dict | None = None) -> None:
     """Contributors edit the resource, as ``resources.contributors`` grants it (without its e-mail).
     Each row is recorded with the page, so that a contributor La Base removed since an earlier run
-    loses the right here too; those added here by the resource's editors are left alone."""
+    loses the right here too; those added here by the resource's editors are left alone. ``earlier``:
+    the contributors an earlier run recorded (source id → user id), looked up when not given (a new
+    page has none)."""
     report = context.report.table(CONTRIBUTORS)
     report.read += len(contributors)
     found = {row["id"]: context.records.object_id("users", row["contributor_id"]) for row in contributors}
     wanted = {source_id: user_id for source_id, user_id in found.items() if user_id is not None}
-    earlier = dict(
-        ImportedRecord.objects.filter(table=CONTRIBUTORS, page=page).values_list("source_id", "object_id")
-    )
+    if earlier is None:
+        earlier = dict(
+            ImportedRecord.objects.filter(table=CONTRIBUTORS, page=page).values_list("source_id", "object_id")
+        )
     removed = [source_id for source_id in earlier if source_id not in wanted]
     added = {source_id: user_id for source_id, user_id in wanted.items() if source_id not in earlier}
     if not (removed or added):
