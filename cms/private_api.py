@@ -8,8 +8,8 @@ new source and run the tests it names. One section per library.
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchRank
-from django.db.models import F, IntegerField
-from django.db.models.functions import Cast
+from django.db.models import Case, F, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models.functions import Cast, Concat
 from modelsearch.backends.database.postgres.weights import get_sql_weights
 from wagtail import hooks
 from wagtail.search.backends import get_search_backend
@@ -177,26 +177,57 @@ def remembered_parent(page):
 
 # --- django-treebeard 5.3.1 (treebeard/mp_tree.py: ``MP_AddChildHandler.process``, ``MP_Node._get_path``,
 #     ``_str2int``, ``steplen``) ----------------------------------------------------------------------
-def make_room_for_children(parent, count: int) -> list[tuple[str, int]]:
-    """The ``(path, depth)`` of ``count`` new last children of ``parent``, taken at once: the parent's
-    row locked and its ``numchild`` raised by ``count``, as ``add_child`` does for one child (the next
-    step after the last child's, or step 1 under a leaf). Why: ``add_child`` saves each page in turn
-    (a lock, a read of the last child, an insert and an update per page); treebeard has no bulk
-    insert under a parent, and the path of the n-th next child is its private ``_get_path``. Used by
-    labase/importer/pages.py; checked by tests/labase (pages added after the import by ``add_child``
-    land after the imported ones) and treebeard's own ``find_problems`` in tests/labase."""
+def make_room_for_children(counts: dict) -> dict[int, list[tuple[str, int]]]:
+    """The ``(path, depth)`` of ``count`` new last children of each parent of ``counts`` (parent →
+    count), by parent id, taken at once: the parents' rows locked and their ``numchild`` raised, as
+    ``add_child`` does for one child (the next step after the last child's, or step 1 under a leaf).
+    Why: ``add_child`` saves each page in turn (a lock, a read of the last child, an insert and an
+    update per page); treebeard has no bulk insert under a parent, and the path of the n-th next child
+    is its private ``_get_path``. Three queries whatever the number of parents (the new resources of a
+    batch of the La Base import belong to hundreds of bases). Used by labase/importer/pages.py; checked
+    by tests/labase (pages added after the import by ``add_child`` land after the imported ones) and
+    treebeard's own ``find_problems`` in tests/labase."""
     from wagtail.models import Page  # not above: this module is imported while the apps load
 
-    locked = Page.objects.select_for_update().get(pk=parent.pk)
-    last = locked.get_last_child() if locked.numchild else None
-    first_step = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
-    depth = locked.depth + 1
-    paths = [(Page._get_path(locked.path, depth, first_step + n), depth) for n in range(count)]
-    if paths and len(paths[-1][0]) > len(locked.path) + Page.steplen:
-        raise ValueError(f"no room left under page {locked.pk} for {count} children")
-    Page.objects.filter(pk=locked.pk).update(numchild=F("numchild") + count)
-    parent.numchild = locked.numchild + count
-    return paths
+    wanted = {parent.pk: count for parent, count in counts.items() if count}
+    if not wanted:
+        return {}
+    # Locked in the order of their ids, as every import takes them: two imports never wait on each other.
+    locked = list(Page.objects.select_for_update().filter(pk__in=wanted).order_by("pk"))
+    # Each parent's last child, by the paths' index (a backward scan under each parent, however many
+    # children it has), as ``get_last_child`` finds it.
+    last_child = Page.objects.filter(
+        depth=OuterRef("depth") + 1,
+        path__range=(
+            Concat(OuterRef("path"), Value(Page.alphabet[0] * Page.steplen)),
+            Concat(OuterRef("path"), Value(Page.alphabet[-1] * Page.steplen)),
+        ),
+    ).order_by("-path")
+    last_steps = {
+        parent_path: Page._str2int(last[-Page.steplen :])
+        for parent_path, last in Page.objects.filter(
+            pk__in=[parent.pk for parent in locked if parent.numchild]
+        )
+        .annotate(last=Subquery(last_child.values("path")[:1]))
+        .values_list("path", "last")
+        if last
+    }
+    places = {}
+    for parent in locked:
+        depth, first_step = parent.depth + 1, last_steps.get(parent.path, 0) + 1
+        paths = [
+            (Page._get_path(parent.path, depth, first_step + n), depth) for n in range(wanted[parent.pk])
+        ]
+        if len(paths[-1][0]) > len(parent.path) + Page.steplen:
+            raise ValueError(f"no room left under page {parent.pk} for {wanted[parent.pk]} children")
+        places[parent.pk] = paths
+    Page.objects.filter(pk__in=wanted).update(
+        numchild=F("numchild") + Case(*(When(pk=pk, then=count) for pk, count in wanted.items()))
+    )
+    numchild = {parent.pk: parent.numchild for parent in locked}
+    for parent, count in counts.items():
+        parent.numchild = numchild[parent.pk] + count
+    return places
 
 
 # --- Wagtail 8.0.1 (wagtail/images/models.py ``AbstractImage._set_image_file_metadata``,

@@ -8,6 +8,7 @@ from cms.bulk import copy_rows, reserve_ids
 from community.models import ProfileFollow
 from labase.importer import taxonomy
 from labase.importer.records import fingerprint
+from labase.models import ImportedRecord
 from resources.blocks import UseKind
 from resources.models import BlockUse, Rating, RatingReply, Report, ResourceView
 from search.models import SearchLog
@@ -26,20 +27,22 @@ BULK = 5000
 def _bulk(context, table, query, build) -> None:
     """Rows of ``query`` not recorded yet, made by ``build(row)`` (None to skip, reported) and inserted
     ``BULK`` at a time, each recorded."""
+    # None recorded yet (a first import): no batch has any to look up.
+    earlier = ImportedRecord.objects.filter(table=table).exists()
     batch = []
     for row in context.source.rows(query, batch_size=BULK):
         context.report.read(table)
         batch.append(row)
         if len(batch) >= BULK:
-            _insert(context, table, batch, build)
+            _insert(context, table, batch, build, earlier)
             batch = []
-    _insert(context, table, batch, build)
+    _insert(context, table, batch, build, earlier)
 
 
-def _insert(context, table, rows, build) -> None:
+def _insert(context, table, rows, build, earlier: bool) -> None:
     if not rows:
         return
-    recorded = context.records.recorded(table, [row["id"] for row in rows])
+    recorded = context.records.recorded(table, [row["id"] for row in rows]) if earlier else set()
     pairs = []
     for row in rows:
         if row["id"] in recorded:

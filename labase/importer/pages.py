@@ -22,29 +22,31 @@ from wagtail.models import Page, PageLogEntry, PageViewRestriction, Revision
 from cms.private_api import insert_child_rows, make_room_for_children
 
 
-def place(parent: Page, pages: list[Page]) -> None:
-    """Give ``pages`` (new, of one specific model, their slugs free under ``parent``) their places as
-    the last children of ``parent``, in order, and their ids, as ``parent.add_child(instance=page)``
+def place(children: dict[Page, list[Page]]) -> None:
+    """Give the new pages of each parent (parent → pages of one specific model, their slugs free under
+    it) their places as its last children, in order, and their ids, as ``parent.add_child(instance=page)``
     leaves each; nothing is inserted yet (``insert``), so that their revisions can be made first and
-    their rows written once, whole."""
-    if not pages:
+    their rows written once, whole. A few queries whatever the number of parents."""
+    count = sum(len(pages) for pages in children.values())
+    if not count:
         return
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-            [Page._meta.db_table, len(pages)],
+            [Page._meta.db_table, count],
         )
-        ids = [row[0] for row in cursor.fetchall()]
-    places = make_room_for_children(parent, len(pages))
-    for page, page_id, (path, depth) in zip(pages, ids, places, strict=True):
-        page.id = page.page_ptr_id = page_id
-        page.path, page.depth, page.numchild = path, depth, 0
-        page.set_url_path(parent)
-        page.locale_id = parent.locale_id
-        page.draft_title = page.draft_title or page.title
-        # A new page has no comments (nor other child objects): said here, they are not looked for.
-        for relation in get_all_child_relations(page):
-            setattr(page, relation.get_accessor_name(), [])
+        ids = iter([row[0] for row in cursor.fetchall()])
+    places = make_room_for_children({parent: len(pages) for parent, pages in children.items()})
+    for parent, pages in children.items():
+        for page, (path, depth) in zip(pages, places.get(parent.pk, []), strict=True):
+            page.id = page.page_ptr_id = next(ids)
+            page.path, page.depth, page.numchild = path, depth, 0
+            page.set_url_path(parent)
+            page.locale_id = parent.locale_id
+            page.draft_title = page.draft_title or page.title
+            # A new page has no comments (nor other child objects): said here, they are not looked for.
+            for relation in get_all_child_relations(page):
+                setattr(page, relation.get_accessor_name(), [])
 
 
 def insert(pages: list[Page]) -> None:

@@ -22,7 +22,7 @@ from accounts.roles import ADMINISTRATORS_GROUP
 from bases.models import BasePage
 from cms import edge_cache
 from cms.media import personal_collection
-from cms.slugs import free_slug, free_slugs
+from cms.slugs import free_slug, free_slugs_under
 from home.frame import forget_pages_of_frames
 from labase.importer import pages, references, taxonomy
 from labase.importer.html import UncleanableHtml, clean_html, plain_text
@@ -264,7 +264,7 @@ def _create_many(context, rows, contents, events, contributors) -> None:
             )
         )
     parents = {**bases, index.pk: index}
-    new = [new for parent_id, news in planned.items() for new in _placed(context, parents[parent_id], news)]
+    new = _placed(context, {parents[parent_id]: news for parent_id, news in planned.items()})
     if not new:
         return
     _publish(context, new)
@@ -306,15 +306,23 @@ def _validate(page) -> None:
     page.clean_fields(exclude=given)
 
 
-def _placed(context, parent, news: list[NewPage]) -> list[NewPage]:
-    """``news`` with their slugs free under ``parent``, placed as its last children."""
-    wanted = [each.row["slug"] or each.row["title"] for each in news]
-    for each, slug in zip(news, free_slugs(parent, wanted, fallback="ressource"), strict=True):
-        each.page.slug = slug
-        if slug != each.row["slug"]:
-            context.report.repaired(TABLE, "adresse déjà prise ici, numérotée", each.row["id"])
-    pages.place(parent, [each.page for each in news])
-    return news
+def _placed(context, planned: dict[Page, list[NewPage]]) -> list[NewPage]:
+    """The new pages of each parent (parent → pages) with their slugs free under it, placed as its last
+    children, all parents at once (a batch's resources belong to many bases)."""
+    slugs = free_slugs_under(
+        {
+            parent: [each.row["slug"] or each.row["title"] for each in news]
+            for parent, news in planned.items()
+        },
+        fallback="ressource",
+    )
+    for parent, news in planned.items():
+        for each, slug in zip(news, slugs[parent.pk], strict=True):
+            each.page.slug = slug
+            if slug != each.row["slug"]:
+                context.report.repaired(TABLE, "adresse déjà prise ici, numérotée", each.row["id"])
+    pages.place({parent: [each.page for each in news] for parent, news in planned.items()})
+    return [each for news in planned.values() for each in news]
 
 
 def _publish(context, new: list[NewPage]) -> None:
