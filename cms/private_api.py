@@ -21,7 +21,6 @@ __all__ = [
     "entry_rank",
     "extract_references",
     "index_entries",
-    "insert_child_rows",
     "make_room_for_children",
     "object_indexer",
     "parse_query",
@@ -129,19 +128,6 @@ def sql_of(queryset) -> tuple[str, tuple]:
     ``queryset.query``, not the SQL with its parameters apart, which is what a statement needs to stay
     parameterised."""
     return queryset.query.sql_with_params()
-
-
-def insert_child_rows(model, objects) -> None:
-    """Insert the rows of ``model``'s own table (its local fields) for ``objects`` whose parent rows,
-    in multi-table inheritance, are already inserted (their ``<parent>_ptr`` set): ``Manager._insert``
-    (django/db/models/query.py), what ``Model.save`` and ``bulk_create`` insert with. Why:
-    ``bulk_create`` refuses models with a concrete parent (« Can't bulk create a multi-table inherited
-    model »), and a Wagtail page is one (``wagtailcore_page`` then ``resources_resourcepage``). Fields'
-    ``pre_save`` and ``get_db_prep_save`` apply as in a save. Used by labase/importer/pages.py for new
-    resources; checked by tests/labase (an import carries everything, the same by the bulk path)."""
-    fields = model._meta.local_concrete_fields
-    for start in range(0, len(objects), 500):
-        model._base_manager._insert(objects[start : start + 500], fields=fields)
 
 
 # --- Wagtail 8.0.1 (wagtail/hooks.py: the ``_hooks`` registry) with wagtailmenus 4.2.0 ------------------
