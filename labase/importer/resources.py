@@ -238,11 +238,16 @@ def _create_many(context, rows, contents, events, contributors) -> None:
     owners = User.objects.in_bulk(
         {context.records.object_id("users", row["created_by_id"]) for row in rows} - {None}
     )
-    bases = BasePage.objects.filter(
-        pk__in={context.records.object_id("bases", row["base_id"]) for row in rows if row["base_id"]}
-        - {None},
-        live=True,
-    ).in_bulk()
+    # With their media collections, where their resources' images go: not one query per resource.
+    bases = (
+        BasePage.objects.filter(
+            pk__in={context.records.object_id("bases", row["base_id"]) for row in rows if row["base_id"]}
+            - {None},
+            live=True,
+        )
+        .select_related("media_collection")
+        .in_bulk()
+    )
     index = ResourceIndexPage.objects.get()
     personal = personal_collection()
     planned: dict[int, list[NewPage]] = {}
