@@ -2,7 +2,7 @@
 
 Rows go in with COPY, never through page-by-page saves: Page tree paths are computed here (treebeard's
 own ``_get_path``), multi-table pages are copied into their two tables, and modelsearch's index entries
-are built from modelsearch's own field texts and weights, in one statement (see index_in_bulk).
+are built from modelsearch's own field texts and weights, in one statement (search.bulk_index).
 """
 
 import random
@@ -12,23 +12,20 @@ import uuid
 from datetime import timedelta
 
 from django.contrib.auth.models import Group
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from psycopg.types.json import Jsonb
 from wagtail.models import Locale, Page, PageViewRestriction
-from wagtail.search.backends import get_search_backend
-from wagtail.search.index import AutocompleteField
 
 from accounts.models import User
 from accounts.roles import ADMINISTRATORS_GROUP
 from bases.models import BaseIndexPage, BasePage, Membership
-from cms.private_api import object_indexer
+from cms.bulk import copy_rows, reserve_ids
 from cms.reference import departments
 from demo.loader import load_demo
 from resources import taxonomy
 from resources.models import ResourceIndexPage, ResourcePage
+from search.bulk_index import index_in_bulk
 
 # The words of digital inclusion, as médiateurs write them.
 SUBJECTS = [
@@ -218,30 +215,6 @@ class Timer:
     def step(self, label: str, rows: int, since: float) -> None:
         seconds = time.perf_counter() - since
         print(f"  {label:<34} {rows:>8} lignes  {seconds:6.1f} s  {rows / seconds:9.0f} lignes/s", flush=True)
-
-
-def copy_rows(model, objects, fields=None) -> None:
-    """COPY ``objects`` into the table of ``model`` (its local columns only, as multi-table models
-    need), with Django's own conversion of each value."""
-    fields = fields or list(model._meta.local_concrete_fields)
-    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-    with (
-        connection.cursor() as cursor,
-        cursor.cursor.copy(
-            f"COPY {connection.ops.quote_name(model._meta.db_table)} ({columns}) FROM STDIN"
-        ) as copy,
-    ):
-        for obj in objects:
-            copy.write_row(
-                [field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields]
-            )
-
-
-def reserve_ids(model, count: int) -> list[int]:
-    sequence = f"{model._meta.db_table}_id_seq"
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT nextval(%s) FROM generate_series(1, %s)", [sequence, count])
-        return [row[0] for row in cursor.fetchall()]
 
 
 def add_pages(parent: Page, pages: list[Page]) -> None:
@@ -448,95 +421,6 @@ def make_resources(rng, count: int, bases: list[BasePage], users: dict[int, str]
     profiles = list(User.objects.filter(email__startswith="bench-"))
     index_in_bulk(User, profiles)
     timer.step("index de recherche (profils)", len(profiles), since)
-
-
-def index_in_bulk(model, objects) -> None:
-    """modelsearch's index entries for ``objects``, as ``add_bulk`` writes them, in one statement.
-
-    ``add_bulk`` reads every search field five times per object and sends one vector expression per
-    object: an hour at 100k resources here. The texts and weights below come from modelsearch's own
-    ``ObjectIndexer.prepare_field``, read once; PostgreSQL then builds the same vectors
-    (``setweight(to_tsvector(config, text), weight)`` joined with ``||``) for all rows at once.
-    """
-    backend = get_search_backend()
-    rows = []
-    for obj in objects:
-        indexer = object_indexer(obj, backend)
-        title, body, autocomplete = [], [], []
-        for search_field in indexer.search_fields:
-            for field, weight, value in indexer.prepare_field(obj, search_field):
-                text = value.strip()
-                if not text:
-                    continue
-                if isinstance(field, AutocompleteField):
-                    autocomplete.append([text, weight])
-                elif field.field_name == "title":
-                    title.append([text, weight])
-                else:
-                    body.append([text, weight])
-        rows.append((indexer.id, title, body, autocomplete))
-    parts = {
-        kind: max(len(row[column]) for row in rows)
-        for column, kind in ((1, "title"), (2, "body"), (3, "autocomplete"))
-    }
-    content_type = ContentType.objects.get_for_model(model)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "CREATE TEMPORARY TABLE bench_index_texts (object_id text, title jsonb, body jsonb, autocomplete jsonb)"
-        )
-        with cursor.cursor.copy("COPY bench_index_texts FROM STDIN") as copy:
-            for object_id, title, body, autocomplete in rows:
-                copy.write_row((object_id, Jsonb(title), Jsonb(body), Jsonb(autocomplete)))
-        cursor.execute(
-            _index_entries_sql(parts),
-            {
-                "content_type": content_type.pk,
-                "config": backend.config,
-                "autocomplete": backend.autocomplete_config,
-            },
-        )
-        cursor.execute("DROP TABLE bench_index_texts")
-
-
-def _vector(column: str, parts: int, config: str) -> str:
-    """``setweight(to_tsvector(...), weight) || ...`` over the [text, weight] pairs of ``column``, as
-    modelsearch's ``ObjectIndexer.as_vector`` writes it (a missing pair adds nothing)."""
-    return " || ".join(
-        f"coalesce(setweight(to_tsvector({config}::regconfig, {column}->{n}->>0), "
-        f"({column}->{n}->>1)::\"char\"), ''::tsvector)"
-        for n in range(max(parts, 1))
-    )
-
-
-def _index_entries_sql(parts: dict[str, int]) -> str:
-    """The entries, vectors first in a temporary table, then inserted with their ``title_norm`` (the
-    average title length over this title's, as modelsearch's ``_refresh_title_norms`` computes it
-    after each insert): a second pass over 100k rows of GIN-indexed entries would cost minutes."""
-    return f"""
-    CREATE TEMPORARY TABLE bench_index_entries AS
-    SELECT object_id,
-        {_vector("title", parts["title"], "%(config)s")} AS title,
-        {_vector("body", parts["body"], "%(config)s")} AS body,
-        {_vector("autocomplete", parts["autocomplete"], "%(autocomplete)s")} AS autocomplete,
-        (SELECT coalesce(string_agg(part->>0, ' '), '') FROM jsonb_array_elements(title) part) AS title_text,
-        (SELECT coalesce(string_agg(part->>0, ' '), '') FROM jsonb_array_elements(body) part) AS body_text
-    FROM bench_index_texts;
-
-    WITH lengths AS (
-        SELECT length(title) AS length FROM wagtailsearch_indexentry WHERE length(title) > 0
-        UNION ALL
-        SELECT length(title) FROM bench_index_entries WHERE length(title) > 0
-    )
-    INSERT INTO wagtailsearch_indexentry
-        (content_type_id, object_id, title, body, autocomplete, title_norm, title_text, body_text)
-    SELECT %(content_type)s, object_id, title, body, autocomplete,
-        CASE WHEN length(title) > 0 THEN (SELECT avg(length) FROM lengths) / length(title) ELSE 1.0 END,
-        title_text, body_text
-    FROM bench_index_entries
-    ON CONFLICT (content_type_id, object_id) DO NOTHING;
-
-    DROP TABLE bench_index_entries;
-    """
 
 
 def generate(resources: int, bases: int, users: int, private_share: float, seed: int = 5) -> None:

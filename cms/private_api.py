@@ -8,8 +8,8 @@ new source and run the tests it names. One section per library.
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchRank
-from django.db.models import F, IntegerField
-from django.db.models.functions import Cast
+from django.db.models import Case, F, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models.functions import Cast, Concat
 from django.db.models.query import ModelIterable, get_related_populators
 from modelsearch.backends.database.postgres.weights import get_sql_weights
 from wagtail import hooks
@@ -21,8 +21,8 @@ __all__ = [
     "call_after_response",
     "compile_instances",
     "entry_rank",
+    "extract_references",
     "index_entries",
-    "insert_child_rows",
     "make_room_for_children",
     "object_indexer",
     "parse_query",
@@ -60,8 +60,9 @@ INDEX_TABLE = IndexEntry._meta.db_table
 
 def object_indexer(obj, backend):
     """modelsearch's ``ObjectIndexer`` (modelsearch/backends/database/postgres/postgres.py) of ``obj``:
-    the texts and weights modelsearch indexes for it. For bench/generate.py only, which writes 100k
-    entries in one statement (``add_bulk`` takes an hour there): no public API gives them. Imported
+    the texts and weights modelsearch indexes for it. For search/bulk_index.py only, which writes many
+    entries in a few statements for the La Base import and bench/generate.py (``add_bulk`` reads each
+    object's fields five times and takes an hour at 100k resources): no public API gives them. Imported
     here, not above: that module reads the app registry when imported, and this one is imported while
     the apps load (cms/routing.py)."""
     from modelsearch.backends.database.postgres.postgres import ObjectIndexer
@@ -183,19 +184,6 @@ def sql_of(queryset) -> tuple[str, tuple]:
     return queryset.query.sql_with_params()
 
 
-def insert_child_rows(model, objects) -> None:
-    """Insert the rows of ``model``'s own table (its local fields) for ``objects`` whose parent rows,
-    in multi-table inheritance, are already inserted (their ``<parent>_ptr`` set): ``Manager._insert``
-    (django/db/models/query.py), what ``Model.save`` and ``bulk_create`` insert with. Why:
-    ``bulk_create`` refuses models with a concrete parent (« Can't bulk create a multi-table inherited
-    model »), and a Wagtail page is one (``wagtailcore_page`` then ``resources_resourcepage``). Fields'
-    ``pre_save`` and ``get_db_prep_save`` apply as in a save. Used by labase/importer/pages.py for new
-    resources; checked by tests/labase (an import carries everything, the same by the bulk path)."""
-    fields = model._meta.local_concrete_fields
-    for start in range(0, len(objects), 500):
-        model._base_manager._insert(objects[start : start + 500], fields=fields)
-
-
 # --- Wagtail 8.0.1 (wagtail/hooks.py: the ``_hooks`` registry) with wagtailmenus 4.2.0 ------------------
 def unregister_hook(hook_name: str, function) -> None:
     """Remove ``function`` from the functions registered for ``hook_name``.
@@ -241,26 +229,57 @@ def remembered_parent(page):
 
 # --- django-treebeard 5.3.1 (treebeard/mp_tree.py: ``MP_AddChildHandler.process``, ``MP_Node._get_path``,
 #     ``_str2int``, ``steplen``) ----------------------------------------------------------------------
-def make_room_for_children(parent, count: int) -> list[tuple[str, int]]:
-    """The ``(path, depth)`` of ``count`` new last children of ``parent``, taken at once: the parent's
-    row locked and its ``numchild`` raised by ``count``, as ``add_child`` does for one child (the next
-    step after the last child's, or step 1 under a leaf). Why: ``add_child`` saves each page in turn
-    (a lock, a read of the last child, an insert and an update per page); treebeard has no bulk
-    insert under a parent, and the path of the n-th next child is its private ``_get_path``. Used by
-    labase/importer/pages.py; checked by tests/labase (pages added after the import by ``add_child``
-    land after the imported ones) and treebeard's own ``find_problems`` in tests/labase."""
+def make_room_for_children(counts: dict) -> dict[int, list[tuple[str, int]]]:
+    """The ``(path, depth)`` of ``count`` new last children of each parent of ``counts`` (parent →
+    count), by parent id, taken at once: the parents' rows locked and their ``numchild`` raised, as
+    ``add_child`` does for one child (the next step after the last child's, or step 1 under a leaf).
+    Why: ``add_child`` saves each page in turn (a lock, a read of the last child, an insert and an
+    update per page); treebeard has no bulk insert under a parent, and the path of the n-th next child
+    is its private ``_get_path``. Three queries whatever the number of parents (the new resources of a
+    batch of the La Base import belong to hundreds of bases). Used by labase/importer/pages.py; checked
+    by tests/labase (pages added after the import by ``add_child`` land after the imported ones) and
+    treebeard's own ``find_problems`` in tests/labase."""
     from wagtail.models import Page  # not above: this module is imported while the apps load
 
-    locked = Page.objects.select_for_update().get(pk=parent.pk)
-    last = locked.get_last_child() if locked.numchild else None
-    first_step = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
-    depth = locked.depth + 1
-    paths = [(Page._get_path(locked.path, depth, first_step + n), depth) for n in range(count)]
-    if paths and len(paths[-1][0]) > len(locked.path) + Page.steplen:
-        raise ValueError(f"no room left under page {locked.pk} for {count} children")
-    Page.objects.filter(pk=locked.pk).update(numchild=F("numchild") + count)
-    parent.numchild = locked.numchild + count
-    return paths
+    wanted = {parent.pk: count for parent, count in counts.items() if count}
+    if not wanted:
+        return {}
+    # Locked in the order of their ids, as every import takes them: two imports never wait on each other.
+    locked = list(Page.objects.select_for_update().filter(pk__in=wanted).order_by("pk"))
+    # Each parent's last child, by the paths' index (a backward scan under each parent, however many
+    # children it has), as ``get_last_child`` finds it.
+    last_child = Page.objects.filter(
+        depth=OuterRef("depth") + 1,
+        path__range=(
+            Concat(OuterRef("path"), Value(Page.alphabet[0] * Page.steplen)),
+            Concat(OuterRef("path"), Value(Page.alphabet[-1] * Page.steplen)),
+        ),
+    ).order_by("-path")
+    last_steps = {
+        parent_path: Page._str2int(last[-Page.steplen :])
+        for parent_path, last in Page.objects.filter(
+            pk__in=[parent.pk for parent in locked if parent.numchild]
+        )
+        .annotate(last=Subquery(last_child.values("path")[:1]))
+        .values_list("path", "last")
+        if last
+    }
+    places = {}
+    for parent in locked:
+        depth, first_step = parent.depth + 1, last_steps.get(parent.path, 0) + 1
+        paths = [
+            (Page._get_path(parent.path, depth, first_step + n), depth) for n in range(wanted[parent.pk])
+        ]
+        if len(paths[-1][0]) > len(parent.path) + Page.steplen:
+            raise ValueError(f"no room left under page {parent.pk} for {wanted[parent.pk]} children")
+        places[parent.pk] = paths
+    Page.objects.filter(pk__in=wanted).update(
+        numchild=F("numchild") + Case(*(When(pk=pk, then=count) for pk, count in wanted.items()))
+    )
+    numchild = {parent.pk: parent.numchild for parent in locked}
+    for parent, count in counts.items():
+        parent.numchild = numchild[parent.pk] + count
+    return places
 
 
 # --- Wagtail 8.0.1 (wagtail/images/models.py ``AbstractImage._set_image_file_metadata``,
@@ -275,3 +294,22 @@ def set_file_metadata(item) -> None:
         item._set_image_file_metadata()
     else:
         item._set_document_file_metadata()
+
+
+# --- Wagtail 8.0.1 (wagtail/models/reference_index.py: ``ReferenceIndex._extract_references_from_object``,
+#     ``_get_content_path_hash``) ---------------------------------------------------------------------
+def extract_references(obj) -> list[tuple[int, str, str, str, object]]:
+    """The reference index's rows of ``obj`` as ``ReferenceIndex.create_or_update_for_object`` finds
+    them: ``(to_content_type_id, to_object_id, model_path, content_path, content_path_hash)``, each once.
+
+    Wagtail's public ``create_or_update_for_object`` reads the object's existing rows and child objects
+    from the database and inserts one object's rows at a time (three queries a page); the La Base
+    import writes the rows of thousands of new pages, held in memory, in one insert
+    (labase/importer/references.py). Checked by tests/labase/test_indexes_after_import.py.
+    """
+    from wagtail.models import ReferenceIndex
+
+    return [
+        (*reference, ReferenceIndex._get_content_path_hash(reference[3]))
+        for reference in dict.fromkeys(ReferenceIndex._extract_references_from_object(obj))
+    ]

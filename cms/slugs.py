@@ -3,7 +3,6 @@
 import functools
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.urls import URLResolver, get_resolver, path
 from django.urls.resolvers import RoutePattern
 from django.utils.text import slugify
@@ -24,24 +23,55 @@ def free_slug(parent: Page, title: str, page: Page | None = None, fallback: str 
 def free_slugs(
     parent: Page, titles: list[str], page: Page | None = None, fallback: str = "page"
 ) -> list[str]:
-    """``free_slug`` of each of ``titles`` for new pages under ``parent`` at once, in one query: each
-    takes the first slug free of the siblings and of the slugs given before it in the list."""
-    stems = [slugify(title)[:STEM_MAX].strip("-") or fallback for title in titles]
-    starting = Q()
-    for stem in set(stems):
-        starting |= Q(slug__startswith=stem)
-    siblings = Page.objects.child_of(parent).filter(starting)
+    """``free_slug`` of each of ``titles`` for new pages under ``parent`` at once: each takes the first
+    slug free of the siblings and of the slugs given before it in the list."""
+    return free_slugs_under({parent: titles}, page=page, fallback=fallback)[parent.pk]
+
+
+def free_slugs_under(
+    titles: dict[Page, list[str]], page: Page | None = None, fallback: str = "page"
+) -> dict[int, list[str]]:
+    """``free_slugs`` under several parents at once (parent → titles), by parent id: one query for the
+    slugs wanted as they are (by the slugs' index, whatever the number of siblings), and one more per
+    slug already taken, for its numbered forms."""
+    stems = {
+        parent: [slugify(title)[:STEM_MAX].strip("-") or fallback for title in wanted]
+        for parent, wanted in titles.items()
+    }
+    by_path = {parent.path: parent for parent in stems}
+    existing = Page.objects.filter(
+        slug__in={stem for wanted in stems.values() for stem in wanted},
+        depth__in={parent.depth + 1 for parent in stems},
+    )
+    if page is not None and page.pk:
+        existing = existing.exclude(pk=page.pk)
+    taken = {parent.pk: set(reserved_slugs(parent)) for parent in stems}
+    for page_path, slug in existing.values_list("path", "slug"):
+        parent = by_path.get(page_path[: -Page.steplen])
+        if parent is not None:
+            taken[parent.pk].add(slug)
+    free = {}
+    for parent, wanted in stems.items():
+        siblings, numbered, slugs = taken[parent.pk], set(), []
+        for stem in wanted:
+            slug, number = stem, 2
+            while slug in siblings:
+                if stem not in numbered:
+                    numbered.add(stem)
+                    siblings |= _numbered_forms(parent, stem, page)
+                slug, number = f"{stem}-{number}", number + 1
+            siblings.add(slug)
+            slugs.append(slug)
+        free[parent.pk] = slugs
+    return free
+
+
+def _numbered_forms(parent: Page, stem: str, page: Page | None) -> set[str]:
+    """The slugs of ``parent``'s children that start with ``stem`` and a dash (« stem-2 »…)."""
+    siblings = Page.objects.child_of(parent).filter(slug__startswith=f"{stem}-")
     if page is not None and page.pk:
         siblings = siblings.exclude(pk=page.pk)
-    taken = set(siblings.values_list("slug", flat=True)) | reserved_slugs(parent)
-    slugs = []
-    for stem in stems:
-        slug, number = stem, 2
-        while slug in taken:
-            slug, number = f"{stem}-{number}", number + 1
-        taken.add(slug)
-        slugs.append(slug)
-    return slugs
+    return set(siblings.values_list("slug", flat=True))
 
 
 def check_not_reserved(parent: Page, slug: str) -> None:
@@ -58,10 +88,16 @@ def reserved_slugs(parent: Page) -> frozenset[str]:
     parts = parent.get_url_parts()
     if not parts or not parts[2]:
         return frozenset()
-    parent_path = parts[2].lstrip("/")
+    return _reserved_under(get_resolver(), parts[2].lstrip("/"))
+
+
+@functools.lru_cache(maxsize=10_000)
+def _reserved_under(resolver: URLResolver, parent_path: str) -> frozenset[str]:
+    """``reserved_slugs`` of the page at ``parent_path``: the patterns are matched once per address
+    (2 ms), not once per page created under it (the La Base import places thousands under each)."""
     depth = parent_path.count("/")
     words = set()
-    for prefix, word in _routed_words(get_resolver(), depth):
+    for prefix, word in _routed_words(resolver, depth):
         if path(prefix, _no_view).resolve(parent_path):
             words.add(word)
     return frozenset(words)

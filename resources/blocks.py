@@ -184,12 +184,26 @@ class PostedIdChecked:
         except (ValueError, TypeError, ValidationError):
             return None
 
+    def bulk_to_python(self, values):
+        if _no_choice(values):
+            return [None] * len(values)
+        return super().bulk_to_python(values)
+
+
+def _no_choice(values) -> bool:
+    """No block of a body chose an object (a link to a web address leaves its page empty): nothing to
+    look up, where ``in_bulk([None])`` would still query (each render, search and reference index of
+    the body)."""
+    return all(value is None for value in values)
+
 
 class ImageWithRenditionsChooserBlock(PostedIdChecked, ImageChooserBlock):
     """Loads the images of a body with their renditions in one query: the renditions joined to their
     image; only images without any rendition yet cost a second query."""
 
     def bulk_to_python(self, values):
+        if _no_choice(values):
+            return [None] * len(values)
         images = {}
         renditions = self.model_class.get_rendition_model().objects.select_related("image")
         for rendition in renditions.filter(image_id__in=values):

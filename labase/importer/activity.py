@@ -1,12 +1,14 @@
 """What people did on La Base, for the statistics and the resources' pages: views
 (``resource_views``), searches (``search_executions``), ratings with their comments
 (``resource_feedback``, ``resource_feedback_comments``), reports (``resource_reports``), follows of
-profiles (``profile_follows``) and the uses of link and file contents (their counts in ``contents``). Views and searches are many and never change: inserted in bulk, and
+profiles (``profile_follows``) and the uses of link and file contents (their counts in ``contents``). Views and searches are many and never change: copied in bulk (COPY), and
 recorded without being kept in memory."""
 
+from cms.bulk import copy_rows, reserve_ids
 from community.models import ProfileFollow
 from labase.importer import taxonomy
 from labase.importer.records import fingerprint
+from labase.models import ImportedRecord
 from resources.blocks import UseKind
 from resources.models import BlockUse, Rating, RatingReply, Report, ResourceView
 from search.models import SearchLog
@@ -25,20 +27,22 @@ BULK = 5000
 def _bulk(context, table, query, build) -> None:
     """Rows of ``query`` not recorded yet, made by ``build(row)`` (None to skip, reported) and inserted
     ``BULK`` at a time, each recorded."""
+    # None recorded yet (a first import): no batch has any to look up.
+    earlier = ImportedRecord.objects.filter(table=table).exists()
     batch = []
     for row in context.source.rows(query, batch_size=BULK):
         context.report.read(table)
         batch.append(row)
         if len(batch) >= BULK:
-            _insert(context, table, batch, build)
+            _insert(context, table, batch, build, earlier)
             batch = []
-    _insert(context, table, batch, build)
+    _insert(context, table, batch, build, earlier)
 
 
-def _insert(context, table, rows, build) -> None:
+def _insert(context, table, rows, build, earlier: bool) -> None:
     if not rows:
         return
-    recorded = context.records.recorded(table, [row["id"] for row in rows])
+    recorded = context.records.recorded(table, [row["id"] for row in rows]) if earlier else set()
     pairs = []
     for row in rows:
         if row["id"] in recorded:
@@ -52,12 +56,12 @@ def _insert(context, table, rows, build) -> None:
     model = type(pairs[0][1])
     # A batch that fails (a row the database refuses) is reported with its first id, and skipped whole.
     with context.guarded(table, f"lot de {len(pairs)} lignes à partir de {pairs[0][0]}"):
-        created = model.objects.bulk_create([obj for _, obj in pairs], batch_size=BULK)
+        # COPY with ids taken beforehand: a million views in minutes less than ``bulk_create``.
+        for (_, obj), pk in zip(pairs, reserve_ids(model, len(pairs)), strict=True):
+            obj.pk = pk
+        copy_rows(model, [obj for _, obj in pairs])
         context.records.save_many(
-            table,
-            model,
-            [(source_id, obj.pk, "") for (source_id, _), obj in zip(pairs, created, strict=True)],
-            remember=False,
+            table, model, [(source_id, obj.pk, "") for source_id, obj in pairs], remember=False
         )
         context.report.table(table).imported += len(pairs)
 

@@ -2,6 +2,7 @@
 converter: the elements a feature does not allow become paragraphs or their text, links keep their
 address when it is http(s) or mailto."""
 
+import functools
 import html
 import re
 
@@ -25,11 +26,18 @@ def clean_html(source: str, features: list[str]) -> str:
     source = _NOT_TEXT.sub("", source or "")
     if "h3" in features:
         source = _HEADING.sub(lambda m: f"<{m[1]}{_HEADINGS.get(m[2].lower(), m[2].lower())}", source)
-    converter = ContentstateConverter(features)
+    converter = _converter(tuple(features))
     try:
         return converter.to_database_format(converter.from_database_format(source))
     except Exception as error:  # the converter's parser raises assorted errors on broken markup
         raise UncleanableHtml(str(error)) from error
+
+
+@functools.cache
+def _converter(features: tuple[str, ...]) -> ContentstateConverter:
+    """One converter per set of features, as Wagtail's editor keeps one per widget: it resets its
+    parser before each conversion, and building it cost as much as a conversion."""
+    return ContentstateConverter(list(features))
 
 
 def plain_text(source: str) -> str:

@@ -2,8 +2,9 @@
 
 modelsearch indexes an object after each save (its ``post_save`` handler, and ours for profiles in
 ``search.signals``); an import saves hundreds of thousands of objects. During the import those
-handlers are disconnected, and the objects written are then indexed in bulk (``add_bulk``, as
-``update_index`` does)."""
+handlers are disconnected, and the objects written are then indexed in bulk
+(``search.bulk_index.index_in_bulk``: the entries ``add_bulk`` would write, each object's fields read
+once)."""
 
 import contextlib
 
@@ -14,7 +15,6 @@ from django.db.models.signals import post_save
 from modelsearch import index
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Page
-from wagtail.search.backends import get_search_backends
 from wagtail.search.models import IndexEntry
 
 from accounts.models import User
@@ -22,9 +22,10 @@ from bases.models import BasePage
 from cms.private_api import remember_parent
 from labase.models import ImportedRecord
 from resources.models import ResourcePage
+from search.bulk_index import index_in_bulk
 from search.signals import reindex_profile
 
-CHUNK = 1000
+CHUNK = 2000
 
 
 @contextlib.contextmanager
@@ -75,8 +76,7 @@ def index_all(to_index: dict) -> int:
         ids = sorted(ids)
         for start in range(0, len(ids), CHUNK):
             objects = _with_what_indexing_reads(model, ids[start : start + CHUNK])
-            for backend in get_search_backends():
-                backend.add_bulk(model, objects)
+            index_in_bulk(model, objects)
             count += len(objects)
     return count
 

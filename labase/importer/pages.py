@@ -4,11 +4,10 @@ For a new resource, Wagtail's ``add_child``, ``save_revision`` and ``publish`` c
 (a lock and a read of the parent, an insert, the revision, the publication's saves and signals, the
 view restriction and its log entry). Here a batch of pages under their parents costs a few queries
 whatever its size: their places in the tree taken at once (``cms.private_api.make_room_for_children``),
-their ``wagtailcore_page`` rows inserted by ``bulk_create`` and their own table's by
-``cms.private_api.insert_child_rows`` (``bulk_create`` refuses multi-table inheritance), their
-revisions by ``bulk_create`` before them (their ids reserved first), so that each row is written once,
-whole. What the caller must do as Wagtail's signals would (the view restrictions) is in
-``restrict``."""
+their ``wagtailcore_page`` rows and their own table's copied (COPY: ``bulk_create`` refuses
+multi-table inheritance, and sends each value as a query parameter), their revisions copied before them
+(their ids reserved first), so that each row is written once, whole. What the caller must do as
+Wagtail's signals would (the view restrictions) is in ``restrict``."""
 
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
@@ -19,66 +18,71 @@ from modelcluster.models import get_all_child_relations
 from wagtail.log_actions import get_active_log_context
 from wagtail.models import Page, PageLogEntry, PageViewRestriction, Revision
 
-from cms.private_api import insert_child_rows, make_room_for_children
+from cms.bulk import copy_rows, reserve_ids
+from cms.private_api import make_room_for_children
 
 
-def place(parent: Page, pages: list[Page]) -> None:
-    """Give ``pages`` (new, of one specific model, their slugs free under ``parent``) their places as
-    the last children of ``parent``, in order, and their ids, as ``parent.add_child(instance=page)``
+def place(children: dict[Page, list[Page]]) -> None:
+    """Give the new pages of each parent (parent → pages of one specific model, their slugs free under
+    it) their places as its last children, in order, and their ids, as ``parent.add_child(instance=page)``
     leaves each; nothing is inserted yet (``insert``), so that their revisions can be made first and
-    their rows written once, whole."""
-    if not pages:
+    their rows written once, whole. A few queries whatever the number of parents."""
+    count = sum(len(pages) for pages in children.values())
+    if not count:
         return
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-            [Page._meta.db_table, len(pages)],
+            [Page._meta.db_table, count],
         )
-        ids = [row[0] for row in cursor.fetchall()]
-    places = make_room_for_children(parent, len(pages))
-    for page, page_id, (path, depth) in zip(pages, ids, places, strict=True):
-        page.id = page.page_ptr_id = page_id
-        page.path, page.depth, page.numchild = path, depth, 0
-        page.set_url_path(parent)
-        page.locale_id = parent.locale_id
-        page.draft_title = page.draft_title or page.title
-        # A new page has no comments (nor other child objects): said here, they are not looked for.
-        for relation in get_all_child_relations(page):
-            setattr(page, relation.get_accessor_name(), [])
+        ids = iter([row[0] for row in cursor.fetchall()])
+    places = make_room_for_children({parent: len(pages) for parent, pages in children.items()})
+    for parent, pages in children.items():
+        for page, (path, depth) in zip(pages, places.get(parent.pk, []), strict=True):
+            page.id = page.page_ptr_id = next(ids)
+            page.path, page.depth, page.numchild = path, depth, 0
+            page.set_url_path(parent)
+            page.locale_id = parent.locale_id
+            page.draft_title = page.draft_title or page.title
+            # A new page has no comments (nor other child objects): said here, they are not looked for.
+            for relation in get_all_child_relations(page):
+                setattr(page, relation.get_accessor_name(), [])
 
 
 def insert(pages: list[Page]) -> None:
-    """Insert the rows of ``pages`` (``place``d, of one specific model)."""
+    """Insert the rows of ``pages`` (``place``d, of one specific model): their ``wagtailcore_page`` rows
+    then their own table's, each copied (COPY) with the ids ``place`` gave them."""
     if not pages:
         return
-    page_fields = Page._meta.concrete_fields
-    rows = Page.objects.bulk_create(
-        [Page(**{field.attname: getattr(page, field.attname) for field in page_fields}) for page in pages]
-    )
-    for page, row in zip(pages, rows, strict=True):
-        page._state.adding, page._state.db = False, row._state.db
-    insert_child_rows(type(pages[0]), pages)
+    copy_rows(Page, pages)
+    copy_rows(type(pages[0]), pages)
+    for page in pages:
+        page._state.adding, page._state.db = False, "default"
     # ``Page.save`` logs a page's creation, by its owner, unless told not to.
     _log(pages, "wagtail.create", by_owner=True, content_changed=True)
 
 
 def save_revisions(pages: list[Page]) -> list[Revision]:
     """A revision of each page as it is in memory, by its owner, as ``page.save_revision`` makes it
-    (the page's row is not touched: the caller sets its ``latest_revision`` with the rest)."""
+    (the page's row is not touched: the caller sets its ``latest_revision`` with the rest); copied
+    (COPY) with ids taken beforehand."""
     now = timezone.now()
-    return Revision.objects.bulk_create(
-        [
-            Revision(
-                created_at=now,
-                content_object=page,
-                base_content_type=page.get_base_content_type(),
-                user=page.owner,
-                content=page.serializable_data(),
-                object_str=str(page),
-            )
-            for page in pages
-        ]
-    )
+    revisions = [
+        Revision(
+            id=revision_id,
+            created_at=now,
+            content_object=page,
+            base_content_type=page.get_base_content_type(),
+            user=page.owner,
+            content=page.serializable_data(),
+            object_str=str(page),
+        )
+        for page, revision_id in zip(pages, reserve_ids(Revision, len(pages)), strict=True)
+    ]
+    copy_rows(Revision, revisions)
+    for revision in revisions:
+        revision._state.adding, revision._state.db = False, "default"
+    return revisions
 
 
 def restrict(pages_groups: list[tuple[Page, list[int]]]) -> None:

@@ -22,7 +22,7 @@ from accounts.roles import ADMINISTRATORS_GROUP
 from bases.models import BasePage
 from cms import edge_cache
 from cms.media import personal_collection
-from cms.slugs import free_slug, free_slugs
+from cms.slugs import free_slug, free_slugs_under
 from home.frame import forget_pages_of_frames
 from labase.importer import pages, references, taxonomy
 from labase.importer.html import UncleanableHtml, clean_html, plain_text
@@ -238,11 +238,16 @@ def _create_many(context, rows, contents, events, contributors) -> None:
     owners = User.objects.in_bulk(
         {context.records.object_id("users", row["created_by_id"]) for row in rows} - {None}
     )
-    bases = BasePage.objects.filter(
-        pk__in={context.records.object_id("bases", row["base_id"]) for row in rows if row["base_id"]}
-        - {None},
-        live=True,
-    ).in_bulk()
+    # With their media collections, where their resources' images go: not one query per resource.
+    bases = (
+        BasePage.objects.filter(
+            pk__in={context.records.object_id("bases", row["base_id"]) for row in rows if row["base_id"]}
+            - {None},
+            live=True,
+        )
+        .select_related("media_collection")
+        .in_bulk()
+    )
     index = ResourceIndexPage.objects.get()
     personal = personal_collection()
     planned: dict[int, list[NewPage]] = {}
@@ -264,7 +269,7 @@ def _create_many(context, rows, contents, events, contributors) -> None:
             )
         )
     parents = {**bases, index.pk: index}
-    new = [new for parent_id, news in planned.items() for new in _placed(context, parents[parent_id], news)]
+    new = _placed(context, {parents[parent_id]: news for parent_id, news in planned.items()})
     if not new:
         return
     _publish(context, new)
@@ -273,7 +278,7 @@ def _create_many(context, rows, contents, events, contributors) -> None:
         ResourcePage,
         [(each.row["id"], each.page.pk, each.digest, each.row["slug"], each.page.pk) for each in new],
     )
-    references.note(context.saved, ResourcePage, [each.page.pk for each in new])
+    references.index_new([each.page for each in new])
     for each in new:
         report.table(CONTENTS).imported += len(contents.get(each.row["id"], []))
         context.index_later(each.page)
@@ -306,15 +311,23 @@ def _validate(page) -> None:
     page.clean_fields(exclude=given)
 
 
-def _placed(context, parent, news: list[NewPage]) -> list[NewPage]:
-    """``news`` with their slugs free under ``parent``, placed as its last children."""
-    wanted = [each.row["slug"] or each.row["title"] for each in news]
-    for each, slug in zip(news, free_slugs(parent, wanted, fallback="ressource"), strict=True):
-        each.page.slug = slug
-        if slug != each.row["slug"]:
-            context.report.repaired(TABLE, "adresse déjà prise ici, numérotée", each.row["id"])
-    pages.place(parent, [each.page for each in news])
-    return news
+def _placed(context, planned: dict[Page, list[NewPage]]) -> list[NewPage]:
+    """The new pages of each parent (parent → pages) with their slugs free under it, placed as its last
+    children, all parents at once (a batch's resources belong to many bases)."""
+    slugs = free_slugs_under(
+        {
+            parent: [each.row["slug"] or each.row["title"] for each in news]
+            for parent, news in planned.items()
+        },
+        fallback="ressource",
+    )
+    for parent, news in planned.items():
+        for each, slug in zip(news, slugs[parent.pk], strict=True):
+            each.page.slug = slug
+            if slug != each.row["slug"]:
+                context.report.repaired(TABLE, "adresse déjà prise ici, numérotée", each.row["id"])
+    pages.place({parent: [each.page for each in news] for parent, news in planned.items()})
+    return [each for news in planned.values() for each in news]
 
 
 def _publish(context, new: list[NewPage]) -> None:
@@ -356,7 +369,7 @@ def _publish(context, new: list[NewPage]) -> None:
         page.latest_revision_created_at, page.draft_title = each.row["updated"], each.draft.title
     pages.insert([each.page for each in new])
     for each in new:
-        _grant_contributors(context, each.page, each.contributors)
+        _grant_contributors(context, each.page, each.contributors, earlier={})
     live = [each.page for each in new if each.page.live]
     _restrict(live)
     edge_cache.purge_pages(live)
@@ -652,17 +665,20 @@ def _keep_preview(url: str, content: dict) -> None:
         fetch_link_pictures.enqueue(preview.url, image_url, favicon_url)
 
 
-def _grant_contributors(context, page, contributors) -> None:
+def _grant_contributors(context, page, contributors, earlier: dict | None = None) -> None:
     """Contributors edit the resource, as ``resources.contributors`` grants it (without its e-mail).
     Each row is recorded with the page, so that a contributor La Base removed since an earlier run
-    loses the right here too; those added here by the resource's editors are left alone."""
+    loses the right here too; those added here by the resource's editors are left alone. ``earlier``:
+    the contributors an earlier run recorded (source id → user id), looked up when not given (a new
+    page has none)."""
     report = context.report.table(CONTRIBUTORS)
     report.read += len(contributors)
     found = {row["id"]: context.records.object_id("users", row["contributor_id"]) for row in contributors}
     wanted = {source_id: user_id for source_id, user_id in found.items() if user_id is not None}
-    earlier = dict(
-        ImportedRecord.objects.filter(table=CONTRIBUTORS, page=page).values_list("source_id", "object_id")
-    )
+    if earlier is None:
+        earlier = dict(
+            ImportedRecord.objects.filter(table=CONTRIBUTORS, page=page).values_list("source_id", "object_id")
+        )
     removed = [source_id for source_id in earlier if source_id not in wanted]
     added = {source_id: user_id for source_id, user_id in wanted.items() if source_id not in earlier}
     if not (removed or added):

@@ -48,7 +48,7 @@ def test_a_resource_that_fails_is_skipped_whole_and_the_others_imported(labase, 
     labase.resource(author, slug="saine")
     from labase.importer import resources
 
-    def failing_grant(context, page, contributors):
+    def failing_grant(context, page, contributors, **known):
         if page.slug == "casse":
             raise RuntimeError("panne au milieu de la ressource")
 
