@@ -28,6 +28,7 @@ from cms.media import personal_collection
 from cms.private_api import set_file_metadata
 from resources.models import ResourceIndexPage, ResourcePage
 from resources.permissions import contributors_group
+from tests.task_backend import index_once
 
 _sequence = itertools.count(1)
 PASSWORD = "mot-de-passe-de-test"  # every account the factories make
@@ -83,6 +84,7 @@ def totp_code(secret: str) -> str:
     return f"{value:06d}"
 
 
+@index_once()
 def base(title=None, owner=None, members=(), admins=(), **fields):
     """A base created as from the site by ``owner`` (its first admin), with these other members."""
     number = next(_sequence)
@@ -95,6 +97,7 @@ def base(title=None, owner=None, members=(), admins=(), **fields):
     return page
 
 
+@index_once()
 def resource(parent=None, owner=None, publish=True, **fields):
     """A resource that satisfies the publication rules, published unless told otherwise."""
     number = next(_sequence)

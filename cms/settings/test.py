@@ -12,3 +12,6 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # wagtail-honeypot refuses a form sent sooner than this after its display: browser tests wait it out.
 HONEYPOT_TIME_INTERVAL = 1
+# Django's immediate task backend, with a way for the tests' factories to index what they build once
+# rather than after each of its saves (tests/task_backend.py).
+TASKS["default"] = {"BACKEND": "tests.task_backend.ImmediateBackendIndexingOnce"}  # noqa: F405
