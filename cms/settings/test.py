@@ -15,3 +15,6 @@ HONEYPOT_TIME_INTERVAL = 1
 # Django's immediate task backend, with a way for the tests' factories to index what they build once
 # rather than after each of its saves (tests/task_backend.py).
 TASKS["default"] = {"BACKEND": "tests.task_backend.ImmediateBackendIndexingOnce"}  # noqa: F405
+# A test database is thrown away: its commits need not wait for the disk (a crash of the server loses
+# the last ones, never its consistency). Browser and server tests commit each of their writes.
+DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
