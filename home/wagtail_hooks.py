@@ -71,14 +71,9 @@ class MonEspaceItem(AdminItem):
 
 
 @hooks.register("construct_wagtail_userbar")
-def userbar_for_the_pages_one_edits(request, items, page):
-    """Every account reaches the admin, so Wagtail would put its userbar (and its accessibility checker,
-    run in the reader's browser) on every page seen by anyone signed in. It helps on the pages one may
-    edit; elsewhere the site's header leads to « Mon espace »: no items, and then no userbar
-    (templates/wagtailadmin/userbar/base.html)."""
-    if page is None or not page.pk or not page.permissions_for_user(request.user).can_edit():
-        items.clear()
-        return
+def userbar_leads_to_mon_espace(request, items, page):
+    """The userbar, shown to the page's editors only (home/templatetags/editors_userbar.py), leads back
+    to the admin by its name here."""
     items[:] = [MonEspaceItem() if type(item) is AdminItem else item for item in items]
 
 

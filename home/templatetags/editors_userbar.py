@@ -1,0 +1,23 @@
+"""Wagtail's ``{% wagtailuserbar %}`` on the site's pages the reader may edit, and nowhere else.
+
+Every account reaches the admin, so Wagtail would put its userbar (and its accessibility checker, run
+in the reader's browser) on every page seen by anyone signed in, to offer links the header already
+has. The template label ``wagtailuserbar`` names this module (``TEMPLATES`` in cms/settings/base.py,
+Django's ``libraries`` option), so that the templates that load it, wagtail-dsfr's base among them,
+ask the page's permissions first: the reader's permissions are then not loaded, nor Wagtail's
+component rendered, to show nothing."""
+
+from django import template
+from wagtail.admin.templatetags import wagtailuserbar as wagtail_tags
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def wagtailuserbar(context, position="bottom-right"):
+    request, page = context.get("request"), wagtail_tags.get_page_instance(context)
+    if request is None or page is None or not page.pk or not request.user.is_authenticated:
+        return ""
+    if not page.permissions_for_user(request.user).can_edit():
+        return ""
+    return wagtail_tags.wagtailuserbar(context, position)
