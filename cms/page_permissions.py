@@ -51,3 +51,16 @@ def unchoosable_pages(user, page_ids: set[int]) -> set[int]:
     if not page_ids:
         return set()
     return page_ids - set(choosable_pages(user).filter(pk__in=page_ids).values_list("pk", flat=True))
+
+
+def may_edit(request, page) -> bool:
+    """Whether the request's user may edit ``page``, as Wagtail decides, asked once per request: each of
+    Wagtail's answers reads the page's workflow state again (a reader who neither owns nor may change
+    the page may still edit it as the reviewer of its current task), and a page asks it for its own
+    links, its actions and the userbar."""
+    if not request.user.is_authenticated or not page.pk:
+        return False
+    answers = request.__dict__.setdefault("_may_edit_pages", {})
+    if page.pk not in answers:
+        answers[page.pk] = page.permissions_for_user(request.user).can_edit()
+    return answers[page.pk]

@@ -24,6 +24,7 @@ from wagtail.search import index
 from accounts.roles import ADMINISTRATORS_GROUP
 from cms import edge_cache
 from cms.hiding import Hideable, HideableQuerySet
+from cms.page_permissions import may_edit
 from cms.routing import OneQueryRoutingMixin, child_query
 from cms.visibility import OneQueryViewRestrictionsMixin, VisibilityQuerySet, restrict_to_groups
 from resources import metadata, taxonomy
@@ -427,9 +428,7 @@ class ResourcePage(OneQueryViewRestrictionsMixin, Page):
             lambda: {block_id: anchor for block_id, anchor, _ in context["sections"]}
         )
         context["link_previews"] = SimpleLazyObject(lambda: LinkPreview.for_urls(self.previewed_urls()))
-        can_edit = bool(
-            request.user.is_authenticated and self.pk and self.permissions_for_user(request.user).can_edit()
-        )
+        can_edit = may_edit(request, self)
         if can_edit:
             context["contributors"] = self.contributors()
             context["editor_links"] = self.editor_links()

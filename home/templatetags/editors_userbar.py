@@ -10,14 +10,14 @@ component rendered, to show nothing."""
 from django import template
 from wagtail.admin.templatetags import wagtailuserbar as wagtail_tags
 
+from cms.page_permissions import may_edit
+
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def wagtailuserbar(context, position="bottom-right"):
     request, page = context.get("request"), wagtail_tags.get_page_instance(context)
-    if request is None or page is None or not page.pk or not request.user.is_authenticated:
-        return ""
-    if not page.permissions_for_user(request.user).can_edit():
+    if request is None or page is None or not may_edit(request, page):
         return ""
     return wagtail_tags.wagtailuserbar(context, position)
