@@ -10,6 +10,10 @@ from tests import factories
 
 pytestmark = pytest.mark.e2e
 
+# Wagtail's editor saves by itself after this many milliseconds without typing (its default,
+# ``WAGTAIL_AUTOSAVE_INTERVAL``): four of them without a request mean none was sent.
+AUTOSAVE_INTERVAL = 500
+
 
 def record_posts(page) -> list[tuple[str, int]]:
     posts = []
@@ -28,7 +32,7 @@ def test_typing_a_title_in_a_new_resource_sends_nothing_and_creates_nothing(visi
     posts = record_posts(page)
 
     page.get_by_role("textbox", name="Titre").first.press_sequentially("Mon titre", delay=100)
-    page.wait_for_timeout(5000)
+    page.wait_for_timeout(4 * AUTOSAVE_INTERVAL)
     assert [post for post in posts if "/preview/" not in post[0]] == [], "no autosave of a new form"
     assert ResourcePage.objects.filter(owner=author).count() == 1
 
