@@ -51,8 +51,9 @@ def equip(base: BasePage, admin) -> None:
 @transaction.atomic
 def equip_many(bases: list[BasePage]) -> None:
     """``equip`` new bases at once, each with its owner as its first admin, in a fixed number of
-    queries: for imports, whose pages are placed (``id``, ``path``) but
-    may be written after, in the same transaction. The pages are not live yet."""
+    queries: for imports, whose pages have their ids and places but are written after, in the same
+    transaction (hence no ``apply_visibility``: they are published after). Telling the edge about the
+    new memberships is the caller's, once for all."""
     groups = Group.objects.bulk_create(
         [Group(name=_group_name(base, role)) for base in bases for role in ("membres", "admins")]
     )

@@ -125,7 +125,7 @@ def _state() -> dict:
 def _bases() -> dict:
     """Each base as a page (fields, revisions, restriction, log entries with their users and data),
     with its groups and their permissions and members, its collection, workflow and memberships; the
-    media collections' tree; the audit entries of memberships."""
+    media collections' tree; the audit trail's entries (memberships, accounts, collections…)."""
     bases = {}
     for base in BasePage.objects.order_by("path"):
         restriction = PageViewRestriction.objects.filter(page=base).first()
@@ -173,7 +173,7 @@ def _bases() -> dict:
         MediaCollection.objects.order_by("path").values_list("name", "path", "depth", "numchild")
     )
     audit = sorted(
-        ModelLogEntry.objects.filter(content_type__model="membership").values_list("action", "label", "user")
+        ModelLogEntry.objects.values_list("content_type__model", "action", "label", "user__email", "data")
     )
     return {
         "bases": bases,
