@@ -17,6 +17,7 @@ from wagtail.models import Collection, GroupCollectionPermission, Page, Referenc
 
 from bases.models import BasePage, Membership
 from cms.media import bases_collection, personal_collection
+from cms.private_api import add_sorted_children
 
 MEDIA_APPS = {"wagtailimages": "image", "wagtaildocs": "document"}
 MEMBER_MEDIA_ACTIONS = ("add", "choose")
@@ -46,6 +47,34 @@ def equip_media(base: BasePage) -> Collection:
     BasePage.objects.filter(pk=base.pk).update(media_collection=collection)
     base.media_collection = collection
     return collection
+
+
+def equip_media_many(bases: list[BasePage]) -> None:
+    """``equip_media`` new bases at once (their pages may be written after, with their collection):
+    the collections placed among their siblings together, as one ``add_child`` after the other
+    would place them, instead of shifting every later sibling for each."""
+    collections = [Collection(name=base.title) for base in bases]
+    add_sorted_children(bases_collection(), collections)
+    permissions = list(
+        Permission.objects.filter(
+            content_type__app_label__in=MEDIA_APPS,
+            codename__in=[
+                f"{action}_{model}" for action in ADMIN_MEDIA_ACTIONS for model in MEDIA_APPS.values()
+            ],
+        )
+    )
+    GroupCollectionPermission.objects.bulk_create(
+        GroupCollectionPermission(group=group, collection=collection, permission=permission)
+        for base, collection in zip(bases, collections, strict=True)
+        for group, actions in (
+            (base.members_group, MEMBER_MEDIA_ACTIONS),
+            (base.admins_group, ADMIN_MEDIA_ACTIONS),
+        )
+        for permission in permissions
+        if permission.codename.split("_", 1)[0] in actions
+    )
+    for base, collection in zip(bases, collections, strict=True):
+        base.media_collection = collection
 
 
 def rename_media_collection(base: BasePage) -> None:

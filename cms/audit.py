@@ -4,8 +4,11 @@ signed-in user who made it. Platform admins read them in the admin's reports («
 actions »), which only they reach (accounts/admin_urls.py)."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_delete, post_save
-from wagtail.log_actions import LogContext, log
+from django.utils import timezone
+from wagtail.log_actions import LogContext, get_active_log_context, log
+from wagtail.models import ModelLogEntry
 
 # Saves that change nothing anyone audits: signing in records its time on the account.
 UNAUDITED_FIELDS = {"last_login"}
@@ -23,6 +26,28 @@ def _saved(sender, instance, created, raw=False, update_fields=None, **kwargs):
     if raw or (update_fields and set(update_fields) <= UNAUDITED_FIELDS):
         return
     log(instance, "wagtail.create" if created else "wagtail.edit")
+
+
+def audit_created(objects: list) -> None:
+    """The entries ``record_changes`` logs for ``objects`` (of one model), created by ``bulk_create``,
+    which sends no ``post_save``: one insert for all, as ``log`` writes each."""
+    if not objects:
+        return
+    context, now = get_active_log_context(), timezone.now()
+    content_type = ContentType.objects.get_for_model(objects[0], for_concrete_model=False)
+    ModelLogEntry.objects.bulk_create(
+        ModelLogEntry(
+            content_type=content_type,
+            label=str(obj) or f"{type(obj).__name__} object ({obj.pk})",
+            action="wagtail.create",
+            data={},
+            timestamp=now,
+            user=context.user,
+            uuid=context.uuid,
+            object_id=str(obj.pk),
+        )
+        for obj in objects
+    )
 
 
 def _deleted(sender, instance, **kwargs):

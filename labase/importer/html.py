@@ -9,6 +9,8 @@ import re
 from django.utils.html import strip_tags
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 
+from cms.private_api import html_through_contentstate
+
 # Whole elements whose content is not text for a reader.
 _NOT_TEXT = re.compile(r"<(script|style|template|iframe|object)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 # La Base's editor offers h2 and h3 inside a resource; ours h3 and h4, under the section titles.
@@ -28,7 +30,7 @@ def clean_html(source: str, features: list[str]) -> str:
         source = _HEADING.sub(lambda m: f"<{m[1]}{_HEADINGS.get(m[2].lower(), m[2].lower())}", source)
     converter = _converter(tuple(features))
     try:
-        return converter.to_database_format(converter.from_database_format(source))
+        return html_through_contentstate(converter, source)
     except Exception as error:  # the converter's parser raises assorted errors on broken markup
         raise UncleanableHtml(str(error)) from error
 

@@ -111,6 +111,28 @@ def restrict(pages_groups: list[tuple[Page, list[int]]]) -> None:
     )
 
 
+def log_publication(pages: list[Page], revisions: list[Revision]) -> None:
+    """The audit log's entry of each page's first publication by its owner, as ``revision.publish(
+    user=owner)`` logs it (``wagtail.publish``, its revision, no data)."""
+    context, now = get_active_log_context(), timezone.now()
+    PageLogEntry.objects.bulk_create(
+        [
+            PageLogEntry(
+                content_type=ContentType.objects.get_for_model(page, for_concrete_model=False),
+                label=page.get_admin_display_title(),
+                action="wagtail.publish",
+                user=page.owner,
+                uuid=context.uuid,
+                timestamp=now,
+                page_id=page.pk,
+                revision=revision,
+                content_changed=True,
+            )
+            for page, revision in zip(pages, revisions, strict=True)
+        ]
+    )
+
+
 def _log(pages: list[Page], action: str, by_owner: bool = False, **fields) -> None:
     """The audit log's entry of ``action`` on each page, as ``wagtail.log_actions.log`` writes it. Its
     label is the page's admin title when created and published: its title (``draft_title`` may be

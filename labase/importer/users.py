@@ -11,6 +11,7 @@ from django.db.models.functions import Lower
 from accounts.lifecycle import delete_account, welcome
 from accounts.models import RESERVED_SLUGS
 from accounts.roles import ADMINISTRATORS_GROUP, MODERATORS_GROUP
+from cms.audit import audit_created
 from community.models import Collection
 from labase.importer import references
 from labase.importer.records import fingerprint
@@ -163,7 +164,10 @@ def _create_many(context, rows: list[tuple[dict, str]], platform_groups: dict) -
         if role_group is not None:
             memberships.append(User.groups.through(user_id=user.pk, group_id=role_group.pk))
     User.groups.through.objects.bulk_create(memberships)
-    Collection.objects.bulk_create([Collection.favorites_of(user) for user in users])
+    favorites = Collection.objects.bulk_create([Collection.favorites_of(user) for user in users])
+    # The audit trail's entries of each account and its favourites, as their saves log them.
+    audit_created(users)
+    audit_created(favorites)
     invited = set(
         ContributorInvitation.objects.filter(email__in=[user.email for user in verified]).values_list(
             "email", flat=True
