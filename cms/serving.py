@@ -4,11 +4,12 @@ then Wagtail's view, with our routing (cms/routing.py)."""
 from django.db.models import Q
 from django.http.request import split_domain_port
 from wagtail import views
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from cms.prepared import PreparedQuery
 from cms.private_api import remember_site
-from cms.routing import specific
+from cms.routing import joined_specific, specific_relations
+from cms.visibility import view_restricted
 
 
 class PageSiteMiddleware:
@@ -27,11 +28,18 @@ class PageSiteMiddleware:
             remember_site(request, find_site(request))
 
 
-# The sites that may answer for a host name, each with its root page.
+def _root_relations() -> list[str]:
+    """The specific pages a site's root page may be, joined to it (the children of the tree's root)."""
+    return specific_relations(Page)
+
+
+# The sites that may answer for a host name, each with its root page, specific, and whether a view
+# restriction applies to it (cms/visibility.py).
 _CANDIDATE_SITES = PreparedQuery(
     lambda hostname: (
         Site.objects.filter(Q(hostname=hostname) | Q(is_default_site=True))
-        .select_related("root_page")
+        .select_related("root_page", *(f"root_page__{name}" for name in _root_relations()))
+        .annotate(root_page_view_restricted=view_restricted("root_page__"))
         .order_by()
     ),
     hostname=str,
@@ -56,5 +64,6 @@ def find_site(request) -> Site | None:
         site = sites[len(sites) == 2]
     else:
         return None
-    site.root_page = specific(site.root_page)
+    site.root_page = joined_specific(site.root_page, _root_relations())
+    site.root_page.view_restricted = site.root_page_view_restricted
     return site

@@ -515,9 +515,14 @@ class ResourcePage(OneQueryViewRestrictionsMixin, Page):
         ]
 
 
-# What routing to a resource fetches: what its page shows of it, its author, cover and rating summary.
+# What routing to a resource fetches: what its page shows of it, its author, cover and rating summary,
+# and whether a view restriction applies to it.
 ROUTABLE_RESOURCES = child_query(
-    lambda: ResourcePage.objects.select_related("owner", "cover_image").with_rating_summary()
+    lambda: (
+        ResourcePage.objects.select_related("owner", "cover_image")
+        .with_rating_summary()
+        .with_view_restricted()
+    )
 )
 
 
