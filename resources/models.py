@@ -418,8 +418,10 @@ class ResourcePage(OneQueryViewRestrictionsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         parent = self.get_parent()
         context["base"] = None if parent.specific_class is ResourceIndexPage else parent.specific_deferred
-        context["metadata"] = metadata.resource_metadata(self, request, context["base"])
-        context["noindex"] = context["metadata"] is None
+        # Read by the page's head, which anonymous visitors are served cached (resource_page.html).
+        page_metadata = SimpleLazyObject(lambda: metadata.resource_metadata(self, request, context["base"]))
+        context["metadata"] = page_metadata
+        context["noindex"] = SimpleLazyObject(lambda: not page_metadata)
         # What the article shows is computed as the template reads it: anonymous visitors are served
         # its cached copy, which needs none of it.
         context["sections"] = SimpleLazyObject(lambda: sections(self.body))
