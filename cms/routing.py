@@ -43,24 +43,10 @@ class OneQueryRoutingMixin:
     def routable_child(self, slug: str) -> Page:
         """The specific child page at ``slug``; raises ``DoesNotExist`` when there is none."""
         relations, children = _children_of(self.specific_class)
-        return joined_specific(children.get(path=self.path, depth=self.depth + 1, slug=slug), relations)
-
-
-def specific_relations(page_class) -> list[str]:
-    """The relations from a generic page to the specific pages ``page_class`` may have as children
-    that a query can join: those of models deriving from Page directly (deeper inheritance costs a
-    second query)."""
-    return [
-        model._meta.model_name
-        for model in page_class.allowed_subpage_models()
-        if model._meta.get_parent_list() == [Page]
-    ]
-
-
-def joined_specific(page: Page, relations: list[str]) -> Page:
-    """The specific page of ``page``, fetched with ``select_related(*relations)`` when it is one of
-    them, else by a prepared query."""
-    return next((getattr(page, name) for name in relations if hasattr(page, name)), None) or specific(page)
+        page = children.get(path=self.path, depth=self.depth + 1, slug=slug)
+        return next((getattr(page, name) for name in relations if hasattr(page, name)), None) or specific(
+            page
+        )
 
 
 def child_query(queryset_of_children) -> PreparedQuery:
@@ -77,5 +63,11 @@ def child_query(queryset_of_children) -> PreparedQuery:
 
 @functools.cache
 def _children_of(page_class) -> tuple[list[str], PreparedQuery]:
-    relations = specific_relations(page_class)
+    # Children whose model derives from Page directly come joined to their own table; others
+    # (deeper inheritance) cost a second query.
+    relations = [
+        model._meta.model_name
+        for model in page_class.allowed_subpage_models()
+        if model._meta.get_parent_list() == [Page]
+    ]
     return relations, child_query(lambda: Page.objects.select_related(*relations))

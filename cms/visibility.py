@@ -1,7 +1,6 @@
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import CharField, Exists, Func, OuterRef, Q
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Left
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 
@@ -101,8 +100,14 @@ def view_restricted(page: str = "") -> Q:
     query that fetches it (``page``: the lookup from that query's model to the page, "root_page__"):
     one on the page or an ancestor (the prefixes of its path), or on a page that one of them is an
     alias of. Each prefix is looked up in the paths' index."""
+    # Lengths written in the SQL rather than passed as parameters: psycopg quotes every parameter of
+    # every execution, and these sixteen took a resource's routing from 0.77 to 1.24 ms of CPU here.
     paths = [
-        Left(OuterRef(f"{page}path"), depth * Page.steplen)
+        Func(
+            OuterRef(f"{page}path"),
+            template=f"LEFT(%(expressions)s, {depth * Page.steplen})",
+            output_field=CharField(),
+        )
         for depth in range(1, VIEW_RESTRICTED_MAX_DEPTH + 1)
     ]
     return (
