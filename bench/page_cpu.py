@@ -142,8 +142,8 @@ def main() -> None:
             "DATABASE_URL": database_url,
             "ALLOWED_HOSTS": HOST,
             "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
-            # Kept between runs: collectstatic copies only what changed.
-            "STATIC_ROOT": str(Path(tempfile.gettempdir()) / "lesbases-bench-page-cpu-static"),
+            # Kept between runs (collectstatic copies only what changed), one for each checkout.
+            "STATIC_ROOT": str(Path(tempfile.gettempdir()) / f"lesbases-bench-page-cpu-static-{ROOT.name}"),
         }
         subprocess.run(
             [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
