@@ -9,6 +9,7 @@ from wagtail.models import Site
 from cms.prepared import PreparedQuery
 from cms.private_api import remember_site
 from cms.routing import specific
+from cms.visibility import view_restricted
 
 
 class PageSiteMiddleware:
@@ -27,11 +28,15 @@ class PageSiteMiddleware:
             remember_site(request, find_site(request))
 
 
-# The sites that may answer for a host name, each with its root page.
+# The sites that may answer for a host name, each with its root page and whether a view restriction
+# applies to it (cms/visibility.py). Joining the root page's specific page too (the tree root's possible
+# children, six tables) would spare a query but cost more: their columns, all empty but one table's,
+# take longer to read than the query.
 _CANDIDATE_SITES = PreparedQuery(
     lambda hostname: (
         Site.objects.filter(Q(hostname=hostname) | Q(is_default_site=True))
         .select_related("root_page")
+        .annotate(root_page_view_restricted=view_restricted("root_page__"))
         .order_by()
     ),
     hostname=str,
@@ -57,4 +62,5 @@ def find_site(request) -> Site | None:
     else:
         return None
     site.root_page = specific(site.root_page)
+    site.root_page.view_restricted = site.root_page_view_restricted
     return site

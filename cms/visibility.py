@@ -1,5 +1,5 @@
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q
+from django.db.models import CharField, Exists, Func, OuterRef, Q
 from django.db.models.expressions import RawSQL
 from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
@@ -78,13 +78,43 @@ def readable_ids(user, pk: str) -> Q:
 class OneQueryViewRestrictionsMixin:
     """For a page model: Wagtail's rule of the restrictions that apply to a page (on the page, its
     ancestors, or the pages they are aliases of) in one query rather than two, served on every visit:
-    ancestors are found by their paths, a prefix of this one's."""
+    ancestors are found by their paths, a prefix of this one's. None at all for a page that its routing
+    query found unrestricted (``VisibilityQuerySet.with_view_restricted``)."""
 
     def get_view_restrictions(self):
+        if getattr(self, "view_restricted", None) is False:
+            return PageViewRestriction.objects.none()
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         return PageViewRestriction.objects.filter(
             Q(page__path__in=paths) | Q(page__aliases__path__in=paths)
         ).distinct()
+
+
+# The deepest pages whose restrictions a routing query looks up (resources are at depth 5 at most);
+# deeper ones are said restricted, and their restrictions read as before.
+VIEW_RESTRICTED_MAX_DEPTH = 8
+
+
+def view_restricted(page: str = "") -> Q:
+    """Whether ``get_view_restrictions()`` would find a restriction for a page, as a condition of the
+    query that fetches it (``page``: the lookup from that query's model to the page, "root_page__"):
+    one on the page or an ancestor (the prefixes of its path), or on a page that one of them is an
+    alias of. Each prefix is looked up in the paths' index."""
+    # Lengths written in the SQL rather than passed as parameters: psycopg quotes every parameter of
+    # every execution, and these sixteen took a resource's routing from 0.77 to 1.24 ms of CPU here.
+    paths = [
+        Func(
+            OuterRef(f"{page}path"),
+            template=f"LEFT(%(expressions)s, {depth * Page.steplen})",
+            output_field=CharField(),
+        )
+        for depth in range(1, VIEW_RESTRICTED_MAX_DEPTH + 1)
+    ]
+    return (
+        Q(**{f"{page}depth__gt": VIEW_RESTRICTED_MAX_DEPTH})
+        | Exists(PageViewRestriction.objects.filter(page__path__in=paths))
+        | Exists(PageViewRestriction.objects.filter(page__aliases__path__in=paths))
+    )
 
 
 # Whoever they are: what is visible to everyone is what the platform calls public.
@@ -100,6 +130,11 @@ class VisibilityQuerySet(PageQuerySet):
         Written as ``pk NOT IN (subquery)`` rather than ``Exists``: modelsearch accepts lookups on the
         primary key before ``.search()`` and refuses other expressions."""
         return self.live().exclude(pk__in=hidden_pages(user))
+
+    def with_view_restricted(self):
+        """``view_restricted`` on each page (``view_restricted()``): routed to with it, a page found
+        unrestricted is served without a query for its restrictions (``OneQueryViewRestrictionsMixin``)."""
+        return self.annotate(view_restricted=view_restricted())
 
 
 def restrict_to_groups(page, groups) -> None:

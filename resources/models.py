@@ -419,8 +419,10 @@ class ResourcePage(OneQueryViewRestrictionsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         parent = self.get_parent()
         context["base"] = None if parent.specific_class is ResourceIndexPage else parent.specific_deferred
-        context["metadata"] = metadata.resource_metadata(self, request, context["base"])
-        context["noindex"] = context["metadata"] is None
+        # Read by the page's head, which anonymous visitors are served cached (resource_page.html).
+        page_metadata = SimpleLazyObject(lambda: metadata.resource_metadata(self, request, context["base"]))
+        context["metadata"] = page_metadata
+        context["noindex"] = SimpleLazyObject(lambda: not page_metadata)
         # What the article shows is computed as the template reads it: anonymous visitors are served
         # its cached copy, which needs none of it.
         context["sections"] = SimpleLazyObject(lambda: sections(self.body))
@@ -514,9 +516,14 @@ class ResourcePage(OneQueryViewRestrictionsMixin, Page):
         ]
 
 
-# What routing to a resource fetches: what its page shows of it, its author, cover and rating summary.
+# What routing to a resource fetches: what its page shows of it, its author, cover and rating summary,
+# and whether a view restriction applies to it.
 ROUTABLE_RESOURCES = child_query(
-    lambda: ResourcePage.objects.select_related("owner", "cover_image").with_rating_summary()
+    lambda: (
+        ResourcePage.objects.select_related("owner", "cover_image")
+        .with_rating_summary()
+        .with_view_restricted()
+    )
 )
 
 

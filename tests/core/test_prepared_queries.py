@@ -4,7 +4,7 @@ site is the one Wagtail would find."""
 import pytest
 from django.core.exceptions import MultipleObjectsReturned
 from django.test import RequestFactory
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from cms.prepared import PreparedQuery
 from cms.serving import find_site
@@ -94,6 +94,12 @@ def test_the_site_of_a_request_is_the_one_wagtail_finds(db, settings, django_ass
         assert (site.hostname, site.port) == expected
         assert site == Site.find_for_request(request_to(host, port))
         assert type(site.root_page) is HomePage
+        assert site.root_page.view_restricted is False
+
+    PageViewRestriction.objects.create(page=root, restriction_type=PageViewRestriction.LOGIN)
+    restricted = find_site(request_to(default.hostname, "80")).root_page
+    assert restricted.view_restricted is True
+    assert restricted.get_view_restrictions().count() == 1
 
     default.is_default_site = False
     default.save()

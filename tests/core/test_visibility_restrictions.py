@@ -6,8 +6,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from cms import visibility
 from cms.visibility import readable_ids
-from resources.models import ResourcePage
+from resources.models import ROUTABLE_RESOURCES, ResourcePage
 from tests import factories
 
 
@@ -126,3 +127,42 @@ def test_it_filters_before_a_full_text_search(pages):
     results = ResourcePage.objects.visible_to(AnonymousUser()).search("ressource")
 
     assert ours(pages, [result.title for result in results]) == expected(pages, "open")
+
+
+def routed(page) -> ResourcePage:
+    parent = page.get_parent()
+    return ROUTABLE_RESOURCES.get(path=parent.path, depth=parent.depth + 1, slug=page.slug)
+
+
+def restriction_ids(restrictions) -> set[int]:
+    return {restriction.pk for restriction in restrictions}
+
+
+def test_a_routed_resource_has_the_view_restrictions_wagtail_finds_for_it(pages):
+    """Routing says whether a restriction applies (on the resource, its base, or a page one of them is
+    an alias of, as Wagtail's rule has it); a resource found unrestricted is served without a query for
+    its restrictions."""
+    original = factories.resource(title="Ressource copiée")
+    restriction = restrict(original, PageViewRestriction.LOGIN)
+    alias = original.create_alias(update_slug="ressource-copiee-alias")
+    PageViewRestriction.objects.filter(page=alias).delete()  # restricted through its original only
+    titles = {title for kind in pages["titles"].values() for title in kind}
+    resources = [*ResourcePage.objects.filter(title__in=titles), alias]
+
+    for resource in resources:
+        looked_up = restriction_ids(resource.get_view_restrictions())
+        found = routed(resource)
+        assert found.view_restricted is bool(looked_up), resource.title
+        with CaptureQueriesContext(connection) as queries:
+            assert restriction_ids(found.get_view_restrictions()) == looked_up, resource.title
+        assert len(queries) == (1 if looked_up else 0), resource.title
+    assert restriction_ids(routed(alias).get_view_restrictions()) == {restriction.pk}
+
+
+def test_a_resource_deeper_than_routing_looks_is_said_restricted(db, monkeypatch):
+    resource = factories.resource(title="Ressource profonde")
+    monkeypatch.setattr(visibility, "VIEW_RESTRICTED_MAX_DEPTH", resource.depth - 1)
+    deep = ResourcePage.objects.filter(pk=resource.pk).with_view_restricted().get()
+
+    assert deep.view_restricted is True
+    assert list(deep.get_view_restrictions()) == []

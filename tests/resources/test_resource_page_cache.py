@@ -1,6 +1,8 @@
 """Anonymous visitors all read the same article of a resource: it is kept in the cache
 (``wagtailpagecache``) until the resource or anything visitors see of it changes."""
 
+import re
+
 import pytest
 
 from resources.feedback import rate
@@ -36,3 +38,24 @@ def test_editors_never_get_the_anonymous_visitors_article(client):
 
     assert "Modifier" in page and "seuls ses lecteurs peuvent la recommander" in page
     assert "seuls ses lecteurs peuvent la recommander" not in client.get(resource.url).content.decode()
+
+
+def head(page) -> list[str]:
+    """The meta tags and structured data of a page's head, in the order of the page."""
+    return re.findall(r'<meta [^>]*>|<script type="application/ld\+json">.*?</script>', page.content.decode())
+
+
+def test_an_anonymous_visitors_head_is_kept_with_the_article_and_renewed_with_it(client):
+    resource = factories.resource(title="Atelier tablette", description="Prise en main d'une tablette.")
+    first = head(client.get(resource.url))
+    assert '<meta property="og:title" content="Atelier tablette" />' in first
+    assert '<meta name="description" content="Prise en main d&#x27;une tablette." />' in first
+    assert any('"@type": "LearningResource"' in tag for tag in first)
+
+    assert head(client.get(resource.url)) == first
+    resource.title = "Atelier tablette, deuxième édition"
+    resource.save_revision().publish()
+    renewed = head(client.get(resource.url))
+    assert '<meta property="og:title" content="Atelier tablette, deuxième édition" />' in renewed
+    # A reader who is signed in gets the same tags, built for them.
+    assert sorted(head(client_for(factories.contributor()).get(resource.url))) == sorted(renewed)
