@@ -9,6 +9,7 @@ from wagtail.permissions import register_permission_policy
 
 from accounts.roles import is_platform_staff
 from cms import edge_cache
+from cms.page_permissions import may_edit
 from home.categories import CATEGORIES
 from home.dashboard import MonEspacePanel
 from home.models import SiteFeedback
@@ -71,9 +72,14 @@ class MonEspaceItem(AdminItem):
 
 
 @hooks.register("construct_wagtail_userbar")
-def userbar_leads_to_mon_espace(request, items, page):
-    """The userbar, shown to the page's editors only (home/templatetags/editors_userbar.py), leads back
-    to the admin by its name here."""
+def userbar_for_the_pages_one_edits(request, items, page):
+    """Every account reaches the admin, so Wagtail would put its userbar (and its accessibility checker,
+    run in the reader's browser) on every page seen by anyone signed in. It helps on the pages one may
+    edit; elsewhere the site's header leads to « Mon espace »: no items, and then no userbar
+    (templates/wagtailadmin/userbar/base.html)."""
+    if page is None or not may_edit(request, page):
+        items.clear()
+        return
     items[:] = [MonEspaceItem() if type(item) is AdminItem else item for item in items]
 
 

@@ -134,8 +134,6 @@ TEMPLATES = [
                 "wagtailmenus.context_processors.wagtailmenus",
                 "home.frame.context_processor",
             ],
-            # Wagtail's userbar, asked for on every page, shown on those the reader may edit only.
-            "libraries": {"wagtailuserbar": "home.templatetags.editors_userbar"},
         },
     },
 ]
