@@ -30,6 +30,22 @@ def use_bench_database(name: str, fresh: bool) -> None:
     database["NAME"] = name
 
 
+def database_url(name: str) -> str:
+    """The URL of database ``name`` on the project's server, for the processes a benchmark starts."""
+    import os
+    from urllib.parse import quote
+
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "cms.embedded_db":
+        from cms.embedded_db import ensure_running
+
+        params = ensure_running(database["NAME"])
+        return f"postgres://postgres@{quote(params['host'], safe='')}:{params['port']}/{name}"
+    return os.environ["DATABASE_URL"].rsplit("/", 1)[0] + f"/{name}"
+
+
 def drop_bench_database(name: str) -> None:
     from django.db import connection
 

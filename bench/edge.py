@@ -23,11 +23,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench.database import use_bench_database  # noqa: E402
+from bench.database import database_url, use_bench_database  # noqa: E402
 from bench.report import published  # noqa: E402
 from tests.ops.conftest import GUNICORN, free_port, varnish_command  # noqa: E402
 
@@ -65,14 +64,7 @@ class Servers:
     def environment(self) -> dict:
         from django.conf import settings
 
-        from cms.embedded_db import ensure_running
-
-        database = settings.DATABASES["default"]
-        if database["ENGINE"] == "cms.embedded_db":
-            params = ensure_running(database["NAME"])
-            url = f"postgres://postgres@{quote(params['host'], safe='')}:{params['port']}/{database['NAME']}"
-        else:
-            url = os.environ["DATABASE_URL"].rsplit("/", 1)[0] + f"/{database['NAME']}"
+        url = database_url(settings.DATABASES["default"]["NAME"])
         return {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "cms.settings.production",

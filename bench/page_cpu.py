@@ -18,7 +18,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -35,17 +34,9 @@ def prepare() -> tuple[str, str]:
     from bench.edge import prepare as prepare_edge
 
     resource_path = prepare_edge(fresh=False)
-    from django.conf import settings
+    from bench.database import database_url
 
-    from cms.embedded_db import ensure_running
-
-    database = settings.DATABASES["default"]
-    if database["ENGINE"] == "cms.embedded_db":
-        params = ensure_running(database["NAME"])
-        url = f"postgres://postgres@{quote(params['host'], safe='')}:{params['port']}/{BENCH_DATABASE}"
-    else:
-        url = os.environ["DATABASE_URL"].rsplit("/", 1)[0] + f"/{BENCH_DATABASE}"
-    return url, resource_path
+    return database_url(BENCH_DATABASE), resource_path
 
 
 def measure(arguments) -> None:
