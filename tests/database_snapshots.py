@@ -35,6 +35,9 @@ class DatabaseSnapshots:
             self.built[name] = built
         return copy.deepcopy(self.built[name])
 
+    def has(self, name: str) -> bool:
+        return name in self.built
+
     def drop_all(self) -> None:
         connections.close_all()
         with maintenance_connection() as server:

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.test import Client
 from playwright.sync_api import expect, sync_playwright
 
+from home.bootstrap import bootstrap_site
 from tests import factories
 from tests.mail import start_mailbox
 
@@ -85,10 +86,19 @@ def no_csp_violation(request):
 
 
 @pytest.fixture
-def transactional_db(site_snapshot):
+def transactional_db(request, snapshots, django_db_blocker, leave_the_site_as_found):
     """pytest-django's, which its live server asks for, empties the database after each test (Django's
     ``flush``) for the next to build what it needs again; a browser test starts instead from a snapshot
-    of the site (tests/database_snapshots.py), or of the content it asks for (``content``)."""
+    of the site (tests/database_snapshots.py), or of the content when it asks for ``content``: that one
+    alone is restored (the site's, under it, only once, to build the content on)."""
+    with django_db_blocker.unblock():
+        if "content" in request.fixturenames:
+            if not snapshots.has("content"):
+                snapshots.restore_or_take("site", bootstrap_site)
+            yield snapshots.restore_or_take("content", build_content)
+        else:
+            snapshots.restore_or_take("site", bootstrap_site)
+            yield None
 
 
 @pytest.fixture
@@ -98,10 +108,10 @@ def site(live_server, transactional_db):
 
 
 @pytest.fixture
-def content(site, snapshots):
+def content(site, transactional_db):
     """What a populated site shows: a base in Ille-et-Vilaine with an admin, a member and resources,
     public profiles, and more public resources than one page of results holds, with cover images."""
-    return snapshots.restore_or_take("content", build_content)
+    return transactional_db
 
 
 def build_content():
