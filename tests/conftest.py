@@ -38,7 +38,7 @@ def snapshots(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def site_snapshot(snapshots, django_db_blocker, leave_the_site_as_found):
+def site_snapshot(snapshots, django_db_blocker):
     """Database access for a test that shares its data with other threads or processes (a live server,
     app containers), in place of pytest-django's ``transactional_db``: rather than emptying the database
     after the test (Django's ``flush``) for the next to build the site again, the database is brought
@@ -48,13 +48,26 @@ def site_snapshot(snapshots, django_db_blocker, leave_the_site_as_found):
         yield snapshots
 
 
-@pytest.fixture(scope="module")
-def leave_the_site_as_found(snapshots, django_db_blocker):
-    """The transactional tests of other files that a worker runs next find the site, not the data of
-    the last test of this one."""
+@pytest.fixture(scope="module", autouse=True)
+def the_site_as_built(request, django_db_blocker):
+    """A file's tests find the site's structure and nothing else, whatever file the worker ran before.
+    A file of transactional tests leaves the database as its last test left it (or emptied, by
+    pytest-django's ``flush``): the site's snapshot is restored before the next file, unless each of
+    that file's tests restores one itself (``snapshots``): in a full run, where pytest-django puts the
+    transactional files last, only before the few whose tests rely on pytest-django's ``flush``."""
+    config, path = request.config, request.node.path
+    if config.stash.get(SITE_DISTURBED, False) and path not in config.stash[FILES_RESTORING_A_SNAPSHOT]:
+        with django_db_blocker.unblock():
+            request.getfixturevalue("snapshots").restore_or_take("site", bootstrap_site)
+        config.stash[SITE_DISTURBED] = False
     yield
-    with django_db_blocker.unblock():
-        snapshots.restore_or_take("site", bootstrap_site)
+    if path in config.stash[TRANSACTIONAL_FILES]:
+        config.stash[SITE_DISTURBED] = True
+
+
+SITE_DISTURBED = pytest.StashKey[bool]()
+TRANSACTIONAL_FILES = pytest.StashKey[set]()
+FILES_RESTORING_A_SNAPSHOT = pytest.StashKey[set]()
 
 
 @pytest.fixture
@@ -68,7 +81,7 @@ def superuser_client(superuser):
 
 
 @pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
     """A test that reads what a module built (``module_db``) is a database test: it runs in its own
     savepoint, rolled back after it, as ``db`` gives.
 
@@ -76,11 +89,14 @@ def pytest_collection_modifyitems(items):
     ``transactional_db``) empties the database after it, so pytest-django runs them after the others;
     with each file run whole by one worker (``--dist loadfile``), a file mixing both would empty the
     database of that worker before the files that follow it."""
-    kinds = {}
+    kinds, restoring = {}, {}
     for item in items:
         if "module_db" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.django_db)
         kinds.setdefault(item.path, set()).add(is_transactional(item))
+        restoring.setdefault(item.path, set()).add("snapshots" in getattr(item, "fixturenames", ()))
+    config.stash[TRANSACTIONAL_FILES] = {path for path, found in kinds.items() if True in found}
+    config.stash[FILES_RESTORING_A_SNAPSHOT] = {path for path, found in restoring.items() if found == {True}}
     mixed = sorted(str(path) for path, found in kinds.items() if len(found) > 1)
     if mixed:
         raise pytest.UsageError(

@@ -86,7 +86,7 @@ def no_csp_violation(request):
 
 
 @pytest.fixture
-def transactional_db(request, snapshots, django_db_blocker, leave_the_site_as_found):
+def transactional_db(request, snapshots, django_db_blocker):
     """pytest-django's, which its live server asks for, empties the database after each test (Django's
     ``flush``) for the next to build what it needs again; a browser test starts instead from a snapshot
     of the site (tests/database_snapshots.py), or of the content when it asks for ``content``: that one
