@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.templatetags.static import static
+from django.utils import timezone
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.site_summary import PagesSummaryItem
@@ -48,16 +49,25 @@ def tell_the_owner_of_an_edit(request, page):
         contributors.tell_owner_of_edit(page, by=request.user)
 
 
+@hooks.register("before_create_page")
+@hooks.register("before_edit_page")
+def note_when_the_editor_answers(request, *page_or_parent_and_class):
+    request.editor_answering_since = timezone.now()
+
+
 @hooks.register("after_create_page", order=1)
 @hooks.register("after_edit_page", order=1)
 def show_the_published_resource(request, page):
     """Publishing a resource leads to it, as visitors see it, with a French confirmation: not to
     Wagtail's listing of /ressources/ under « Page … créée et publiée ». (After the other hooks: the
-    first to answer a response ends the list.)"""
+    first to answer a response ends the list.) Published by this request, that is: not scheduled for
+    later. A newer draft does not say otherwise: an autosave sent just before « Publier » may be saved
+    just after the publication (Wagtail checks it against the latest revision before saving, not under
+    a lock)."""
     if not isinstance(page, ResourcePage) or "action-publish" not in request.POST:
         return None
-    page.refresh_from_db(fields=["live", "has_unpublished_changes", "url_path"])
-    if not page.live or page.has_unpublished_changes:  # scheduled for later, or not published after all
+    page.refresh_from_db(fields=["live", "last_published_at", "url_path"])
+    if not page.live or not page.last_published_at or page.last_published_at < request.editor_answering_since:
         return None
     replace_success_message(
         request, f"« {page.title} » est publiée : la voici telle que la lisent les visiteurs."

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from wagtail import hooks
 
 from resources.models import ResourceIndexPage, ResourcePage
 from tests import factories
@@ -38,6 +39,24 @@ def test_publishing_again_after_an_edit_leads_to_the_resource_too():
     resource = factories.resource(owner=author, title=TITLE)
     data = factories.resource_form_data(author, title=TITLE)
     response = client_for(author).post(reverse("wagtailadmin_pages:edit", args=(resource.pk,)), data)
+    assert response.status_code == 302 and response.url == resource.url
+
+
+def test_an_autosave_saved_just_after_the_publication_still_leads_to_the_resource():
+    """An autosave sent just before « Publier » and saved by another request just after the
+    publication leaves a draft newer than the published revision: the resource was published all the
+    same (as in the first publication's browser journey, when the server was slow)."""
+    author = factories.contributor()
+    resource = factories.resource(owner=author, title=TITLE)
+    data = factories.resource_form_data(author, title=TITLE)
+
+    def autosave_lands(request, page):
+        page.get_latest_revision_as_object().save_revision(user=author)
+
+    with hooks.register_temporarily("after_edit_page", autosave_lands, order=0):
+        response = client_for(author).post(reverse("wagtailadmin_pages:edit", args=(resource.pk,)), data)
+    resource.refresh_from_db()
+    assert resource.live and resource.has_unpublished_changes
     assert response.status_code == 302 and response.url == resource.url
 
 
