@@ -88,7 +88,8 @@ def pytest_collection_modifyitems(config, items):
     And a test file is either transactional or not, never both. A transactional test (``live_server``,
     ``transactional_db``) empties the database after it, so pytest-django runs them after the others;
     with each file run whole by one worker (``--dist loadfile``), a file mixing both would empty the
-    database of that worker before the files that follow it."""
+    database of that worker before the files that follow it. Which files are transactional, and which
+    restore a snapshot before each test, is kept for ``the_site_as_built``."""
     kinds, restoring = {}, {}
     for item in items:
         if "module_db" in getattr(item, "fixturenames", ()):
